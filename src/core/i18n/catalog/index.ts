@@ -1,0 +1,5 @@
+/** Every feature catalogue; add a feature's catalogue here when it is created. */
+import type { Catalog } from '../index';
+import { common } from './common';
+
+export const catalogs: Catalog[] = [common];

@@ -1,0 +1,56 @@
+/**
+ * The message catalogue: every user-facing string of SalesDesk in en and zh-CN.
+ * Catalogues are split per feature (catalog/*.ts) so each area owns its keys; `t` looks a key up in the
+ * merged catalogue and interpolates `{name}` placeholders.
+ */
+import { catalogs } from './catalog';
+
+export type Locale = 'en' | 'zh-CN';
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+
+export type MessageParams = Record<string, string | number>;
+export type Catalog = { en: Record<string, string>; 'zh-CN': Record<string, string> };
+
+const merged: Record<Locale, Record<string, string>> = { en: {}, 'zh-CN': {} };
+for (const catalog of catalogs) {
+  for (const locale of LOCALES) Object.assign(merged[locale], catalog[locale]);
+}
+
+/** All keys of a locale, for the completeness test. */
+export function catalogKeys(locale: Locale): string[] {
+  return Object.keys(merged[locale]);
+}
+
+/**
+ * Translates `key` into `locale`, replacing `{param}` placeholders.
+ * A missing key falls back to English, then to the key itself, so a gap never crashes a user's run.
+ */
+export function t(locale: Locale, key: string, params?: MessageParams): string {
+  const template = merged[locale][key] ?? merged.en[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** A translator bound to one locale. */
+export type Translate = (key: string, params?: MessageParams) => string;
+export function translator(locale: Locale): Translate {
+  return (key, params) => t(locale, key, params);
+}
+
+/**
+ * Chooses the UI language: an explicit override from Settings ('en' / 'zh-CN') wins; otherwise the user's
+ * locale as Apps Script reports it ('zh_CN', 'zh-TW', 'en_US', ...). Any Chinese locale gets zh-CN.
+ */
+export function resolveLocale(userLocale: string | null | undefined, override?: string | null): Locale {
+  const normalised = (value: string | null | undefined): Locale | null => {
+    if (!value) return null;
+    const lower = value.trim().toLowerCase().replace('_', '-');
+    if (lower === '' || lower === 'auto') return null;
+    if (lower.startsWith('zh')) return 'zh-CN';
+    if (lower.startsWith('en')) return 'en';
+    return null;
+  };
+  return normalised(override) ?? normalised(userLocale) ?? 'en';
+}

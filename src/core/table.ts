@@ -1,0 +1,109 @@
+/**
+ * Tables found by header, never by position: users reorder, rename (in either language) and add columns.
+ * A sheet is read once as a 2-D array; this module maps column keys to indices and gives typed access
+ * to rows, keeping each row's sheet row number so messages can name the exact cell.
+ */
+
+export interface ColumnHeaders<K extends string = string> {
+  key: K;
+  /** Every header text accepted for this column (en, zh-CN, and older names). */
+  headers: readonly string[];
+}
+
+/** Case-, space- and width-insensitive form of a header, without a trailing required marker. */
+export function normaliseHeader(text: unknown): string {
+  return String(text ?? '')
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s*\*+$/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+export interface Table<K extends string> {
+  /** 0-based index of each known column in the sheet; undefined when the sheet lacks it. */
+  columns: Record<K, number | undefined>;
+  /** Header cells as they stand in the sheet. */
+  header: unknown[];
+  /** Data rows below the header, blank rows kept so positions stay true to the sheet. */
+  rows: unknown[][];
+  /** Sheet row number (1-based) of the first data row. */
+  firstRow: number;
+  /** Keys whose column is missing from the sheet. */
+  missing: K[];
+  /** Header cells that match no known column: a user's own extra columns, to be left alone. */
+  extraColumns: number[];
+}
+
+export function locateColumns<K extends string>(
+  header: readonly unknown[],
+  specs: readonly ColumnHeaders<K>[],
+): Record<K, number | undefined> {
+  const byText = new Map<string, number>();
+  header.forEach((cell, index) => {
+    const text = normaliseHeader(cell);
+    if (text !== '' && !byText.has(text)) byText.set(text, index);
+  });
+  const columns = {} as Record<K, number | undefined>;
+  for (const spec of specs) {
+    columns[spec.key] = undefined;
+    for (const candidate of spec.headers) {
+      const index = byText.get(normaliseHeader(candidate));
+      if (index !== undefined) {
+        columns[spec.key] = index;
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+/**
+ * Reads a sheet's values (as from `getDataRange().getValues()`) into a table.
+ * @param headerRowIndex 0-based row holding the headers (the template freezes row 1).
+ */
+export function readTable<K extends string>(
+  values: readonly unknown[][],
+  specs: readonly ColumnHeaders<K>[],
+  headerRowIndex = 0,
+): Table<K> {
+  const header = values[headerRowIndex] ? [...values[headerRowIndex]] : [];
+  const columns = locateColumns(header, specs);
+  const known = new Set(Object.values(columns).filter((index): index is number => index !== undefined));
+  const extraColumns = header
+    .map((cell, index) => (normaliseHeader(cell) !== '' && !known.has(index) ? index : -1))
+    .filter((index) => index >= 0);
+  return {
+    columns,
+    header,
+    rows: values.slice(headerRowIndex + 1).map((row) => [...row]),
+    firstRow: headerRowIndex + 2,
+    missing: specs.filter((spec) => columns[spec.key] === undefined).map((spec) => spec.key),
+    extraColumns,
+  };
+}
+
+/** The value of `key` in `row`, or '' when the column is missing (as Apps Script reads an empty cell). */
+export function cell<K extends string>(table: Table<K>, row: readonly unknown[], key: K): unknown {
+  const index = table.columns[key];
+  return index === undefined ? '' : (row[index] ?? '');
+}
+
+/** True when every cell of the row is empty, so blank spacer rows are skipped without error. */
+export function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every((value) => value === '' || value === null || value === undefined);
+}
+
+/** A row as an object keyed by column key (missing columns read as ''). */
+export function rowObject<K extends string>(table: Table<K>, row: readonly unknown[]): Record<K, unknown> {
+  const out = {} as Record<K, unknown>;
+  for (const key of Object.keys(table.columns) as K[]) out[key] = cell(table, row, key);
+  return out;
+}
+
+/** The column of `key` as a 1-column 2-D array, ready for one `setValues` on that column. */
+export function columnValues<K extends string>(table: Table<K>, key: K): unknown[][] {
+  const index = table.columns[key];
+  if (index === undefined) throw new Error(`column ${key} is missing`);
+  return table.rows.map((row) => [row[index] ?? '']);
+}
