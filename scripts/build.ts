@@ -1,0 +1,213 @@
+/**
+ * Builds the Apps Script project into dist/:
+ *  - Code.js: src/server/index.ts bundled by esbuild as an IIFE (`var SalesDesk = ...`), followed by one generated
+ *    top-level `function X(...)` per export, because Apps Script only sees top-level function declarations
+ *    (menu handlers, triggers, google.script.run targets, custom functions). Custom functions keep their JSDoc so
+ *    Sheets shows autocomplete and argument hints.
+ *  - manifest.json: what the bundle exposes (the local runtime registers custom functions from it).
+ *  - <name>.html: each src/ui/<name>/index.tsx with its JS and CSS inlined (Apps Script serves no assets).
+ *  - appsscript.json: copied from the repo root.
+ */
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ts from 'typescript';
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+const serverEntry = path.join(root, 'src/server/index.ts');
+const uiRoot = path.join(root, 'src/ui');
+const GLOBAL_NAME = 'SalesDesk';
+
+export interface EntryPoint {
+  name: string;
+  params: string[];
+  /** The JSDoc block as written in the source, for custom functions. */
+  jsDoc?: string;
+  customFunction: boolean;
+}
+
+export interface BuildManifest {
+  entryPoints: string[];
+  customFunctions: { name: string; params: string[]; description: string }[];
+  ui: string[];
+}
+
+/** Lists every export of the server entry with its parameter names and JSDoc, through the TS checker. */
+export function listEntryPoints(entry = serverEntry): EntryPoint[] {
+  const program = ts.createProgram([entry], {
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    jsx: ts.JsxEmit.ReactJSX,
+    jsxImportSource: 'preact',
+    noEmit: true,
+    skipLibCheck: true,
+  });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(entry);
+  if (!source) throw new Error(`cannot read ${entry}`);
+  const moduleSymbol = checker.getSymbolAtLocation(source);
+  if (!moduleSymbol) return [];
+  return checker.getExportsOfModule(moduleSymbol).flatMap((exported) => {
+    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    if (!declaration) return [];
+    let fn: ts.SignatureDeclaration | undefined;
+    let docHost: ts.Node = declaration;
+    if (ts.isFunctionDeclaration(declaration)) fn = declaration;
+    else if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      const init = declaration.initializer;
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) fn = init;
+      docHost = declaration.parent.parent; // the VariableStatement carries the JSDoc
+    }
+    if (!fn) return []; // constants and types are not entry points
+    const name = exported.getName();
+    if (name.endsWith('_')) {
+      throw new Error(`${name}: a trailing underscore makes an Apps Script function private; rename it`);
+    }
+    const params = fn.parameters.map(
+      (p, index) => (p.dotDotDotToken ? '...' : '') + (ts.isIdentifier(p.name) ? p.name.text : `arg${index}`),
+    );
+    const docs = ts.getJSDocCommentsAndTags(docHost).filter(ts.isJSDoc);
+    const jsDoc = docs.length > 0 ? docs[docs.length - 1].getText() : undefined;
+    const customFunction = !!jsDoc && /@customfunction\b/.test(jsDoc);
+    return [{ name, params, jsDoc, customFunction }];
+  });
+}
+
+function stubFor(entry: EntryPoint): string {
+  const params = entry.params.map((p) => p.replace(/^\.\.\./, '')).join(', ');
+  const rest = entry.params.some((p) => p.startsWith('...'));
+  const call = rest
+    ? `${GLOBAL_NAME}.${entry.name}.apply(null, arguments)`
+    : `${GLOBAL_NAME}.${entry.name}(${params})`;
+  const doc = entry.customFunction && entry.jsDoc ? `${entry.jsDoc}\n` : '';
+  return `${doc}function ${entry.name}(${params}) {\n  return ${call};\n}\n`;
+}
+
+function descriptionOf(jsDoc: string | undefined): string {
+  if (!jsDoc) return '';
+  return jsDoc
+    .replace(/^\/\*\*|\*\/$/g, '')
+    .split('\n')
+    .map((line) => line.replace(/^\s*\*\s?/, ''))
+    .filter((line) => line.trim() !== '' && !line.trim().startsWith('@'))
+    .join(' ')
+    .trim();
+}
+
+async function buildServer(): Promise<EntryPoint[]> {
+  const result = await esbuild.build({
+    entryPoints: [serverEntry],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    // Apps Script's V8 runtime: no DOM, no Node; 'neutral' makes any Node built-in import a build error.
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    conditions: ['import', 'default'],
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  const bundle = result.outputFiles[0].text;
+  const entries = listEntryPoints();
+  const banner = '// SalesDesk for Google Sheets. Built by scripts/build.ts; do not edit.\n';
+  const stubs = entries.map(stubFor).join('\n');
+  fs.writeFileSync(
+    path.join(dist, 'Code.js'),
+    `${banner}${bundle}\n// Entry points Apps Script can call.\n${stubs}`,
+  );
+  return entries;
+}
+
+function uiNames(): string[] {
+  if (!fs.existsSync(uiRoot)) return [];
+  return fs
+    .readdirSync(uiRoot)
+    .filter((name) => name !== 'shared' && fs.existsSync(path.join(uiRoot, name, 'index.tsx')))
+    .sort();
+}
+
+/** Keeps inlined code from closing the tag it sits in. */
+function inlineSafe(code: string, tag: 'script' | 'style'): string {
+  return code.replace(new RegExp(`</${tag}`, 'gi'), `<\\/${tag}`);
+}
+
+async function buildUi(name: string): Promise<void> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(uiRoot, name, 'index.tsx')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome100', 'firefox100', 'safari15'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    minify: true,
+    charset: 'utf8',
+    legalComments: 'none',
+    outdir: path.join(dist, '.ui', name),
+    write: false,
+    logLevel: 'warning',
+  });
+  const js = result.outputFiles
+    .filter((f) => f.path.endsWith('.js'))
+    .map((f) => f.text)
+    .join('\n');
+  const css = result.outputFiles
+    .filter((f) => f.path.endsWith('.css'))
+    .map((f) => f.text)
+    .join('\n');
+  const html = [
+    '<!DOCTYPE html>',
+    '<html>',
+    '<head>',
+    '<base target="_top">',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<style>${inlineSafe(css, 'style')}</style>`,
+    '</head>',
+    '<body>',
+    '<div id="app"></div>',
+    `<script>${inlineSafe(js, 'script')}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(dist, `${name}.html`), html);
+}
+
+export async function build(): Promise<BuildManifest> {
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.mkdirSync(dist, { recursive: true });
+  const entries = await buildServer();
+  const ui = uiNames();
+  await Promise.all(ui.map(buildUi));
+  fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  const manifest: BuildManifest = {
+    entryPoints: entries.map((e) => e.name),
+    customFunctions: entries
+      .filter((e) => e.customFunction)
+      .map((e) => ({ name: e.name, params: e.params, description: descriptionOf(e.jsDoc) })),
+    ui,
+  };
+  fs.writeFileSync(path.join(dist, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+if (require.main === module) {
+  build()
+    .then((manifest) => {
+      console.log(
+        `dist/: Code.js (${manifest.entryPoints.length} entry points, ${manifest.customFunctions.length} custom functions), ` +
+          `${manifest.ui.length} sidebars/dialogs, appsscript.json`,
+      );
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}

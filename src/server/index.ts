@@ -1,0 +1,5 @@
+/**
+ * Everything Apps Script can call: menu handlers, triggers, google.script.run targets, custom functions.
+ * Only re-exports live here; scripts/build.ts turns each export into a top-level function in dist/Code.js.
+ */
+export { onOpen, onInstall } from './menu';
