@@ -15,7 +15,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
     if (inline !== undefined) flags[name] = inline;
-    else if (BOOLEAN_FLAGS.has(name) || i + 1 >= rest.length || rest[i + 1].startsWith('--')) flags[name] = true;
+    else if (BOOLEAN_FLAGS.has(name) || i + 1 >= rest.length || rest[i + 1].startsWith('--'))
+      flags[name] = true;
     else flags[name] = rest[++i];
   }
   const text = (name: string): string | undefined => {

@@ -19,7 +19,7 @@ function help(): string {
     'commands:',
     ...lines,
     '',
-    'salesdesk <command> --help shows a command\'s own flags.',
+    "salesdesk <command> --help shows a command's own flags.",
   ].join('\n');
 }
 
