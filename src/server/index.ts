@@ -3,3 +3,4 @@
  * Only re-exports live here; scripts/build.ts turns each export into a top-level function in dist/Code.js.
  */
 export { onOpen, onInstall } from './menu';
+export * from './forms/entries';

@@ -1,5 +1,6 @@
 /** Every feature catalogue; add a feature's catalogue here when it is created. */
 import type { Catalog } from '../index';
 import { common } from './common';
+import { forms } from './forms';
 
-export const catalogs: Catalog[] = [common];
+export const catalogs: Catalog[] = [common, forms];

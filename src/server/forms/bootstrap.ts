@@ -1,0 +1,52 @@
+/**
+ * `apiBootstrap`: the start-up data every sidebar asks for first (HtmlService scriptlets do not survive single-file
+ * bundling): the user's language, who they are, their role, the dropdown lists, and "now" in the spreadsheet's
+ * time zone (google.script.run cannot carry Date, so times travel as strings).
+ */
+import type { Locale } from '../../core/i18n';
+import { currentLocale, currentUserEmail } from '../context';
+import { readDirectory, type Role } from './directory';
+
+export interface Bootstrap {
+  locale: Locale;
+  /** The current user's e-mail, lower case ('' when Google hides it). */
+  user: string;
+  role: Role;
+  /** Managers (Settings → managers, role "manager" in Reps, or the spreadsheet owner) see every customer. */
+  isManager: boolean;
+  /** Lists sheet: list key → labels as stored in the workbook's language. */
+  lists: Record<string, string[]>;
+  /** Active reps' e-mails and names, for owner pickers. */
+  reps: { email: string; name: string }[];
+  timeZone: string;
+  /** yyyy-MM-dd in the spreadsheet's time zone. */
+  today: string;
+  /** yyyy-MM-ddTHH:mm in the spreadsheet's time zone (for datetime-local inputs). */
+  now: string;
+  /** Default currency from Settings. */
+  currency: string;
+}
+
+/**
+ * The start-up data for a sidebar.
+ * @returns locale, user, role, lists and the current time in the spreadsheet's time zone.
+ */
+export function apiBootstrap(): Bootstrap {
+  const spreadsheet = SpreadsheetApp.getActive();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const user = currentUserEmail();
+  const directory = readDirectory(spreadsheet, user);
+  const now = new Date();
+  return {
+    locale: currentLocale(),
+    user,
+    role: directory.role,
+    isManager: directory.isManager,
+    lists: directory.lists,
+    reps: directory.reps,
+    timeZone,
+    today: Utilities.formatDate(now, timeZone, 'yyyy-MM-dd'),
+    now: Utilities.formatDate(now, timeZone, "yyyy-MM-dd'T'HH:mm"),
+    currency: directory.currency,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Form state driven by one zod schema (the same schema the server checks): values as strings, per-field errors
+ * shown as the user types once a field has been touched, and all errors on submit.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { validateWith, type FieldErrors, type SafeParser } from './validation';
+
+export { validateWith, issuesToFieldErrors } from './validation';
+export type { FieldErrors, SafeParser } from './validation';
+
+export interface FormState<V extends Record<string, string>, Out> {
+  values: V;
+  /** Errors to show now: touched fields only, or every field after a submit attempt; plus server-side errors. */
+  errors: FieldErrors;
+  /** Every current client-side error, shown or not. */
+  allErrors: FieldErrors;
+  set: (field: keyof V & string, value: string) => void;
+  setMany: (values: Partial<V>) => void;
+  touch: (field: keyof V & string) => void;
+  /** Marks the form submitted; returns the parsed data when valid. */
+  submit: () => { ok: true; data: Out } | { ok: false; errors: FieldErrors };
+  /** Errors the server reported for fields (shown until that field changes). */
+  setServerErrors: (errors: FieldErrors) => void;
+  reset: (values?: V) => void;
+}
+
+/**
+ * Form state validated by `schema` on every change.
+ * @param schema a zod schema built with the user's translator, so messages are in their language.
+ * @param initial the starting values (strings, as inputs hold them).
+ */
+export function useForm<V extends Record<string, string>, Out>(
+  schema: SafeParser<Out>,
+  initial: V,
+): FormState<V, Out> {
+  const [values, setValues] = useState<V>(initial);
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+
+  const allErrors = useMemo(() => {
+    const result = validateWith(schema, values);
+    return result.ok ? {} : result.errors;
+  }, [schema, values]);
+
+  const errors: FieldErrors = {};
+  for (const [field, message] of Object.entries(allErrors)) {
+    if (submitted || touched[field] || field === '') errors[field] = message;
+  }
+  for (const [field, message] of Object.entries(serverErrors))
+    if (!(field in errors)) errors[field] = message;
+  if (!submitted) delete errors[''];
+
+  const clearServerError = (fields: string[]) =>
+    setServerErrors((current) => {
+      if (!fields.some((field) => field in current)) return current;
+      const next = { ...current };
+      for (const field of fields) delete next[field];
+      return next;
+    });
+
+  return {
+    values,
+    errors,
+    allErrors,
+    set: (field, value) => {
+      setValues((current) => ({ ...current, [field]: value }));
+      setTouched((current) => (current[field] ? current : { ...current, [field]: true }));
+      clearServerError([field]);
+    },
+    setMany: (partial) => {
+      setValues((current) => ({ ...current, ...partial }));
+      clearServerError(Object.keys(partial));
+    },
+    touch: (field) => setTouched((current) => (current[field] ? current : { ...current, [field]: true })),
+    submit: () => {
+      setSubmitted(true);
+      return validateWith(schema, values);
+    },
+    setServerErrors,
+    reset: (next) => {
+      setValues(next ?? initial);
+      setTouched({});
+      setSubmitted(false);
+      setServerErrors({});
+    },
+  };
+}
