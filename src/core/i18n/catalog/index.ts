@@ -1,6 +1,7 @@
 /** Every feature catalogue; add a feature's catalogue here when it is created. */
 import type { Catalog } from '../index';
 import { common } from './common';
+import { dashboard } from './dashboard';
 import { forms } from './forms';
 
-export const catalogs: Catalog[] = [common, forms];
+export const catalogs: Catalog[] = [common, dashboard, forms];

@@ -1,0 +1,68 @@
+/**
+ * CSV export that Excel and Sheets open safely: UTF-8 with a byte-order mark (so Excel reads Chinese right),
+ * CRLF line ends (RFC 4180), and every text cell that a spreadsheet would run as a formula neutralised with a
+ * leading apostrophe (OWASP "CSV injection": =, +, -, @, tab, carriage return).
+ */
+
+export const UTF8_BOM = '\ufeff';
+
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/** True when a spreadsheet opening the CSV could treat the text as a formula. */
+export function isFormulaLike(text: string): boolean {
+  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]);
+}
+
+export interface CsvExportOptions {
+  /** How a Date cell is written; the server formats in the spreadsheet's time zone. Default: ISO date/time. */
+  formatDate?: (date: Date) => string;
+}
+
+/**
+ * One cell as CSV text, before quoting. Numbers and booleans stay as they are (a number cannot carry a formula;
+ * prefixing "-5" would turn data into text); any string that looks like a formula gets a leading apostrophe.
+ */
+export function exportCellText(value: unknown, options: CsvExportOptions = {}): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    return options.formatDate ? options.formatDate(value) : value.toISOString();
+  }
+  const text = String(value);
+  return isFormulaLike(text) ? `'${text}` : text;
+}
+
+function quote(text: string): string {
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The rows as one CSV document: BOM, comma-separated, quoted where needed, CRLF after every row. */
+export function toCsv(rows: readonly (readonly unknown[])[], options: CsvExportOptions = {}): string {
+  const lines = rows.map((row) => row.map((value) => quote(exportCellText(value, options))).join(','));
+  return UTF8_BOM + lines.map((line) => line + '\r\n').join('');
+}
+
+/** UTF-8 bytes of a string (for a data: URL or a Blob); Apps Script's V8 has no TextEncoder. */
+export function utf8Bytes(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    if (cp < 0x80) out.push(cp);
+    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else
+      out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+  }
+  return out;
+}
+
+/** A file name safe on every OS: the sheet name without path or reserved characters, plus a date. */
+export function csvFileName(sheetName: string, isoDate: string): string {
+  const safe =
+    Array.from(sheetName, (ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+      .join('')
+      .trim() || 'export';
+  return `${safe}-${isoDate}.csv`;
+}
