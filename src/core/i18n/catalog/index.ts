@@ -2,6 +2,7 @@
 import type { Catalog } from '../index';
 import { common } from './common';
 import { dashboard } from './dashboard';
+import { data } from './data';
 import { forms } from './forms';
 
-export const catalogs: Catalog[] = [common, dashboard, forms];
+export const catalogs: Catalog[] = [common, dashboard, data, forms];

@@ -1,0 +1,368 @@
+/**
+ * Planning a customer import from CSV text, before anything is written: map the file's headers to Customers
+ * columns (by name, in either language), validate every row with the rep form's schema (the same rules and
+ * messages as New customer), flag rows that match an existing customer (same ID, e-mail, phone, or company +
+ * contact) so the user can merge or skip them, and report bad rows by file line. Pure: the server passes the
+ * Customers table's summaries, the Lists and the user; it writes what `resolveImport` returns.
+ */
+import { t as translate, type Translate } from '../i18n';
+import {
+  findDuplicates,
+  phoneKey,
+  textKey,
+  type CustomerSummary,
+  type DuplicateReason,
+} from '../forms/customers';
+import { EMPTY_CUSTOMER, makeCustomerFormSchema, type CustomerFormInput, type Lists } from '../forms/schemas';
+import { normaliseHeader, type ColumnHeaders } from '../table';
+import { parseCsv } from './parse';
+
+/** Customer columns a CSV may fill: what the form asks for, plus ID and the two dates an old system carries. */
+export const IMPORTABLE_KEYS = [
+  'id',
+  'company',
+  'contact',
+  'position',
+  'phone',
+  'email',
+  'address',
+  'industry',
+  'region',
+  'size',
+  'source',
+  'customerType',
+  'stage',
+  'level',
+  'potentialValue',
+  'owner',
+  'created',
+  'lastContact',
+  'nextFollowUp',
+  'notes',
+] as const;
+export type ImportKey = (typeof IMPORTABLE_KEYS)[number];
+
+/** List-backed columns and their list keys (Lists sheet). */
+export const LIST_COLUMNS: Partial<Record<ImportKey, string>> = {
+  industry: 'industry',
+  region: 'region',
+  size: 'size',
+  source: 'source',
+  customerType: 'customerType',
+  stage: 'stage',
+};
+
+const DATE_KEYS: readonly ImportKey[] = ['created', 'lastContact', 'nextFollowUp'];
+
+/** Rows shown in the preview; the import itself covers every row. */
+export const PREVIEW_ROWS = 20;
+/** Bad rows listed in the preview and the result; the count is always exact. */
+export const MAX_LISTED_PROBLEMS = 1000;
+
+export interface ImportSetup {
+  /** Translator in the user's language (messages), and the workbook's Lists (labels in its language). */
+  t: Translate;
+  lists: Lists;
+  /** Maps a list label of either language to the label the workbook stores; identity when unknown. */
+  toWorkbookLabel?: (listKey: string, value: string) => string;
+  /** Customers columns with their header names (template), so a file exported from the sheet maps 1:1. */
+  columnHeaders?: readonly ColumnHeaders<string>[];
+  existing: readonly CustomerSummary[];
+  user: string;
+  isManager: boolean;
+}
+
+export interface ColumnMapping {
+  /** 0-based column in the file. */
+  index: number;
+  header: string;
+  /** The Customers column it fills, or null when ignored. */
+  key: ImportKey | null;
+  /** Why it is ignored: unknown header, computed by SalesDesk, or a second column for the same key. */
+  ignored?: 'unknown' | 'computed' | 'repeated';
+}
+
+export interface RowProblem {
+  line: number;
+  /** "E-mail: "x" is not a valid e-mail address." per field, in the user's language. */
+  messages: string[];
+}
+
+export interface DuplicateRow {
+  line: number;
+  values: Partial<Record<ImportKey, string>>;
+  /** The existing customer it matches (sheet row), or the earlier line in the same file. */
+  existing?: { row: number; id: string; company: string; contact: string; owner: string };
+  earlierLine?: number;
+  reasons: (DuplicateReason | 'id')[];
+}
+
+export interface ImportPlan {
+  mapping: ColumnMapping[];
+  /** Required columns missing from the file: the import cannot run. */
+  missingColumns: string[];
+  totalRows: number;
+  newRows: { line: number; values: Partial<Record<ImportKey, string>> }[];
+  duplicates: DuplicateRow[];
+  bad: RowProblem[];
+}
+
+const COMPUTED_KEYS = [
+  'reassign',
+  'totalPurchases',
+  'orderCount',
+  'firstPurchase',
+  'lastPurchase',
+  'tier',
+  'updatedBy',
+  'updatedAt',
+];
+
+/** Every header name accepted for a key: template headers, the key itself, and the form labels in both languages. */
+function headerNames(setup: ImportSetup): Map<string, ImportKey | 'computed'> {
+  const names = new Map<string, ImportKey | 'computed'>();
+  const add = (text: string, key: ImportKey | 'computed'): void => {
+    const normalised = normaliseHeader(text);
+    if (normalised !== '' && !names.has(normalised)) names.set(normalised, key);
+  };
+  const importable = new Set<string>(IMPORTABLE_KEYS);
+  for (const spec of setup.columnHeaders ?? []) {
+    const key = importable.has(spec.key) ? (spec.key as ImportKey) : 'computed';
+    for (const header of spec.headers) add(header, key);
+  }
+  for (const key of IMPORTABLE_KEYS) {
+    add(key, key);
+    add(translate('en', `forms.field.${key}`), key);
+    add(translate('zh-CN', `forms.field.${key}`), key);
+  }
+  for (const key of COMPUTED_KEYS) {
+    add(key, 'computed');
+    add(translate('en', `forms.field.${key}`), 'computed');
+    add(translate('zh-CN', `forms.field.${key}`), 'computed');
+  }
+  return names;
+}
+
+export function mapHeaders(header: readonly string[], setup: ImportSetup): ColumnMapping[] {
+  const names = headerNames(setup);
+  const taken = new Set<ImportKey>();
+  return header.map((text, index) => {
+    const found = names.get(normaliseHeader(text));
+    if (found === undefined) return { index, header: text, key: null, ignored: 'unknown' };
+    if (found === 'computed') return { index, header: text, key: null, ignored: 'computed' };
+    if (taken.has(found)) return { index, header: text, key: null, ignored: 'repeated' };
+    taken.add(found);
+    return { index, header: text, key: found };
+  });
+}
+
+/** yyyy-MM-dd from the ways people and Excel write dates (2026/3/5, 2026.3.5, 2026年3月5日); else as given. */
+export function normaliseDate(value: string): string {
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$/.exec(value.trim());
+  if (!match) return value.trim();
+  return `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
+}
+
+function isRealIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900;
+}
+
+type Values = Partial<Record<ImportKey, string>>;
+
+/** Reads the CSV and decides, row by row, what an import would do. Nothing is written. */
+export function planImport(csvText: string, setup: ImportSetup): ImportPlan {
+  const { t } = setup;
+  const parsed = parseCsv(csvText);
+  const mapping = mapHeaders(parsed.header, setup);
+  const mapped = new Set(mapping.map((column) => column.key).filter((key): key is ImportKey => key !== null));
+  const missingColumns: string[] = [];
+  if (!mapped.has('contact')) missingColumns.push(t('forms.field.contact'));
+  if (!mapped.has('phone') && !mapped.has('email'))
+    missingColumns.push(`${t('forms.field.phone')} / ${t('forms.field.email')}`);
+  const plan: ImportPlan = {
+    mapping,
+    missingColumns,
+    totalRows: parsed.records.length,
+    newRows: [],
+    duplicates: [],
+    bad: [],
+  };
+  if (missingColumns.length > 0) return plan;
+
+  const schema = makeCustomerFormSchema(t, setup.lists);
+  const user = setup.user.trim().toLowerCase();
+  const existingIds = new Map<string, CustomerSummary>();
+  for (const customer of setup.existing) if (customer.id) existingIds.set(textKey(customer.id), customer);
+  // Keys of rows already accepted from this file, to catch a customer listed twice.
+  const seen = new Map<string, number>();
+  const quoteProblems = new Map(parsed.problems.map((problem) => [problem.line, problem.message]));
+
+  for (const record of parsed.records) {
+    const values: Values = {};
+    for (const column of mapping) {
+      if (column.key) values[column.key] = (record.cells[column.index] ?? '').trim();
+    }
+    for (const key of DATE_KEYS) if (values[key]) values[key] = normaliseDate(values[key] as string);
+    for (const [key, listKey] of Object.entries(LIST_COLUMNS) as [ImportKey, string][]) {
+      const value = values[key];
+      if (value && setup.toWorkbookLabel) values[key] = setup.toWorkbookLabel(listKey, value);
+    }
+    if (values.owner) values.owner = values.owner.toLowerCase();
+
+    const messages: string[] = [];
+    if (quoteProblems.has(record.line)) messages.push(t('data.import.badQuotes'));
+    if (
+      record.cells.length > parsed.header.length &&
+      record.cells.slice(parsed.header.length).some((c) => c !== '')
+    )
+      messages.push(
+        t('data.import.tooManyCells', { count: record.cells.length, expected: parsed.header.length }),
+      );
+    if (!setup.isManager) {
+      if (!values.owner) values.owner = user;
+      else if (values.owner !== user)
+        messages.push(t('data.import.notYourCustomer', { owner: values.owner }));
+    }
+    const input: CustomerFormInput = { ...EMPTY_CUSTOMER };
+    for (const key of Object.keys(EMPTY_CUSTOMER) as (keyof CustomerFormInput)[]) {
+      const value = values[key as ImportKey];
+      if (value !== undefined) input[key] = value;
+    }
+    const result = schema.safeParse(input);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const key = String(issue.path[0] ?? '');
+        messages.push(key ? `${t(`forms.field.${key}`)}: ${issue.message}` : issue.message);
+      }
+    }
+    for (const key of ['created', 'lastContact'] as const) {
+      const value = values[key];
+      if (value && !isRealIsoDate(value))
+        messages.push(`${t(`forms.field.${key}`)}: ${t('forms.v.date', { field: t(`forms.field.${key}`) })}`);
+    }
+    if (messages.length > 0) {
+      plan.bad.push({ line: record.line, messages });
+      continue;
+    }
+
+    // Duplicates: of an existing customer first (the user chooses merge or skip), then of an earlier line.
+    const reasons: (DuplicateReason | 'id')[] = [];
+    let match: CustomerSummary | undefined;
+    if (values.id && existingIds.has(textKey(values.id))) {
+      match = existingIds.get(textKey(values.id));
+      reasons.push('id');
+    }
+    const found = findDuplicates(setup.existing, values);
+    if (!match && found.length > 0) match = found[0].customer;
+    if (match) {
+      const sameCustomer = found.find((candidate) => candidate.customer === match);
+      if (sameCustomer) reasons.push(...sameCustomer.reasons);
+      plan.duplicates.push({
+        line: record.line,
+        values,
+        reasons,
+        existing: {
+          row: match.row,
+          id: match.id,
+          company: match.company,
+          contact: match.contact,
+          owner: match.owner,
+        },
+      });
+      continue;
+    }
+    const keys = fileKeys(values);
+    const earlier = keys.map((key) => seen.get(key)).find((line) => line !== undefined);
+    if (earlier !== undefined) {
+      plan.duplicates.push({ line: record.line, values, reasons: [], earlierLine: earlier });
+      continue;
+    }
+    for (const key of keys) seen.set(key, record.line);
+    plan.newRows.push({ line: record.line, values });
+  }
+  return plan;
+}
+
+function fileKeys(values: Values): string[] {
+  const keys: string[] = [];
+  if (values.id) keys.push(`id:${textKey(values.id)}`);
+  if (values.email) keys.push(`email:${textKey(values.email)}`);
+  const phone = phoneKey(values.phone);
+  if (phone.length >= 6) keys.push(`phone:${phone}`);
+  if (values.company && values.contact) keys.push(`cc:${textKey(values.company)}|${textKey(values.contact)}`);
+  return keys;
+}
+
+export type DuplicateChoice = 'merge' | 'skip';
+
+export interface ImportDecisions {
+  /** What to do with rows matching an existing customer; per-line choices override it. */
+  duplicates: DuplicateChoice;
+  perLine?: Record<number, DuplicateChoice>;
+}
+
+export interface MergeChange {
+  /** 1-based sheet row of the existing customer. */
+  row: number;
+  line: number;
+  /** Only fields that were blank in the sheet (and notes, appended): nothing a user typed is overwritten. */
+  values: Values;
+}
+
+export interface ResolvedImport {
+  append: { line: number; values: Values }[];
+  merges: MergeChange[];
+  skipped: { line: number; reason: 'duplicate' | 'sameAsEarlierLine' | 'nothingNew' }[];
+}
+
+/**
+ * Turns a plan and the user's choices into writes. Merging fills the existing customer's blank fields from the
+ * file and appends the file's notes; a field the sheet already has is kept (the preview says so).
+ * @param existingValues the existing customers' current values by sheet row (the server reads them once).
+ */
+export function resolveImport(
+  plan: ImportPlan,
+  decisions: ImportDecisions,
+  existingValues: (row: number) => Values,
+): ResolvedImport {
+  const resolved: ResolvedImport = { append: [...plan.newRows], merges: [], skipped: [] };
+  const mergedRows = new Map<number, MergeChange>();
+  for (const duplicate of plan.duplicates) {
+    if (!duplicate.existing) {
+      resolved.skipped.push({ line: duplicate.line, reason: 'sameAsEarlierLine' });
+      continue;
+    }
+    const choice = decisions.perLine?.[duplicate.line] ?? decisions.duplicates;
+    if (choice === 'skip') {
+      resolved.skipped.push({ line: duplicate.line, reason: 'duplicate' });
+      continue;
+    }
+    const row = duplicate.existing.row;
+    const current = { ...existingValues(row), ...(mergedRows.get(row)?.values ?? {}) };
+    const change: Values = {};
+    for (const key of IMPORTABLE_KEYS) {
+      const incoming = duplicate.values[key];
+      if (!incoming || key === 'id' || key === 'owner' || key === 'created') continue;
+      const existing = (current[key] ?? '').trim();
+      if (key === 'notes') {
+        if (existing !== incoming && !existing.includes(incoming))
+          change.notes = existing ? `${existing}\n${incoming}` : incoming;
+      } else if (existing === '') change[key] = incoming;
+    }
+    if (Object.keys(change).length === 0) {
+      resolved.skipped.push({ line: duplicate.line, reason: 'nothingNew' });
+      continue;
+    }
+    const previous = mergedRows.get(row);
+    if (previous) Object.assign(previous.values, change);
+    else {
+      const merge = { row, line: duplicate.line, values: change };
+      mergedRows.set(row, merge);
+      resolved.merges.push(merge);
+    }
+  }
+  return resolved;
+}
