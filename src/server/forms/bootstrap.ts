@@ -4,15 +4,16 @@
  * time zone (google.script.run cannot carry Date, so times travel as strings).
  */
 import type { Locale } from '../../core/i18n';
-import { currentLocale, currentUserEmail } from '../context';
+import { formsContext } from './context';
 import { readDirectory, type Role } from './directory';
 
 export interface Bootstrap {
   locale: Locale;
   /** The current user's e-mail, lower case ('' when Google hides it). */
   user: string;
+  /** Role in Reps ('none' when not listed); 'manager' for Settings managers and the owner. */
   role: Role;
-  /** Managers (Settings → managers, role "manager" in Reps, or the spreadsheet owner) see every customer. */
+  /** Managers (Settings → managers, or the spreadsheet owner) see and edit every customer. */
   isManager: boolean;
   /** Lists sheet: list key → labels as stored in the workbook's language. */
   lists: Record<string, string[]>;
@@ -32,21 +33,19 @@ export interface Bootstrap {
  * @returns locale, user, role, lists and the current time in the spreadsheet's time zone.
  */
 export function apiBootstrap(): Bootstrap {
-  const spreadsheet = SpreadsheetApp.getActive();
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const user = currentUserEmail();
-  const directory = readDirectory(spreadsheet, user);
+  const ctx = formsContext();
+  const directory = readDirectory(ctx);
   const now = new Date();
   return {
-    locale: currentLocale(),
-    user,
+    locale: ctx.locale,
+    user: ctx.user,
     role: directory.role,
     isManager: directory.isManager,
     lists: directory.lists,
     reps: directory.reps,
-    timeZone,
-    today: Utilities.formatDate(now, timeZone, 'yyyy-MM-dd'),
-    now: Utilities.formatDate(now, timeZone, "yyyy-MM-dd'T'HH:mm"),
+    timeZone: ctx.timeZone,
+    today: Utilities.formatDate(now, ctx.timeZone, 'yyyy-MM-dd'),
+    now: Utilities.formatDate(now, ctx.timeZone, "yyyy-MM-dd'T'HH:mm"),
     currency: directory.currency,
   };
 }

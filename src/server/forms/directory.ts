@@ -1,24 +1,73 @@
 /**
- * Who the user is in this workbook (role from Reps and Settings) and the dropdown lists, read once per call.
- * Lists, Reps and Settings are read through the template's workbook adapter when it is available.
+ * Who the user is in this workbook and the dropdown lists: Reps, Settings and Lists read once each.
  */
+import { sameEmail } from '../../core/roles';
+import { cell, isBlankRow } from '../../core/table';
+import type { FormsContext } from './context';
+import { readLists, tryOpenTable } from './sheets';
+
 export type Role = 'rep' | 'senior' | 'manager' | 'none';
+
+export interface RepInfo {
+  email: string;
+  name: string;
+  role: string;
+  active: boolean;
+}
 
 export interface Directory {
   role: Role;
   isManager: boolean;
   lists: Record<string, string[]>;
+  /** Active reps, for the owner picker. */
   reps: { email: string; name: string }[];
   currency: string;
 }
 
-/** Reads Reps, Settings and Lists for `user`. */
-export function readDirectory(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  user: string,
-): Directory {
-  // Replaced by reads through src/server/adapters/workbook.ts once the template lands (issue 4).
-  const owner = (spreadsheet.getOwner()?.getEmail() ?? '').toLowerCase();
-  const isManager = owner !== '' && owner === user;
-  return { role: isManager ? 'manager' : 'none', isManager, lists: {}, reps: [], currency: '' };
+function isChecked(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  const text = String(value ?? '')
+    .trim()
+    .toLowerCase();
+  return ['true', 'yes', 'y', '1', '是', '√', '✓'].includes(text);
+}
+
+/** Every rep in the Reps sheet (blank rows skipped). */
+export function readReps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): RepInfo[] {
+  const opened = tryOpenTable(spreadsheet, 'reps');
+  if (!opened) return [];
+  const { table } = opened;
+  return table.rows
+    .filter((row) => !isBlankRow(row))
+    .map((row) => ({
+      email: String(cell(table, row, 'email'))
+        .trim()
+        .toLowerCase(),
+      name: String(cell(table, row, 'name')).trim(),
+      role: String(cell(table, row, 'role'))
+        .trim()
+        .toLowerCase(),
+      active: table.columns.active === undefined ? true : isChecked(cell(table, row, 'active')),
+    }))
+    .filter((rep) => rep.email.includes('@'));
+}
+
+/** Role labels of either language mapped to the stable role code. */
+function roleCode(label: string): Role {
+  if (['manager', '经理', '销售经理'].includes(label)) return 'manager';
+  if (['senior', '资深销售', '高级销售'].includes(label)) return 'senior';
+  return 'rep';
+}
+
+export function readDirectory(ctx: FormsContext): Directory {
+  const reps = readReps(ctx.spreadsheet);
+  const me = reps.find((rep) => sameEmail(rep.email, ctx.user));
+  const role: Role = ctx.isManager ? 'manager' : me ? roleCode(me.role) : 'none';
+  return {
+    role,
+    isManager: ctx.isManager,
+    lists: readLists(ctx.spreadsheet),
+    reps: reps.filter((rep) => rep.active).map((rep) => ({ email: rep.email, name: rep.name })),
+    currency: String(ctx.settings.currency ?? '').trim(),
+  };
 }

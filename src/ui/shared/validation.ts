@@ -1,4 +1,8 @@
 /** Turning zod results into per-field messages (pure: shared by the form hook and tests). */
+import { issuesToFieldErrors, type FieldErrors } from '../../core/forms/errors';
+
+export { issuesToFieldErrors };
+export type { FieldErrors };
 
 /** The minimum of a zod schema the form needs (kept structural so any zod schema fits). */
 export interface SafeParser<Out> {
@@ -7,20 +11,6 @@ export interface SafeParser<Out> {
   ):
     | { success: true; data: Out }
     | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-}
-
-export type FieldErrors = Record<string, string>;
-
-/** The first message per top-level field; form-wide issues (empty path) go under ''. */
-export function issuesToFieldErrors(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : '';
-    if (!(key in errors)) errors[key] = issue.message;
-  }
-  return errors;
 }
 
 /** Validates `values` with `schema`, returning the parsed data or the field errors. */

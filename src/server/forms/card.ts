@@ -1,0 +1,45 @@
+/** `apiCustomerCard`: the card of the customer on the selected row (Customers, Deals or Follow-ups). */
+import { buildCustomerCard } from '../../core/forms/card';
+import { formsContext } from './context';
+import { selectedCustomerId } from './customers';
+import { openTable, tryOpenTable } from './sheets';
+import { sameEmail } from '../../core/roles';
+import type { CardResult } from './types';
+
+/**
+ * The selected customer's details, follow-ups and deals, newest first.
+ * @returns 'ok' with the card, or 'noSelection' with a localised hint when no customer row is selected or the
+ *   customer is not one the user may see.
+ */
+export function apiCustomerCard(): CardResult {
+  const ctx = formsContext();
+  const id = selectedCustomerId(ctx);
+  const hint: CardResult = { status: 'noSelection', message: ctx.t('forms.card.selectRow') };
+  if (id === '') return hint;
+  const customers = openTable(ctx.spreadsheet, 'customers', ctx.t, ['id']);
+  const idColumn = customers.table.columns.id as number;
+  const index = customers.table.rows.findIndex(
+    (row) =>
+      String(row[idColumn] ?? '')
+        .trim()
+        .toLowerCase() === id.toLowerCase(),
+  );
+  if (index < 0) return { status: 'noSelection', message: ctx.t('forms.err.customerNotFound', { id }) };
+  const ownerColumn = customers.table.columns.owner;
+  const owner = ownerColumn === undefined ? '' : customers.table.rows[index][ownerColumn];
+  if (!ctx.isManager && !sameEmail(owner, ctx.user))
+    return { status: 'noSelection', message: ctx.t('forms.err.notYourCustomer', { id }) };
+  const followUps = tryOpenTable(ctx.spreadsheet, 'followups');
+  const deals = tryOpenTable(ctx.spreadsheet, 'deals');
+  return {
+    status: 'ok',
+    card: buildCustomerCard(
+      customers.table,
+      index,
+      followUps?.table ?? null,
+      deals?.table ?? null,
+      ctx.formatDate,
+      ctx.formatDateTime,
+    ),
+  };
+}

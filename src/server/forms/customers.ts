@@ -1,0 +1,138 @@
+/**
+ * Customers from the sidebars: the picker's list (`apiListCustomers`) and the new-customer save
+ * (`apiSaveCustomer`): validated again here with the form's schema, checked for duplicates, written as one row
+ * under the document lock.
+ */
+import { customerSummaries, findDuplicates, nextId, type CustomerSummary } from '../../core/forms/customers';
+import { makeCustomerFormSchema } from '../../core/forms/schemas';
+import { sameEmail } from '../../core/roles';
+import { asSheetText, issuesToFieldErrors } from '../../core/forms/errors';
+import { formsContext, withDocumentLock, type FormsContext } from './context';
+import { sheetDate } from './dates';
+import { readReps } from './directory';
+import { appendRecords, openTable, readLists, tryOpenTable } from './sheets';
+import type { CustomerList, SaveCustomerResult } from './types';
+
+/** Customers the user may pick: their own, or all for a manager. */
+export function visibleCustomers(
+  ctx: FormsContext,
+  customers: readonly CustomerSummary[],
+): CustomerSummary[] {
+  return ctx.isManager ? [...customers] : customers.filter((customer) => sameEmail(customer.owner, ctx.user));
+}
+
+/** The customer the selected cell points at (Customers row, or a Deals / Follow-ups row's customer), else ''. */
+export function selectedCustomerId(ctx: FormsContext): string {
+  const range = ctx.spreadsheet.getActiveRange();
+  if (!range) return '';
+  const sheet = range.getSheet();
+  const row = range.getRow();
+  for (const key of ['customers', 'deals', 'followups'] as const) {
+    const opened = tryOpenTable(ctx.spreadsheet, key);
+    if (!opened || opened.sheet.getSheetId() !== sheet.getSheetId()) continue;
+    const index = row - opened.table.firstRow;
+    const idColumn = opened.table.columns[key === 'customers' ? 'id' : 'customerId'];
+    if (index < 0 || index >= opened.table.rows.length || idColumn === undefined) return '';
+    return String(opened.table.rows[index][idColumn] ?? '').trim();
+  }
+  return '';
+}
+
+/**
+ * The customers the current user may pick in a form, most recently contacted first.
+ * @returns the list, whether it covers every customer, and the id of the customer on the selected row.
+ */
+export function apiListCustomers(): CustomerList {
+  const ctx = formsContext();
+  const { table } = openTable(ctx.spreadsheet, 'customers', ctx.t, ['id']);
+  const customers = visibleCustomers(ctx, customerSummaries(table, ctx.formatDate)).filter(
+    (c) => c.id !== '',
+  );
+  customers.sort((a, b) => (b.lastContact || '').localeCompare(a.lastContact || '') || b.row - a.row);
+  const selected = selectedCustomerId(ctx);
+  return {
+    customers,
+    all: ctx.isManager,
+    selectedId: customers.some((c) => c.id === selected) ? selected : '',
+  };
+}
+
+/**
+ * Saves a new customer as one row of Customers.
+ * @param input the form's values (strings, as typed).
+ * @param allowDuplicate false on the first try: a likely duplicate returns 'duplicate' and writes nothing;
+ *   true after the user chose "save anyway".
+ * @returns 'saved' with the new id and row, 'invalid' with localised field errors, or 'duplicate' with matches.
+ * @throws Error (localised) when the Customers sheet is missing or another save holds the lock too long.
+ */
+export function apiSaveCustomer(input: Record<string, string>, allowDuplicate: boolean): SaveCustomerResult {
+  const ctx = formsContext();
+  const { t } = ctx;
+  const parsed = makeCustomerFormSchema(t, readLists(ctx.spreadsheet)).safeParse(input ?? {});
+  if (!parsed.success) return { status: 'invalid', errors: issuesToFieldErrors(parsed.error.issues) };
+  const data = parsed.data;
+
+  // A rep's new customer is always theirs; a manager may give it to any active rep or leave it unassigned.
+  let owner = ctx.isManager ? data.owner : ctx.user;
+  if (ctx.isManager && owner !== '') {
+    const rep = readReps(ctx.spreadsheet).find((r) => sameEmail(r.email, owner) && r.active);
+    if (!rep) return { status: 'invalid', errors: { owner: t('forms.err.unknownOwner', { owner }) } };
+    owner = rep.email;
+  }
+
+  return withDocumentLock(t, () => {
+    const customers = openTable(ctx.spreadsheet, 'customers', t, ['id', 'contact']);
+    const summaries = customerSummaries(customers.table, ctx.formatDate);
+    if (!allowDuplicate) {
+      const matches = findDuplicates(summaries, data);
+      if (matches.length > 0) {
+        return {
+          status: 'duplicate',
+          matches: matches.slice(0, 5).map(({ customer, reasons }) => ({
+            id: customer.id,
+            company: customer.company,
+            contact: customer.contact,
+            row: customer.row,
+            owner: customer.owner,
+            reasons,
+          })),
+        };
+      }
+    }
+    const id = nextId(
+      summaries.map((c) => c.id),
+      'C-',
+    );
+    const now = new Date();
+    const today = sheetDate(Utilities.formatDate(now, ctx.timeZone, 'yyyy-MM-dd'), ctx.timeZone);
+    const row = appendRecords(customers, [
+      {
+        id,
+        company: asSheetText(data.company),
+        contact: asSheetText(data.contact),
+        position: asSheetText(data.position),
+        phone: asSheetText(data.phone),
+        email: asSheetText(data.email),
+        address: asSheetText(data.address),
+        industry: data.industry,
+        region: data.region,
+        size: data.size,
+        source: data.source,
+        customerType: data.customerType,
+        stage: data.stage,
+        level: data.level ?? '',
+        potentialValue: data.potentialValue ?? '',
+        owner,
+        reassign: false,
+        created: today,
+        nextFollowUp: sheetDate(data.nextFollowUp, ctx.timeZone),
+        totalPurchases: 0,
+        orderCount: 0,
+        notes: asSheetText(data.notes),
+        updatedBy: ctx.user,
+        updatedAt: now,
+      },
+    ]);
+    return { status: 'saved', id, row, name: data.contact || data.company };
+  });
+}

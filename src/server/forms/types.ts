@@ -1,0 +1,46 @@
+/** What the rep forms' server functions return to the sidebars (plain JSON: google.script.run cannot carry Date). */
+import type { CustomerSummary, DuplicateReason } from '../../core/forms/customers';
+import type { CustomerCard } from '../../core/forms/card';
+
+export type FieldErrors = Record<string, string>;
+
+export interface DuplicateInfo {
+  id: string;
+  company: string;
+  contact: string;
+  row: number;
+  owner: string;
+  reasons: DuplicateReason[];
+}
+
+export type SaveCustomerResult =
+  | { status: 'saved'; id: string; row: number; name: string }
+  | { status: 'invalid'; errors: FieldErrors }
+  | { status: 'duplicate'; matches: DuplicateInfo[] };
+
+export type SaveFollowUpResult =
+  | { status: 'saved'; id: string; row: number; name: string; nextFollowUp: string }
+  | { status: 'invalid'; errors: FieldErrors };
+
+export type SaveDealResult =
+  | {
+      status: 'saved';
+      id: string;
+      row: number;
+      name: string;
+      totalPurchases: number;
+      orderCount: number;
+      tier: string;
+    }
+  | { status: 'invalid'; errors: FieldErrors };
+
+export interface CustomerList {
+  /** The customers the user may pick (their own; every customer for a manager), newest contact first. */
+  customers: CustomerSummary[];
+  /** True when the list covers every customer (managers), false when only the user's own. */
+  all: boolean;
+  /** Customer id of the row selected in the sheet, when it is one the user may pick (pre-selects it). */
+  selectedId: string;
+}
+
+export type CardResult = { status: 'ok'; card: CustomerCard } | { status: 'noSelection'; message: string };

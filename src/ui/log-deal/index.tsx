@@ -1,0 +1,138 @@
+/**
+ * Log deal sidebar: pick a customer, record product, amount, currency, payment and status. The server appends to
+ * Deals and refreshes that customer's totals and tier in the same run.
+ */
+import { useEffect, useMemo } from 'preact/hooks';
+import {
+  ActionButton,
+  Busy,
+  Message,
+  SelectField,
+  Sidebar,
+  TextAreaField,
+  TextField,
+  closeSidebar,
+  mountSidebar,
+  serverCall,
+  useAction,
+  useBoot,
+  useForm,
+  useI18n,
+} from '../shared';
+import { CustomerPicker } from '../shared/customer-picker';
+import { useCustomerList } from '../shared/use-customers';
+import { EMPTY_DEAL, makeDealFormSchema, type DealFormInput } from '../../core/forms/schemas';
+
+type Field = keyof DealFormInput & string;
+
+function LogDeal() {
+  const { t, locale } = useI18n();
+  const boot = useBoot();
+  const schema = useMemo(() => makeDealFormSchema(t, boot.lists), [t, boot.lists]);
+  const initial = useMemo(
+    () => ({ ...EMPTY_DEAL, date: boot.today, currency: boot.currency }),
+    [boot.today, boot.currency],
+  );
+  const form = useForm(schema, initial as Record<Field, string>);
+  const action = useAction();
+  const loader = useAction();
+  const { list } = useCustomerList(loader);
+
+  useEffect(() => {
+    if (list?.selectedId && form.values.customerId === '') form.setMany({ customerId: list.selectedId });
+  }, [list]);
+
+  const bind = (field: Field) => ({
+    id: field,
+    label: t(`forms.field.${field}`),
+    value: form.values[field],
+    onValue: (value: string) => form.set(field, value),
+    onBlur: () => form.touch(field),
+    error: form.errors[field],
+  });
+  const options = (key: string) => boot.lists[key] ?? [];
+
+  const save = async () => {
+    const checked = form.submit();
+    if (!checked.ok) {
+      action.setMessage({ kind: 'error', text: t('forms.invalid') });
+      return;
+    }
+    const result = await action.run(() => serverCall('apiSaveDeal', form.values));
+    if (!result) return;
+    if (result.status === 'invalid') {
+      form.setServerErrors(result.errors);
+      action.setMessage({ kind: 'error', text: t('forms.invalid') });
+      return;
+    }
+    action.setMessage({
+      kind: 'success',
+      text: t('forms.saved.deal', {
+        id: result.id,
+        name: result.name,
+        total: result.totalPurchases.toLocaleString(locale),
+        orders: result.orderCount,
+        tier: result.tier || t('forms.none'),
+      }),
+    });
+    form.reset({ ...(initial as Record<Field, string>), customerId: '' });
+  };
+
+  return (
+    <Sidebar
+      title={t('forms.logDeal.title')}
+      footer={
+        <>
+          <ActionButton kind="action" id="save" busy={action.busy} onClick={() => void save()}>
+            {t('forms.save')}
+          </ActionButton>
+          <ActionButton kind="plain" id="close" onClick={closeSidebar}>
+            {t('forms.close')}
+          </ActionButton>
+          <Busy busy={action.busy} text={t('ui.saving')} />
+        </>
+      }
+    >
+      <Message message={action.message ?? loader.message} />
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <CustomerPicker
+          list={list}
+          loading={loader.busy}
+          value={form.values.customerId}
+          error={form.errors.customerId}
+          onPick={(customer) => form.set('customerId', customer?.id ?? '')}
+        />
+        <SelectField {...bind('product')} options={options('product')} emptyLabel={t('ui.choose')} required />
+        <TextField {...bind('amount')} required />
+        <SelectField
+          {...bind('currency')}
+          options={options('currency')}
+          emptyLabel={t('ui.choose')}
+          required
+        />
+        <SelectField
+          {...bind('paymentMethod')}
+          options={options('paymentMethod')}
+          emptyLabel={t('ui.choose')}
+        />
+        <TextField {...bind('date')} type="date" required />
+        <SelectField
+          {...bind('status')}
+          options={options('dealStatus')}
+          emptyLabel={t('ui.choose')}
+          required
+        />
+        <TextField {...bind('expectedClose')} type="date" />
+        <TextAreaField {...bind('notes')} />
+      </form>
+    </Sidebar>
+  );
+}
+
+void mountSidebar(() => <LogDeal />);

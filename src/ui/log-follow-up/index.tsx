@@ -1,0 +1,116 @@
+/**
+ * Log follow-up sidebar: pick one of your customers, record when and how you talked and what comes next. The server
+ * appends to Follow-ups and updates the customer's last contact and next follow-up in the same run.
+ */
+import { useEffect, useMemo } from 'preact/hooks';
+import {
+  ActionButton,
+  Busy,
+  Message,
+  SelectField,
+  Sidebar,
+  TextAreaField,
+  TextField,
+  closeSidebar,
+  mountSidebar,
+  serverCall,
+  useAction,
+  useBoot,
+  useForm,
+  useI18n,
+} from '../shared';
+import { CustomerPicker } from '../shared/customer-picker';
+import { useCustomerList } from '../shared/use-customers';
+import { EMPTY_FOLLOW_UP, makeFollowUpFormSchema, type FollowUpFormInput } from '../../core/forms/schemas';
+
+type Field = keyof FollowUpFormInput & string;
+
+function LogFollowUp() {
+  const { t } = useI18n();
+  const boot = useBoot();
+  const schema = useMemo(() => makeFollowUpFormSchema(t, boot.lists), [t, boot.lists]);
+  const initial = useMemo(() => ({ ...EMPTY_FOLLOW_UP, time: boot.now }), [boot.now]);
+  const form = useForm(schema, initial as Record<Field, string>);
+  const action = useAction();
+  const loader = useAction();
+  const { list } = useCustomerList(loader);
+
+  // Opened from a selected customer row: start with that customer picked.
+  useEffect(() => {
+    if (list?.selectedId && form.values.customerId === '') form.setMany({ customerId: list.selectedId });
+  }, [list]);
+
+  const bind = (field: Field) => ({
+    id: field,
+    label: t(`forms.field.${field}`),
+    value: form.values[field],
+    onValue: (value: string) => form.set(field, value),
+    onBlur: () => form.touch(field),
+    error: form.errors[field],
+  });
+  const list_ = (key: string) => boot.lists[key] ?? [];
+
+  const save = async () => {
+    const checked = form.submit();
+    if (!checked.ok) {
+      action.setMessage({ kind: 'error', text: t('forms.invalid') });
+      return;
+    }
+    const result = await action.run(() => serverCall('apiSaveFollowUp', form.values));
+    if (!result) return;
+    if (result.status === 'invalid') {
+      form.setServerErrors(result.errors);
+      action.setMessage({ kind: 'error', text: t('forms.invalid') });
+      return;
+    }
+    action.setMessage({
+      kind: 'success',
+      text: result.nextFollowUp
+        ? t('forms.saved.followUp', { name: result.name, next: result.nextFollowUp })
+        : t('forms.saved.followUpNoNext', { name: result.name }),
+    });
+    form.reset({ ...(initial as Record<Field, string>), time: form.values.time });
+  };
+
+  return (
+    <Sidebar
+      title={t('forms.logFollowUp.title')}
+      footer={
+        <>
+          <ActionButton kind="action" id="save" busy={action.busy} onClick={() => void save()}>
+            {t('forms.save')}
+          </ActionButton>
+          <ActionButton kind="plain" id="close" onClick={closeSidebar}>
+            {t('forms.close')}
+          </ActionButton>
+          <Busy busy={action.busy} text={t('ui.saving')} />
+        </>
+      }
+    >
+      <Message message={action.message ?? loader.message} />
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <CustomerPicker
+          list={list}
+          loading={loader.busy}
+          value={form.values.customerId}
+          error={form.errors.customerId}
+          onPick={(customer) => form.set('customerId', customer?.id ?? '')}
+        />
+        <TextField {...bind('time')} type="datetime-local" required />
+        <SelectField {...bind('channel')} options={list_('channel')} emptyLabel={t('ui.choose')} required />
+        <TextAreaField {...bind('content')} required rows={4} />
+        <SelectField {...bind('result')} options={list_('result')} emptyLabel={t('ui.choose')} />
+        <TextField {...bind('nextStep')} />
+        <TextField {...bind('nextDate')} type="date" min={form.values.time.slice(0, 10) || undefined} />
+      </form>
+    </Sidebar>
+  );
+}
+
+void mountSidebar(() => <LogFollowUp />);
