@@ -4,5 +4,6 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { data } from './data';
 import { forms } from './forms';
+import { reminders } from './reminders';
 
-export const catalogs: Catalog[] = [common, dashboard, data, forms];
+export const catalogs: Catalog[] = [common, dashboard, data, forms, reminders];
