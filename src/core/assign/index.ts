@@ -1,0 +1,6 @@
+/** Lead assignment (issue 5): pure model, rules, smooth weighted round robin, undo decisions. */
+export * from './model';
+export * from './rotation';
+export * from './plan';
+export * from './undo';
+export * from './fingerprint';

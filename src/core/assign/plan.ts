@@ -1,0 +1,239 @@
+/**
+ * The assignment plan: who gets which lead, and why. Pure and deterministic: the same workbook, settings, day and
+ * rotation state give the same plan, which is what lets Confirm re-plan under the lock and compare with the
+ * preview.
+ *
+ * For each lead, in sheet order:
+ *  1. the rules choose a pool: senior reps when potential value ≥ seniorMinPotentialValue, narrowed to reps covering
+ *     the lead's region / industry when those matches are on (pool key e.g. "senior|region:east");
+ *  2. the pool's members are the available reps who match (active, weight > 0, not out of office today);
+ *     a rep at capacity (open leads owned ≥ capacity) is skipped; a lead marked for reassignment never goes back to
+ *     its current owner;
+ *  3. the pool's smooth weighted round robin picks among the rest;
+ *  4. when nobody in the pool can take it and fallback is on, a senior lead tries all seniors, then any lead tries the
+ *     whole team (pool "team"); otherwise the lead stays unassigned with the reason.
+ */
+import { isSenior, type AssignSettings, type Lead, type Rep } from './model';
+import { cloneRotation, pickNext, prunePointer, type RotationState } from './rotation';
+
+export const TEAM_POOL = 'team';
+export const SENIOR_POOL = 'senior';
+
+export type AssignedReasonCode = 'team' | 'matched' | 'fallbackSenior' | 'fallbackTeam';
+export type UnassignedReasonCode = 'noReps' | 'noMatch' | 'allFull' | 'onlyCurrentOwner';
+
+export interface Reason<C extends string = string> {
+  code: C;
+  /** What decided the pool: region / industry code matched, potential value against the senior threshold. */
+  region?: string;
+  industry?: string;
+  potentialValue?: number;
+  seniorThreshold?: number;
+}
+
+export interface PlannedAssignment {
+  row: number;
+  customerId: string;
+  customer: string;
+  /** Owner before, as written in the cell ('' for a new lead). */
+  fromRep: string;
+  toRep: string;
+  pool: string;
+  reason: Reason<AssignedReasonCode>;
+}
+
+export interface UnassignedLead {
+  row: number;
+  customerId: string;
+  customer: string;
+  fromRep: string;
+  /** The pool the rules asked for. */
+  pool: string;
+  reason: Reason<UnassignedReasonCode>;
+}
+
+export type RepStatus = 'available' | 'inactive' | 'away' | 'noWeight';
+
+export interface RepSummary {
+  email: string;
+  name: string;
+  status: RepStatus;
+  /** Last day away (yyyy-MM-dd day number) when status is away. */
+  awayThroughDay: number | null;
+  weight: number;
+  capacity: number | null;
+  openLeadsBefore: number;
+  openLeadsAfter: number;
+  /** Leads this run gives the rep. */
+  assigned: number;
+}
+
+export interface AssignmentPlan {
+  assignments: PlannedAssignment[];
+  unassigned: UnassignedLead[];
+  reps: RepSummary[];
+  /** Rotation state after the plan, for every pool (pools not used are carried over, pruned of departed reps). */
+  rotation: RotationState;
+  /** Pools whose pointer this plan moved. */
+  changedPools: string[];
+}
+
+export interface PlanInput {
+  reps: readonly Rep[];
+  leads: readonly Lead[];
+  /** Open customers per owner before the run. */
+  openLoad: ReadonlyMap<string, number>;
+  settings: AssignSettings;
+  /** Day number of the run's day in the spreadsheet's time zone. */
+  today: number;
+  rotation: RotationState;
+}
+
+export function repStatus(rep: Rep, today: number): RepStatus {
+  if (!rep.active) return 'inactive';
+  if (!(rep.weight > 0)) return 'noWeight';
+  if (rep.awayThroughDay !== null && today <= rep.awayThroughDay) return 'away';
+  return 'available';
+}
+
+interface Level {
+  pool: string;
+  code: AssignedReasonCode;
+  matches: (rep: Rep) => boolean;
+}
+
+/** The pools a lead may go to, most specific first. */
+function levelsFor(lead: Lead, settings: AssignSettings): { levels: Level[]; reason: Omit<Reason, 'code'> } {
+  const senior =
+    settings.seniorMinPotentialValue !== null &&
+    (lead.potentialValue ?? -Infinity) >= settings.seniorMinPotentialValue;
+  const region = settings.matchRegion && lead.region !== '' ? lead.region : '';
+  const industry = settings.matchIndustry && lead.industry !== '' ? lead.industry : '';
+  const parts = [
+    senior ? SENIOR_POOL : '',
+    region ? `region:${region}` : '',
+    industry ? `industry:${industry}` : '',
+  ];
+  const pool = parts.filter(Boolean).join('|') || TEAM_POOL;
+  const reason: Omit<Reason, 'code'> = {};
+  if (region) reason.region = region;
+  if (industry) reason.industry = industry;
+  if (senior) {
+    reason.potentialValue = lead.potentialValue ?? 0;
+    reason.seniorThreshold = settings.seniorMinPotentialValue ?? 0;
+  }
+  const levels: Level[] = [
+    {
+      pool,
+      code: pool === TEAM_POOL ? 'team' : 'matched',
+      matches: (rep) =>
+        (!senior || isSenior(rep)) &&
+        (!region || rep.regions.includes(region)) &&
+        (!industry || rep.industries.includes(industry)),
+    },
+  ];
+  if (settings.fallbackToTeam) {
+    if (senior && pool !== SENIOR_POOL)
+      levels.push({ pool: SENIOR_POOL, code: 'fallbackSenior', matches: isSenior });
+    if (pool !== TEAM_POOL) levels.push({ pool: TEAM_POOL, code: 'fallbackTeam', matches: () => true });
+  }
+  return { levels, reason };
+}
+
+/** The owner cell as the user wrote it (case kept), so undo restores it exactly. */
+function ownerText(lead: Lead): string {
+  return lead.owner === '' ? '' : String(lead.ownerCell).trim();
+}
+
+/**
+ * Plans one run.
+ * @returns the plan; `input.rotation` is not changed (the plan carries the state after it).
+ */
+export function planAssignment(input: PlanInput): AssignmentPlan {
+  const rotation = cloneRotation(input.rotation);
+  const known = new Set(input.reps.map((rep) => rep.email));
+  for (const pool of Object.keys(rotation)) rotation[pool] = prunePointer(rotation[pool], known);
+
+  const load = new Map<string, number>();
+  for (const rep of input.reps) load.set(rep.email, input.openLoad.get(rep.email) ?? 0);
+  const available = input.reps.filter((rep) => repStatus(rep, input.today) === 'available');
+  const assignedCount = new Map<string, number>();
+  const changed = new Set<string>();
+  const assignments: PlannedAssignment[] = [];
+  const unassigned: UnassignedLead[] = [];
+
+  const hasRoom = (rep: Rep, lead: Lead) =>
+    !lead.open || rep.capacity === null || (load.get(rep.email) ?? 0) < rep.capacity;
+
+  for (const lead of input.leads) {
+    const { levels, reason } = levelsFor(lead, input.settings);
+    let failure: UnassignedReasonCode = available.length === 0 ? 'noReps' : 'noMatch';
+    let chosen: { rep: string; level: Level } | null = null;
+    for (const level of levels) {
+      const members = available.filter(level.matches);
+      if (members.length === 0) {
+        failure = available.length === 0 ? 'noReps' : 'noMatch';
+        continue;
+      }
+      const withRoom = members.filter((rep) => hasRoom(rep, lead));
+      const candidates = lead.reassign ? withRoom.filter((rep) => rep.email !== lead.owner) : withRoom;
+      if (candidates.length === 0) {
+        failure = withRoom.length > 0 ? 'onlyCurrentOwner' : 'allFull';
+        continue;
+      }
+      rotation[level.pool] ??= {};
+      const rep = pickNext(rotation[level.pool], candidates);
+      if (rep) {
+        changed.add(level.pool);
+        chosen = { rep, level };
+        break;
+      }
+    }
+    if (!chosen) {
+      unassigned.push({
+        row: lead.row,
+        customerId: lead.customerId,
+        customer: lead.customer,
+        fromRep: ownerText(lead),
+        pool: levels[0].pool,
+        reason: { code: failure, ...reason },
+      });
+      continue;
+    }
+    if (lead.open) {
+      load.set(chosen.rep, (load.get(chosen.rep) ?? 0) + 1);
+      if (lead.owner && load.has(lead.owner))
+        load.set(lead.owner, Math.max(0, (load.get(lead.owner) ?? 0) - 1));
+    }
+    assignedCount.set(chosen.rep, (assignedCount.get(chosen.rep) ?? 0) + 1);
+    assignments.push({
+      row: lead.row,
+      customerId: lead.customerId,
+      customer: lead.customer,
+      fromRep: ownerText(lead),
+      toRep: chosen.rep,
+      pool: chosen.level.pool,
+      reason: { code: chosen.level.code, ...reason },
+    });
+  }
+
+  const reps: RepSummary[] = input.reps.map((rep) => ({
+    email: rep.email,
+    name: rep.name,
+    status: repStatus(rep, input.today),
+    awayThroughDay: rep.awayThroughDay,
+    weight: rep.weight,
+    capacity: rep.capacity,
+    openLeadsBefore: input.openLoad.get(rep.email) ?? 0,
+    openLeadsAfter: load.get(rep.email) ?? 0,
+    assigned: assignedCount.get(rep.email) ?? 0,
+  }));
+  return { assignments, unassigned, reps, rotation, changedPools: [...changed].sort() };
+}
+
+/** Leads per rep in this plan (only reps who got at least one). */
+export function countsPerRep(plan: AssignmentPlan): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const assignment of plan.assignments) counts[assignment.toRep] = (counts[assignment.toRep] ?? 0) + 1;
+  return counts;
+}

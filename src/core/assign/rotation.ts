@@ -1,0 +1,97 @@
+/**
+ * Smooth weighted round robin (the "current weight" algorithm nginx uses for upstreams), with state that survives
+ * between runs. Each pick adds every candidate's weight to its current weight, chooses the highest, and takes the
+ * total weight off the winner. A rep of weight 2 is then chosen twice as often as a rep of weight 1, interleaved
+ * (A B A A B A ...) rather than in bursts, and after n picks each rep's count stays within one of n × weight / total.
+ *
+ * The state is a map rep e-mail → current weight per pool, serialised as JSON into a document property. Keying by
+ * e-mail (not by position) is what keeps fairness when reps are added or removed: a new rep starts at 0 (the mean,
+ * since current weights of a fixed set sum to 0), everyone else keeps what they had.
+ */
+
+/** Current weights of one pool, by lower-case rep e-mail. */
+export type PoolPointer = Record<string, number>;
+
+/** Every pool's pointer, by pool key. */
+export type RotationState = Record<string, PoolPointer>;
+
+export interface Candidate {
+  email: string;
+  weight: number;
+}
+
+/** Weights are summed many thousands of times; rounding keeps the stored JSON short and the sums exact enough. */
+function tidy(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}
+
+/**
+ * Picks one candidate and advances the pool's pointer in place.
+ * Ties go to the candidate listed first (the Reps sheet's order), so a plan is deterministic.
+ * @returns the chosen e-mail, or null when there is no candidate with a positive weight.
+ */
+export function pickNext(pointer: PoolPointer, candidates: readonly Candidate[]): string | null {
+  let total = 0;
+  let best: Candidate | null = null;
+  let bestWeight = -Infinity;
+  for (const candidate of candidates) {
+    if (!(candidate.weight > 0)) continue;
+    const current = tidy((pointer[candidate.email] ?? 0) + candidate.weight);
+    pointer[candidate.email] = current;
+    total += candidate.weight;
+    if (current > bestWeight) {
+      bestWeight = current;
+      best = candidate;
+    }
+  }
+  if (!best) return null;
+  pointer[best.email] = tidy(pointer[best.email] - total);
+  return best.email;
+}
+
+/** A deep copy, so a plan never changes the state it was given. */
+export function cloneRotation(state: RotationState): RotationState {
+  const copy: RotationState = {};
+  for (const [pool, pointer] of Object.entries(state)) copy[pool] = { ...pointer };
+  return copy;
+}
+
+/**
+ * Reads a stored pointer. Anything unreadable (hand-edited, from an older version) starts the pool afresh rather
+ * than failing the run: fairness restarts for that pool only.
+ */
+export function parsePointer(json: string | null | undefined): PoolPointer {
+  if (!json) return {};
+  try {
+    const parsed: unknown = JSON.parse(json);
+    const weights =
+      parsed && typeof parsed === 'object' && 'weights' in parsed
+        ? (parsed as { weights: unknown }).weights
+        : parsed;
+    if (!weights || typeof weights !== 'object' || Array.isArray(weights)) return {};
+    const pointer: PoolPointer = {};
+    for (const [email, value] of Object.entries(weights as Record<string, unknown>)) {
+      if (typeof value === 'number' && Number.isFinite(value)) pointer[email.toLowerCase()] = value;
+    }
+    return pointer;
+  } catch {
+    return {};
+  }
+}
+
+/** The stored form of a pool's pointer (versioned so a later format can still read it). */
+export function serialisePointer(pointer: PoolPointer): string {
+  const sorted: PoolPointer = {};
+  for (const email of Object.keys(pointer).sort()) sorted[email] = pointer[email];
+  return JSON.stringify({ v: 1, weights: sorted });
+}
+
+/**
+ * Drops reps who are no longer on the Reps sheet, so a departed rep's weight does not linger in the property
+ * (9 KB per value). Reps still listed but away or inactive keep their place for when they return.
+ */
+export function prunePointer(pointer: PoolPointer, knownEmails: ReadonlySet<string>): PoolPointer {
+  const kept: PoolPointer = {};
+  for (const [email, value] of Object.entries(pointer)) if (knownEmails.has(email)) kept[email] = value;
+  return kept;
+}
