@@ -1,0 +1,308 @@
+/**
+ * The Settings sheet as data: every key of docs/CONTRACTS.md with its type, default and description, and the
+ * pure parser that turns the sheet's key | value rows into a typed object (defaults for missing or bad values,
+ * with a list of problems so Check data can name the cell).
+ */
+import type { Localised } from './lists';
+
+export type SettingType = 'number' | 'integer' | 'boolean' | 'text' | 'emails' | 'locale' | 'currency';
+
+export interface Settings {
+  tierVipMinAmount: number;
+  tierVipMinOrders: number;
+  tierActiveMaxDays: number;
+  tierLostAfterDays: number;
+  reminderHour: number;
+  reminderLookAheadDays: number;
+  staleContactDays: number;
+  staleVipDays: number;
+  currency: string;
+  managers: string[];
+  locale: 'auto' | 'en' | 'zh-CN';
+  assignMatchRegion: boolean;
+  assignMatchIndustry: boolean;
+  seniorMinPotentialValue: number;
+  assignFallbackToTeam: boolean;
+  managerTeamSummary: boolean;
+  backupKeep: number;
+}
+export type SettingKey = keyof Settings;
+
+export interface SettingSpec<K extends SettingKey = SettingKey> {
+  key: K;
+  type: SettingType;
+  default: Settings[K];
+  min?: number;
+  max?: number;
+  description: Localised;
+}
+
+const L = (en: string, zh: string): Localised => ({ en, 'zh-CN': zh });
+
+/** In the order the Settings sheet lists them. */
+export const SETTINGS: readonly SettingSpec[] = [
+  {
+    key: 'tierVipMinAmount',
+    type: 'number',
+    default: 100_000,
+    min: 0,
+    description: L(
+      'VIP tier: total won purchases at least this amount (in the Settings currency).',
+      'VIP 分层：累计成交金额不低于此值（按“设置”中的币种）。',
+    ),
+  },
+  {
+    key: 'tierVipMinOrders',
+    type: 'integer',
+    default: 10,
+    min: 1,
+    description: L('VIP tier: or at least this many won deals.', 'VIP 分层：或成交笔数不少于此值。'),
+  },
+  {
+    key: 'tierActiveMaxDays',
+    type: 'integer',
+    default: 90,
+    min: 1,
+    description: L(
+      'Active tier: last purchase within this many days.',
+      '活跃分层：最近一次购买在此天数之内。',
+    ),
+  },
+  {
+    key: 'tierLostAfterDays',
+    type: 'integer',
+    default: 180,
+    min: 1,
+    description: L(
+      'Lost tier: no purchase and no contact for more than this many days.',
+      '流失分层：超过此天数没有购买也没有联系。',
+    ),
+  },
+  {
+    key: 'reminderHour',
+    type: 'integer',
+    default: 9,
+    min: 0,
+    max: 23,
+    description: L(
+      'Hour of day (0–23, spreadsheet time zone) the daily reminder e-mails go out.',
+      '每日提醒邮件的发送时刻（0–23 点，按表格时区）。',
+    ),
+  },
+  {
+    key: 'reminderLookAheadDays',
+    type: 'integer',
+    default: 3,
+    min: 0,
+    max: 60,
+    description: L(
+      'Reminders list follow-ups due within this many days (overdue ones always).',
+      '提醒中列出此天数内到期的跟进（逾期的总会列出）。',
+    ),
+  },
+  {
+    key: 'staleContactDays',
+    type: 'integer',
+    default: 30,
+    min: 1,
+    description: L(
+      'A customer not contacted for this many days is flagged as stale.',
+      '超过此天数未联系的客户会被标记为久未联系。',
+    ),
+  },
+  {
+    key: 'staleVipDays',
+    type: 'integer',
+    default: 14,
+    min: 1,
+    description: L(
+      'The same for VIP customers (usually shorter).',
+      '针对 VIP 客户的久未联系天数（通常更短）。',
+    ),
+  },
+  {
+    key: 'currency',
+    type: 'currency',
+    default: 'CNY',
+    description: L(
+      'Reporting currency for tiers, potential value and the dashboard (a code from Lists).',
+      '分层、潜在价值和看板使用的统计币种（取自列表中的币种代码）。',
+    ),
+  },
+  {
+    key: 'managers',
+    type: 'emails',
+    default: [],
+    description: L(
+      'E-mails of managers, comma-separated: they may assign leads, edit Settings and Lists (the owner always may).',
+      '经理邮箱，用逗号分隔：可分配线索、编辑“设置”和“列表”（表格所有者始终可以）。',
+    ),
+  },
+  {
+    key: 'locale',
+    type: 'locale',
+    default: 'auto',
+    description: L(
+      'Language of menus and messages: auto (each user’s own), en or zh-CN.',
+      '菜单和消息的语言：auto（跟随每位用户）、en 或 zh-CN。',
+    ),
+  },
+  {
+    key: 'assignMatchRegion',
+    type: 'boolean',
+    default: true,
+    description: L(
+      'Assign leads only to reps covering the lead’s region (TRUE / FALSE).',
+      '只把线索分配给负责该区域的销售（TRUE / FALSE）。',
+    ),
+  },
+  {
+    key: 'assignMatchIndustry',
+    type: 'boolean',
+    default: false,
+    description: L(
+      'Assign leads only to reps covering the lead’s industry (TRUE / FALSE).',
+      '只把线索分配给负责该行业的销售（TRUE / FALSE）。',
+    ),
+  },
+  {
+    key: 'seniorMinPotentialValue',
+    type: 'number',
+    default: 200_000,
+    min: 0,
+    description: L(
+      'Leads with at least this potential value go to senior reps.',
+      '潜在价值不低于此值的线索分配给资深销售。',
+    ),
+  },
+  {
+    key: 'assignFallbackToTeam',
+    type: 'boolean',
+    default: true,
+    description: L(
+      'When no rep matches region/industry, assign within the whole team instead of leaving the lead unassigned.',
+      '没有匹配区域/行业的销售时，改为在全体销售中分配，而不是留着不分配。',
+    ),
+  },
+  {
+    key: 'managerTeamSummary',
+    type: 'boolean',
+    default: true,
+    description: L(
+      'Managers also receive a daily team summary with the reminders.',
+      '经理每天另外收到一份团队跟进汇总。',
+    ),
+  },
+  {
+    key: 'backupKeep',
+    type: 'integer',
+    default: 7,
+    min: 1,
+    max: 100,
+    description: L('How many backup copies Back up now keeps.', '“立即备份”保留的备份份数。'),
+  },
+];
+
+export const SETTING_KEYS: readonly SettingKey[] = SETTINGS.map((spec) => spec.key);
+
+export function settingSpec(key: SettingKey): SettingSpec {
+  const spec = SETTINGS.find((candidate) => candidate.key === key);
+  if (!spec) throw new Error(`unknown setting ${key}`);
+  return spec;
+}
+
+export function defaultSettings(): Settings {
+  const out = {} as Record<SettingKey, unknown>;
+  for (const spec of SETTINGS) out[spec.key] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
+  return out as unknown as Settings;
+}
+
+/** How a default is written into the Settings sheet's value cell. */
+export function settingCellValue(spec: SettingSpec): string | number | boolean {
+  const value = spec.default;
+  if (Array.isArray(value)) return value.join(', ');
+  return value as string | number | boolean;
+}
+
+export interface SettingProblem {
+  key: SettingKey;
+  /** Index of the row in the rows given to `parseSettings`. */
+  rowIndex: number;
+  value: unknown;
+  /** 'number' | 'integer' | 'boolean' | 'range' | 'email' | 'locale' | 'currency' */
+  problem: string;
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'on', '是', '对', '开', '开启', '√', '✓']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off', '否', '不', '关', '关闭']);
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+
+function parseValue(spec: SettingSpec, raw: unknown): { value: Settings[SettingKey] } | { problem: string } {
+  const text = String(raw ?? '').trim();
+  switch (spec.type) {
+    case 'number':
+    case 'integer': {
+      const value = typeof raw === 'number' ? raw : Number(text.replace(/[,\s]/g, ''));
+      if (text === '' || !Number.isFinite(value)) return { problem: spec.type };
+      if (spec.type === 'integer' && !Number.isInteger(value)) return { problem: 'integer' };
+      if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max))
+        return { problem: 'range' };
+      return { value };
+    }
+    case 'boolean': {
+      if (typeof raw === 'boolean') return { value: raw };
+      const lower = text.toLowerCase();
+      if (TRUE_WORDS.has(lower)) return { value: true };
+      if (FALSE_WORDS.has(lower)) return { value: false };
+      return { problem: 'boolean' };
+    }
+    case 'emails': {
+      const emails = text
+        .split(/[,;，；\s]+/)
+        .map((part) => part.trim().toLowerCase())
+        .filter((part) => part !== '');
+      if (emails.some((email) => !EMAIL.test(email))) return { problem: 'email' };
+      return { value: emails };
+    }
+    case 'locale': {
+      const lower = text.toLowerCase().replace('_', '-');
+      if (lower === '' || lower === 'auto') return { value: 'auto' };
+      if (lower.startsWith('zh')) return { value: 'zh-CN' };
+      if (lower.startsWith('en')) return { value: 'en' };
+      return { problem: 'locale' };
+    }
+    case 'currency': {
+      if (!/^[A-Za-z]{3}$/.test(text)) return { problem: 'currency' };
+      return { value: text.toUpperCase() };
+    }
+    default:
+      return { value: text };
+  }
+}
+
+/**
+ * Typed settings from the Settings sheet's rows (`[key, value]` pairs as read). Unknown keys are ignored, missing
+ * keys take their default, a bad value takes the default and is reported.
+ */
+export function parseSettings(rows: readonly (readonly [unknown, unknown])[]): {
+  settings: Settings;
+  problems: SettingProblem[];
+} {
+  const settings = defaultSettings() as unknown as Record<SettingKey, unknown>;
+  const problems: SettingProblem[] = [];
+  const specs = new Map<string, SettingSpec>(SETTINGS.map((spec) => [spec.key.toLowerCase(), spec]));
+  rows.forEach(([rawKey, raw], rowIndex) => {
+    const spec = specs.get(
+      String(rawKey ?? '')
+        .trim()
+        .toLowerCase(),
+    );
+    if (!spec) return;
+    // An emptied value cell means "use the default", not "false" or "0".
+    if (raw === null || raw === undefined || String(raw).trim() === '') return;
+    const parsed = parseValue(spec, raw);
+    if ('value' in parsed) settings[spec.key] = parsed.value;
+    else problems.push({ key: spec.key, rowIndex, value: raw, problem: parsed.problem });
+  });
+  return { settings: settings as unknown as Settings, problems };
+}
