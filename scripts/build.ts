@@ -107,6 +107,9 @@ async function buildServer(): Promise<EntryPoint[]> {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     conditions: ['import', 'default'],
+    // papaparse require()s 'stream' only inside its Node duplex-stream mode, which SalesDesk never uses; left
+    // external, that require is never reached (it would throw, not load Node code).
+    external: ['stream'],
     target: 'es2020',
     charset: 'utf8',
     legalComments: 'none',

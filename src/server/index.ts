@@ -4,3 +4,6 @@
  */
 export { onOpen, onInstall } from './menu';
 export * from './forms/entries';
+export * from './dashboard/entries';
+export * from './data/entries';
+export * from './reminders/entries';

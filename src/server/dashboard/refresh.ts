@@ -1,0 +1,158 @@
+/**
+ * Dashboard refresh: one getValues per source sheet, figures computed in src/core/dashboard, the Dashboard
+ * written with one setNumberFormats + one setValues, and three EmbeddedCharts kept one per anchor cell: a chart
+ * already anchored there is updated in place, extra copies there are removed, charts elsewhere are left alone.
+ */
+import { chainCodeOf, builtInCodeOf } from '../../core/dashboard/codes';
+import { computeDashboard, type DashboardInput } from '../../core/dashboard/compute';
+import { formatZoned, DayClock } from '../../core/dashboard/days';
+import { layoutDashboard, type ChartSpec, type DashboardLayout } from '../../core/dashboard/layout';
+import { translator, type Locale, type Translate } from '../../core/i18n';
+import { isListKey, listLabel, listValueCode } from '../../../templates/lists';
+import { currentLocale } from '../context';
+import { openTable, readLists, readSettings } from '../forms/sheets';
+
+/** Names the Dashboard sheet may have (template, either language); a missing one is created with the first. */
+const DASHBOARD_NAMES = ['Dashboard', '仪表板', '看板', '销售看板'];
+
+export interface RefreshSummary {
+  customers: number;
+  deals: number;
+  rows: number;
+  charts: { created: number; updated: number; removed: number };
+}
+
+function dashboardSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  t: Translate,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  for (const name of DASHBOARD_NAMES) {
+    const sheet = spreadsheet.getSheetByName(name);
+    if (sheet) return sheet;
+  }
+  const zh = t('dashboard.title').includes('看板');
+  return spreadsheet.insertSheet(zh ? '仪表板' : 'Dashboard');
+}
+
+function chartType(type: ChartSpec['type']): GoogleAppsScript.Charts.ChartType {
+  if (type === 'pie') return Charts.ChartType.PIE;
+  if (type === 'bar') return Charts.ChartType.BAR;
+  return Charts.ChartType.COLUMN;
+}
+
+/** Creates or updates the layout's charts; one chart per anchor cell. */
+function syncCharts(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  specs: readonly ChartSpec[],
+): RefreshSummary['charts'] {
+  const counts = { created: 0, updated: 0, removed: 0 };
+  const existing = sheet.getCharts().map((chart) => {
+    const info = chart.getContainerInfo();
+    return { chart, row: info.getAnchorRow(), column: info.getAnchorColumn() };
+  });
+  for (const spec of specs) {
+    const here = existing.filter(
+      (entry) => entry.row === spec.anchorRow && entry.column === spec.anchorColumn,
+    );
+    for (const extra of here.slice(1)) {
+      sheet.removeChart(extra.chart);
+      counts.removed++;
+    }
+    let builder = here[0] ? here[0].chart.modify().clearRanges() : sheet.newChart();
+    builder = builder.setChartType(chartType(spec.type));
+    for (const a1 of spec.ranges) builder = builder.addRange(sheet.getRange(a1));
+    builder = builder
+      .setPosition(spec.anchorRow, spec.anchorColumn, 0, 0)
+      .setNumHeaders(1)
+      .setOption('title', spec.title)
+      .setOption('legend', { position: spec.type === 'pie' ? 'right' : 'none' })
+      .setOption('width', 480)
+      .setOption('height', 300);
+    if (here[0]) {
+      sheet.updateChart(builder.build());
+      counts.updated++;
+    } else {
+      sheet.insertChart(builder.build());
+      counts.created++;
+    }
+  }
+  return counts;
+}
+
+function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: DashboardLayout): void {
+  // Clear what an earlier, longer dashboard left (contents and formats; charts are kept and updated).
+  sheet.clear();
+  const rows = layout.values.length;
+  const width = layout.values[0].length;
+  const range = sheet.getRange(1, 1, rows, width);
+  range.setNumberFormats(layout.formats);
+  range.setValues(layout.values);
+  sheet.getRangeList(layout.headerRows.map((row) => `A${row}:K${row}`)).setFontWeight('bold');
+}
+
+/**
+ * Recomputes and rewrites the Dashboard. No role check here: callers check (menu) or run as the installer
+ * (trigger).
+ * @param user who refreshed, shown in the title line.
+ */
+export function refreshDashboard(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  t: Translate,
+  locale: Locale,
+  user: string,
+  now: Date = new Date(),
+): RefreshSummary {
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const customers = openTable(spreadsheet, 'customers', t, ['id', 'owner']);
+  const deals = openTable(spreadsheet, 'deals', t, ['customerId', 'amount', 'status']);
+  const followups = openTable(spreadsheet, 'followups', t, ['rep']);
+  const reps = openTable(spreadsheet, 'reps', t, ['email']);
+  const lists = readLists(spreadsheet);
+  const settings = readSettings(spreadsheet);
+  const codeOf = chainCodeOf(listValueCode, builtInCodeOf);
+  const stageOrder = (lists.stage ?? []).map((label) => codeOf('stage', label) ?? label);
+  const input: DashboardInput = {
+    customers: customers.table as DashboardInput['customers'],
+    deals: deals.table as DashboardInput['deals'],
+    followups: followups.table as DashboardInput['followups'],
+    reps: reps.table as DashboardInput['reps'],
+    now,
+    timeZone,
+    codeOf,
+    stageOrder,
+  };
+  const data = computeDashboard(input);
+  const currency = String(settings.currency ?? '').trim();
+  const layout = layoutDashboard(data, {
+    t,
+    labelOf: (listKey, code) => (isListKey(listKey) ? listLabel(listKey, code, locale) : undefined),
+    updatedAt: formatZoned(now, new DayClock(timeZone)),
+    updatedBy: user || '—',
+    currencyFormat: currency ? `#,##0.00 "${currency.replace(/"/g, '')}"` : '#,##0.00',
+  });
+  const sheet = dashboardSheet(spreadsheet, t);
+  writeLayout(sheet, layout);
+  const charts = syncCharts(sheet, layout.charts);
+  return {
+    customers: data.total.customers,
+    deals: data.total.dealsWon,
+    rows: layout.values.length,
+    charts,
+  };
+}
+
+/**
+ * The daily refresh, for trigger handlers (onDailyDashboard, and F4's daily reminders). Never throws: a failed
+ * refresh is logged and must not stop the reminders that share the trigger.
+ * @returns true when the Dashboard was written.
+ */
+export function dailyDashboardRefresh(): boolean {
+  try {
+    const locale = currentLocale();
+    refreshDashboard(SpreadsheetApp.getActive(), translator(locale), locale, 'SalesDesk (daily)');
+    return true;
+  } catch (error) {
+    console.error(`SalesDesk daily dashboard: ${(error as Error).message}`);
+    return false;
+  }
+}
