@@ -1,0 +1,472 @@
+/**
+ * LocalRuntime: runs the built Apps Script bundle (dist/Code.js) in Node, the way Apps Script would, over a
+ * local workbook and faithful stand-ins of the Apps Script services. Tests, the CLI, the bench and the preview
+ * server all drive the add-in through it. API: docs/CONTRACTS.md "Local runtime API"; guide: docs/sections/runtime.md.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FakeClock } from './clock';
+import { runInWorker } from './concurrency/host';
+import { CUSTOM_FUNCTION_LIMIT_MS, EXECUTION_LIMIT_MS } from './cost-model';
+import { noPermission } from './errors';
+import { Execution, type ExecuteOptions, type ExecutionKind, type ExecutionResult } from './execution';
+import { Membrane } from './membrane';
+import { Sandbox } from './sandbox';
+import { CacheStores, LocalCacheService } from './services/cache';
+import { LocalHtmlOutput, LocalHtmlService } from './services/html';
+import { LocalLockService, LockTable } from './services/lock';
+import { LocalConsole, LocalLogger } from './services/logger';
+import { LocalMailApp, MailBox } from './services/mail';
+import { LocalPropertiesService, PropertyStores } from './services/properties';
+import { LocalSession } from './services/session';
+import { clockEvent, LocalScriptApp, TriggerRegistry, type TriggerRecord } from './services/triggers';
+import { LocalUi, UiRecorder } from './services/ui';
+import { LocalUtilities } from './services/utilities';
+import { spreadsheetModule, type CustomFunctionHost, type WorkbookStore } from './spreadsheet-binding';
+
+export type { ExecuteOptions, ExecutionResult } from './execution';
+export type { SentMail } from './services/mail';
+export type {
+  RecordedMenu,
+  RecordedHtml,
+  RecordedAlert,
+  RecordedPrompt,
+  RecordedToast,
+  ButtonName,
+} from './services/ui';
+export type { WorkbookStore, CustomFunctionHost } from './spreadsheet-binding';
+export { FakeClock } from './clock';
+export { formatDate } from './services/format-date';
+
+export interface RuntimeOptions {
+  /** Folder of the build: Code.js, manifest.json, <ui>.html. Default: the repository's dist/. */
+  bundleDir?: string;
+  /** An existing workbook; default: a new empty spreadsheet. */
+  workbook?: WorkbookStore;
+  /** Script and spreadsheet time zone. Default 'Asia/Shanghai' (appsscript.json). */
+  timeZone?: string;
+  /** Spreadsheet locale, e.g. 'en_US', 'zh_CN'. */
+  spreadsheetLocale?: string;
+  /** Start of the fake clock. Default: the real time now. */
+  now?: Date | string;
+  /** Mail recipients per day (quotas page: 100 consumer, 1 500 Workspace). Default 100. */
+  mailQuota?: number;
+  /** The script's owner: the effective user, and the user when an execution names none. */
+  owner?: string;
+}
+
+/** What the build writes to dist/manifest.json. */
+export interface BundleManifest {
+  entryPoints: string[];
+  customFunctions: { name: string; params: string[] }[];
+  ui: string[];
+}
+
+/** One overlapping execution for executeConcurrently. */
+export interface ConcurrentTask {
+  fn: string;
+  args?: unknown[];
+  opts?: ExecuteOptions;
+}
+
+/** One custom-function evaluation (each is its own execution in Apps Script). */
+export interface CustomFunctionCall {
+  name: string;
+  calls: Record<string, number>;
+  modelledMs: number;
+  error?: string;
+}
+
+/** Services a custom function may not use (guides/sheets/functions: anything needing authorisation). */
+const DENIED_IN_CUSTOM_FUNCTIONS = ['MailApp', 'ScriptApp', 'GmailApp', 'DriveApp'];
+
+const DEFAULT_BUNDLE_DIR = path.resolve(__dirname, '..', 'dist');
+
+export class LocalRuntime {
+  readonly clock: FakeClock;
+  readonly mail: MailBox;
+  readonly ui = new UiRecorder();
+  readonly properties: PropertyStores;
+  readonly caches = new CacheStores();
+  readonly locks = new LockTable();
+  readonly triggers: TriggerRegistry;
+  readonly timeZone: string;
+  readonly owner: string;
+  readonly manifest: BundleManifest;
+  /** Every custom-function evaluation, in order (formula recalculation calls them). */
+  readonly customFunctionCalls: CustomFunctionCall[] = [];
+  /** The result of the last execute/call. */
+  lastExecution: ExecutionResult | undefined;
+
+  private readonly sandbox: Sandbox;
+  private readonly code: string;
+  private readonly codeFile: string;
+  private readonly customFunctionHost: CustomFunctionHost;
+  private store: WorkbookStore | undefined;
+
+  private constructor(
+    private readonly bundleDir: string,
+    options: RuntimeOptions,
+    store: WorkbookStore | undefined,
+  ) {
+    this.timeZone = options.timeZone ?? 'Asia/Shanghai';
+    this.owner = (options.owner ?? 'owner@example.com').toLowerCase();
+    this.clock = new FakeClock(options.now ?? new Date());
+    this.mail = new MailBox(options.mailQuota ?? 100, this.clock, this.timeZone);
+    this.properties = new PropertyStores(this.owner);
+    this.triggers = new TriggerRegistry(this.clock, this.timeZone);
+    this.codeFile = path.join(bundleDir, 'Code.js');
+    if (!fs.existsSync(this.codeFile))
+      throw new Error(`local runtime: ${this.codeFile} not found (run npm run build)`);
+    this.code = fs.readFileSync(this.codeFile, 'utf8');
+    const manifestFile = path.join(bundleDir, 'manifest.json');
+    this.manifest = fs.existsSync(manifestFile)
+      ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BundleManifest)
+      : { entryPoints: [], customFunctions: [], ui: [] };
+    this.sandbox = new Sandbox(this.code, this.codeFile, () => this.clock.nowMs());
+    this.customFunctionHost = {
+      list: () => this.manifest.customFunctions,
+      call: (name, args) => this.runCustomFunction(name, args),
+    };
+    this.store = store;
+  }
+
+  /** A runtime over a new empty spreadsheet (or options.workbook). */
+  static async create(options: RuntimeOptions = {}): Promise<LocalRuntime> {
+    const bundleDir = options.bundleDir ? path.resolve(options.bundleDir) : DEFAULT_BUNDLE_DIR;
+    const runtime = new LocalRuntime(bundleDir, options, options.workbook);
+    return runtime;
+  }
+
+  /** A runtime over a workbook read from an .xlsx file (the file is never modified). */
+  static async fromXlsx(file: string, options: RuntimeOptions = {}): Promise<LocalRuntime> {
+    const store = await spreadsheetModule().loadWorkbookXlsx(file, {
+      timeZone: options.timeZone ?? 'Asia/Shanghai',
+      locale: options.spreadsheetLocale ?? 'en_US',
+    });
+    return LocalRuntime.create({ ...options, workbook: store });
+  }
+
+  /** Writes the workbook as .xlsx (values, formulas, validations, formats, frozen rows, protections). */
+  async saveXlsx(file: string): Promise<void> {
+    await spreadsheetModule().saveWorkbookXlsx(this.workbook, file);
+  }
+
+  /** The workbook store (created on first use when none was given). */
+  get workbook(): WorkbookStore {
+    if (!this.store) {
+      this.store = new (spreadsheetModule().WorkbookStore)({
+        timeZone: this.timeZone,
+        locale: this.spreadsheetLocale,
+      });
+    }
+    return this.store;
+  }
+
+  private get spreadsheetLocale(): string {
+    return 'en_US';
+  }
+
+  /** Top-level functions of the bundle. */
+  functionNames(): string[] {
+    return this.sandbox.functionNames();
+  }
+
+  /**
+   * Runs a top-level function of the bundle as one Apps Script execution. Never throws for the script's errors:
+   * they come back in `result.error`, with the calls and modelled time up to the failure.
+   */
+  execute<T = unknown>(fn: string, args: unknown[] = [], opts: ExecuteOptions = {}): ExecutionResult<T> {
+    return this.runInline<T>('inline', fn, args, opts);
+  }
+
+  /**
+   * Calls a function the way a sidebar does through google.script.run: one argument (or none), which must
+   * survive the trip (no Date, no function); returns its value or throws its error. The accounting is in
+   * `rt.lastExecution`.
+   */
+  call<T = unknown>(fn: string, arg?: unknown, opts: ExecuteOptions = {}): T {
+    const args = arg === undefined ? [] : [arg];
+    args.forEach((value) => assertTransferable(value, `argument of ${fn}`));
+    const result = this.execute<T>(fn, args, opts);
+    if (result.error) throw result.error;
+    assertTransferable(result.value, `return value of ${fn}`);
+    return result.value as T;
+  }
+
+  /**
+   * Runs several executions at once, each in its own worker thread on the same bundle, over this runtime's one
+   * workbook, properties, locks, mail and triggers. The fake clock runs with real time meanwhile.
+   */
+  async executeConcurrently(tasks: ConcurrentTask[]): Promise<ExecutionResult[]> {
+    const clock = this.clock.startRunning();
+    try {
+      return await Promise.all(
+        tasks.map(async (task) => {
+          const execution = this.newExecution('worker', task.opts);
+          const membrane = new Membrane(() => execution, undefined);
+          const globals = this.createGlobals(execution, membrane, { inWorker: true, restricted: false });
+          const started = performance.now();
+          const outcome = await runInWorker({
+            code: this.code,
+            filename: this.codeFile,
+            fn: task.fn,
+            args: task.args ?? [],
+            globals,
+            clock,
+            execution,
+            membrane,
+          });
+          this.locks.releaseAll(execution.id);
+          return this.result(execution, outcome.value, outcome.error, performance.now() - started);
+        }),
+      );
+    } finally {
+      this.clock.stopRunning();
+    }
+  }
+
+  /**
+   * Runs every time-driven trigger due at rt.clock.now(), once, as its owner. Daily triggers fire once a day in
+   * the hour after atHour (in the trigger's time zone); hourly/minute triggers when their period has passed.
+   */
+  fireDueTriggers(): ExecutionResult[] {
+    const now = this.clock.now();
+    return this.triggers.takeDue().map((trigger) => this.runTrigger(trigger, clockEvent(trigger, now)));
+  }
+
+  /**
+   * A form submission: appends a row (Timestamp + one column per question, added as needed) to the form's
+   * responses sheet and fires the on-form-submit triggers with { range, values, namedValues, source }.
+   */
+  submitForm(values: Record<string, string>, options: { sheet?: string } = {}): ExecutionResult[] {
+    const system = this.newExecution('trigger', { user: this.owner });
+    const app = spreadsheetModule().createSpreadsheetApp(this.spreadsheetEnv(system, false));
+    const spreadsheet = app.getActiveSpreadsheet();
+    const sheetName = options.sheet ?? 'Form Responses 1';
+    const sheet = spreadsheet.getSheetByName(sheetName) ?? spreadsheet.insertSheet(sheetName);
+    const lastColumn = sheet.getLastColumn();
+    const headers =
+      lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map(String) : ['Timestamp'];
+    for (const question of Object.keys(values)) if (!headers.includes(question)) headers.push(question);
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+    const timestamp = this.clock.now();
+    const row = headers.map((header, index) => (index === 0 ? timestamp : (values[header] ?? '')));
+    sheet.appendRow(row);
+    const rowIndex = sheet.getLastRow();
+    const range = sheet.getRange(rowIndex, 1, 1, headers.length);
+    const stamp = `${timestamp.getMonth() + 1}/${timestamp.getDate()}/${timestamp.getFullYear()} ${timestamp.toTimeString().slice(0, 8)}`;
+    const rowStrings = row.map((value, index) => (index === 0 ? stamp : String(value)));
+    const namedValues: Record<string, string[]> = {};
+    headers.forEach((header, index) => (namedValues[header] = [rowStrings[index]]));
+    const id = spreadsheet.getId();
+    return this.triggers.all
+      .filter((t) => t.eventType === 'ON_FORM_SUBMIT' && t.sourceId === id)
+      .map((trigger) =>
+        this.runTrigger(trigger, {
+          authMode: 'FULL',
+          triggerUid: trigger.id,
+          range,
+          source: spreadsheet,
+          values: rowStrings,
+          namedValues,
+        }),
+      );
+  }
+
+  // ——— internals ———
+
+  private runTrigger(trigger: TriggerRecord, event: Record<string, unknown>): ExecutionResult {
+    return this.runInline('trigger', trigger.handler, [event], { user: trigger.owner });
+  }
+
+  private newExecution(kind: ExecutionKind, opts: ExecuteOptions = {}): Execution {
+    const limit = kind === 'custom-function' ? CUSTOM_FUNCTION_LIMIT_MS : EXECUTION_LIMIT_MS;
+    return new Execution(kind, (opts.user ?? this.owner).toLowerCase(), opts.locale ?? 'en', limit);
+  }
+
+  private runInline<T>(
+    kind: ExecutionKind,
+    fn: string,
+    args: unknown[],
+    opts: ExecuteOptions,
+  ): ExecutionResult<T> {
+    const execution = this.newExecution(kind, opts);
+    const membrane = new Membrane(() => execution, this.sandbox.realm);
+    const globals = this.createGlobals(execution, membrane, { inWorker: false, restricted: false });
+    const previous = this.sandbox.swapGlobals(globals);
+    const started = performance.now();
+    let value: unknown;
+    let error: Error | undefined;
+    try {
+      const entry = this.sandbox.fn(fn);
+      if (!entry) throw new Error(`Script function not found: ${fn}`);
+      value = membrane.toHost(entry(...args.map((arg) => membrane.toScript(arg))));
+    } catch (thrown) {
+      error = toHostError(thrown);
+    } finally {
+      this.sandbox.swapGlobals(previous);
+      this.locks.releaseAll(execution.id);
+    }
+    const result = this.result<T>(execution, value as T, error, performance.now() - started);
+    this.lastExecution = result;
+    return result;
+  }
+
+  private result<T>(
+    execution: Execution,
+    value: unknown,
+    error: Error | undefined,
+    nodeMs: number,
+  ): ExecutionResult<T> {
+    const failure = execution.timedOut ? toHostError(execution.timedOut) : error;
+    return {
+      value: failure ? undefined : (value as T),
+      ...(failure ? { error: failure } : {}),
+      calls: { ...execution.calls },
+      totalCalls: execution.totalCalls,
+      modelledMs: execution.modelledMs,
+      nodeMs,
+      logs: [...execution.logs],
+    };
+  }
+
+  /** A custom function called by the formula engine: restricted services, its own 30 s limit. */
+  private runCustomFunction(name: string, args: unknown[]): unknown {
+    const execution = this.newExecution('custom-function', { user: '' });
+    const membrane = new Membrane(() => execution, this.sandbox.realm);
+    const globals = this.createGlobals(execution, membrane, { inWorker: false, restricted: true });
+    const previous = this.sandbox.swapGlobals(globals);
+    const record: CustomFunctionCall = { name, calls: {}, modelledMs: 0 };
+    try {
+      const fn = this.sandbox.fn(name);
+      if (!fn) throw new Error(`Unknown function: ${name}`);
+      const value = membrane.toHost(fn(...args.map((arg) => membrane.toScript(arg))));
+      if (execution.timedOut) throw execution.timedOut;
+      return value;
+    } catch (thrown) {
+      const error = toHostError(execution.timedOut ?? thrown);
+      record.error = error.message;
+      throw error;
+    } finally {
+      this.sandbox.swapGlobals(previous);
+      this.locks.releaseAll(execution.id);
+      record.calls = { ...execution.calls };
+      record.modelledMs = execution.modelledMs;
+      this.customFunctionCalls.push(record);
+    }
+  }
+
+  private spreadsheetEnv(execution: Execution, restricted: boolean) {
+    return {
+      store: this.workbook,
+      ui: restricted ? deniedUi() : new LocalUi(this.ui),
+      toast: (message: string, title?: string, timeoutSeconds?: number) => {
+        this.ui.toasts.push({ message: String(message), title, timeoutSeconds });
+      },
+      activeUserEmail: () => execution.user,
+      customFunctions: this.customFunctionHost,
+      readOnly: restricted,
+      now: () => this.clock.now(),
+    };
+  }
+
+  /** The Apps Script globals of one execution, each wrapped by the execution's membrane. */
+  private createGlobals(
+    execution: Execution,
+    membrane: Membrane,
+    mode: { inWorker: boolean; restricted: boolean },
+  ): Record<string, object> {
+    const current = (): Execution => execution;
+    const logSink = (line: string): void => execution.log(line);
+    const services: Record<string, object> = {
+      PropertiesService: new LocalPropertiesService(this.properties, execution.user || this.owner),
+      LockService: new LocalLockService(this.locks, current, this.clock, mode.inWorker),
+      CacheService: new LocalCacheService(this.caches, this.clock, execution.user || this.owner),
+      MailApp: new LocalMailApp(this.mail, this.clock, this.owner),
+      ScriptApp: new LocalScriptApp(this.triggers, this.clock, execution.user),
+      Session: new LocalSession(execution.user, this.owner, execution.locale, this.timeZone),
+      Utilities: new LocalUtilities(this.clock, current, mode.inWorker),
+      HtmlService: new LocalHtmlService(this.bundleDir, (code, properties) => {
+        const output = new LocalHtmlOutput();
+        const scriptProperties = membrane.toScript(properties) as Record<string, unknown>;
+        this.sandbox.evaluateTemplate(code, scriptProperties, membrane.wrap(output));
+        return output.getContent();
+      }),
+      Logger: new LocalLogger(logSink),
+      console: new LocalConsole(logSink),
+    };
+    try {
+      services.SpreadsheetApp = spreadsheetModule().createSpreadsheetApp(
+        this.spreadsheetEnv(execution, mode.restricted),
+      );
+    } catch (error) {
+      if (!isModuleMissing(error)) throw error;
+    }
+    const globals: Record<string, object> = {};
+    for (const [name, service] of Object.entries(services)) {
+      globals[name] =
+        mode.restricted && DENIED_IN_CUSTOM_FUNCTIONS.includes(name)
+          ? deniedService(name)
+          : membrane.wrap(service, name);
+    }
+    return globals;
+  }
+}
+
+function isModuleMissing(error: unknown): boolean {
+  const message = String((error as { message?: unknown } | null)?.message ?? '');
+  return /Cannot find module '\.\/spreadsheet'/.test(message);
+}
+
+/** A service a custom function may not touch: any use fails with Apps Script's permission error. */
+function deniedService(name: string): object {
+  return new Proxy(
+    {},
+    {
+      get: (_target, prop) => {
+        if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
+        throw noPermission(name);
+      },
+    },
+  );
+}
+
+function deniedUi(): GoogleAppsScript.Base.Ui {
+  return new Proxy(
+    {},
+    {
+      get: (_target, prop) => {
+        if (typeof prop === 'symbol' || prop === 'then') return undefined;
+        throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+      },
+    },
+  ) as GoogleAppsScript.Base.Ui;
+}
+
+/** Errors from the script's realm become Node errors (instanceof Error in tests), same message/name/stack. */
+function toHostError(thrown: unknown): Error {
+  if (thrown instanceof Error) return thrown;
+  if (Object.prototype.toString.call(thrown) === '[object Error]') {
+    const source = thrown as Error;
+    const error = new Error(source.message);
+    if (source.name && source.name !== 'Error') error.name = source.name;
+    if (source.stack) error.stack = source.stack;
+    return error;
+  }
+  return new Error(String(thrown));
+}
+
+/** google.script.run passes only JSON-like values: "Date, Function and DOM values cannot be passed". */
+function assertTransferable(value: unknown, what: string): void {
+  const visit = (item: unknown, where: string): void => {
+    if (item === null || item === undefined) return;
+    if (typeof item === 'function') throw new Error(`google.script.run cannot pass a function (${where})`);
+    if (Object.prototype.toString.call(item) === '[object Date]') {
+      throw new Error(`google.script.run cannot pass a Date (${where}): send an ISO string`);
+    }
+    if (typeof item === 'object')
+      for (const [key, child] of Object.entries(item)) visit(child, `${where}.${key}`);
+  };
+  visit(value, what);
+}

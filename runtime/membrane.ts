@@ -1,0 +1,174 @@
+/**
+ * The boundary between the script and the services. Every service object the script can reach is wrapped in a
+ * Proxy that (1) counts each method call under 'Class.method' for the current execution and prices it, (2) turns
+ * members the runtime does not implement into a clear "not supported" error, and (3) when the script runs in a
+ * `node:vm` context, converts values between the two JavaScript realms, so that `value instanceof Date` and
+ * `Array.isArray` behave in the script and in the services exactly as they would on one realm.
+ */
+import { cellsIn } from './cost-model';
+import { notSupported, WouldBlock } from './errors';
+import type { Execution } from './execution';
+
+/** Services may name their Apps Script class explicitly; otherwise the constructor name is used. */
+export const APPS_SCRIPT_CLASS = Symbol.for('salesdesk.appsScriptClass');
+
+/** Factories of the script's realm (the vm context). */
+export interface ScriptRealm {
+  newArray(): unknown[];
+  newObject(): Record<string, unknown>;
+  newDate(ms: number): Date;
+  newError(message: string, name: string, stack: string | undefined): Error;
+  objectPrototype: object;
+}
+
+/** Property names probed by tooling (promises, JSON, jest, inspect): never turned into "not supported" errors. */
+const PROBED = new Set([
+  'then',
+  'toJSON',
+  'constructor',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  'length',
+  'prototype',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '_isMockFunction',
+]);
+
+export function classNameOf(target: object): string {
+  const explicit = (target as Record<symbol, unknown>)[APPS_SCRIPT_CLASS];
+  if (typeof explicit === 'string') return explicit;
+  const name = (target as { constructor?: { name?: string } }).constructor?.name ?? 'Object';
+  return name.replace(/^(Local|Fake)/, '').replace(/(Impl)$/, '') || 'Object';
+}
+
+function isPlainObject(value: object, scriptObjectPrototype: object | undefined): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return (
+    proto === null ||
+    proto === Object.prototype ||
+    (scriptObjectPrototype !== undefined && proto === scriptObjectPrototype)
+  );
+}
+
+export class Membrane {
+  private readonly proxies = new WeakMap<object, object>();
+  private readonly targets = new WeakMap<object, object>();
+
+  constructor(
+    private readonly execution: () => Execution,
+    private readonly realm: ScriptRealm | undefined,
+  ) {}
+
+  /** The counted proxy of a service object (the same proxy every time, so identity comparisons hold). */
+  wrap<T extends object>(target: T, className?: string): T {
+    const existing = this.proxies.get(target);
+    if (existing) return existing as T;
+    const cls = className ?? classNameOf(target);
+    const methodCache = new Map<PropertyKey, unknown>();
+    const proxy = new Proxy(target, {
+      get: (obj, prop) => {
+        const value: unknown = Reflect.get(obj, prop, obj);
+        if (typeof prop === 'symbol') return value;
+        if (typeof value === 'function') {
+          const cached = methodCache.get(prop);
+          if (cached) return cached;
+          const method = value as (...args: unknown[]) => unknown;
+          const wrapped = (...args: unknown[]): unknown => this.invoke(obj, cls, prop, method, args);
+          methodCache.set(prop, wrapped);
+          return wrapped;
+        }
+        if (value === undefined && !(prop in obj) && !PROBED.has(prop)) {
+          return () => notSupported(`${cls}.${prop}`);
+        }
+        return this.toScript(value);
+      },
+      set: (obj, prop, value) => Reflect.set(obj, prop, this.toHost(value), obj),
+    });
+    this.proxies.set(target, proxy);
+    this.targets.set(proxy, target);
+    return proxy;
+  }
+
+  /** The service object behind a proxy (or the value itself). */
+  unwrap(value: unknown): unknown {
+    if (value !== null && typeof value === 'object') return this.targets.get(value) ?? value;
+    return value;
+  }
+
+  private invoke(
+    target: object,
+    cls: string,
+    method: string,
+    fn: (...args: unknown[]) => unknown,
+    args: unknown[],
+  ): unknown {
+    const execution = this.execution();
+    const hostArgs = args.map((arg) => this.toHost(arg));
+    let result: unknown;
+    try {
+      execution.checkTime();
+      result = fn.apply(target, hostArgs);
+      let cells = 0;
+      for (const arg of hostArgs) cells += cellsIn(arg);
+      cells += cellsIn(result);
+      execution.record(cls, method, cells);
+    } catch (error) {
+      // A worker's blocked call (waitLock, sleep) is one call, counted on its first attempt.
+      if (error instanceof WouldBlock) {
+        execution.record(cls, method, 0);
+        throw error;
+      }
+      throw this.errorToScript(error);
+    }
+    return this.toScript(result);
+  }
+
+  private errorToScript(error: unknown): unknown {
+    if (!this.realm || !(error instanceof Error)) return error;
+    return this.realm.newError(error.message, error.name, error.stack);
+  }
+
+  /** A value going to the script: service objects wrapped, dates/arrays/plain objects rebuilt in the script realm. */
+  toScript(value: unknown): unknown {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
+    if (typeof value === 'function') return value;
+    if (this.targets.has(value)) return value;
+    if (value instanceof Date) return this.realm ? this.realm.newDate(value.getTime()) : value;
+    if (Array.isArray(value)) {
+      const out = this.realm ? this.realm.newArray() : [];
+      for (let i = 0; i < value.length; i++) out.push(this.toScript(value[i]));
+      return out;
+    }
+    if (isPlainObject(value, undefined)) {
+      const out = this.realm ? this.realm.newObject() : ({} as Record<string, unknown>);
+      for (const [key, item] of Object.entries(value)) out[key] = this.toScript(item);
+      return out;
+    }
+    if (value instanceof Error) return this.errorToScript(value);
+    return this.wrap(value);
+  }
+
+  /** A value coming from the script: proxies unwrapped, script-realm dates/arrays/objects rebuilt in Node's realm. */
+  toHost(value: unknown): unknown {
+    if (value === null || typeof value !== 'object') return value;
+    const target = this.targets.get(value);
+    if (target) return target;
+    if (value instanceof Date) return value;
+    if (Object.prototype.toString.call(value) === '[object Date]') {
+      return new Date(Date.prototype.getTime.call(value as Date));
+    }
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < value.length; i++) out.push(this.toHost(value[i]));
+      return out;
+    }
+    if (isPlainObject(value, this.realm?.objectPrototype)) {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) out[key] = this.toHost(item);
+      return out;
+    }
+    return value;
+  }
+}
