@@ -66,3 +66,28 @@ export function csvFileName(sheetName: string, isoDate: string): string {
       .trim() || 'export';
   return `${safe}-${isoDate}.csv`;
 }
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 of bytes (0–255), for a data: URL; pure so no service call is spent on it. */
+export function base64Of(bytes: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i];
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const triple = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out.push(
+      BASE64[(triple >> 18) & 63] +
+        BASE64[(triple >> 12) & 63] +
+        (b === undefined ? '=' : BASE64[(triple >> 6) & 63]) +
+        (c === undefined ? '=' : BASE64[triple & 63]),
+    );
+  }
+  return out.join('');
+}
+
+/** A data: URL carrying the CSV as UTF-8 (the text already starts with the BOM). */
+export function csvDataUrl(csv: string): string {
+  return `data:text/csv;charset=utf-8;base64,${base64Of(utf8Bytes(csv))}`;
+}

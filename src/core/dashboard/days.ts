@@ -90,3 +90,28 @@ export function quarterKey(day: number): string {
   const { year, month } = monthOfDay(day);
   return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
+
+/**
+ * A Date as the spreadsheet shows it: 'yyyy-MM-dd' at midnight in the zone, else 'yyyy-MM-dd HH:mm' (or with
+ * seconds when it has them). Used by the CSV export so dates leave in the form the import reads back.
+ */
+export function formatZoned(date: Date, clock: DayClock): string {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return '';
+  const local = new Date(ms + clock.offsetMinutes(ms) * 60_000);
+  const iso = local.toISOString();
+  const time = iso.slice(11, 19);
+  if (time === '00:00:00') return iso.slice(0, 10);
+  return `${iso.slice(0, 10)} ${time.endsWith(':00') ? time.slice(0, 5) : time}`;
+}
+
+/** The instant of midnight of 'yyyy-MM-dd' in the clock's zone (a sheet date cell), or null for bad text. */
+export function zonedMidnight(isoDay: string, clock: DayClock): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay.trim());
+  if (!match) return null;
+  const asUtc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  // Two passes: the offset at the guess, then at the corrected instant (differs only across a DST change).
+  let instant = asUtc - clock.offsetMinutes(asUtc) * 60_000;
+  instant = asUtc - clock.offsetMinutes(instant) * 60_000;
+  return new Date(instant);
+}
