@@ -60,6 +60,14 @@ export class ZoneDays {
     return Math.floor((ms + this.offsetMs(ms)) / MS_PER_DAY);
   }
 
+  /** The instant of local midnight starting a day: what a date cell holds for that day. */
+  midnightOf(day: number): Date {
+    const wall = day * MS_PER_DAY;
+    let instant = wall - this.offsetMs(wall);
+    instant = wall - this.offsetMs(instant);
+    return new Date(instant);
+  }
+
   /** Hour of day (0–23) of an instant in this zone. */
   hourOfInstant(instant: Date | number): number {
     const ms = typeof instant === 'number' ? instant : instant.getTime();

@@ -193,6 +193,11 @@ const vipFirst = (a: ReminderItem, b: ReminderItem): number =>
 
 /** Builds every rep's digest and the team summaries for the day `options.today`. */
 export function buildDigests(input: ReminderInput, options: DigestOptions): DigestResult {
+  return assemble(collectItems(input, options), input, options);
+}
+
+/** Every open item of every owner (overdue, due today, upcoming within the look-ahead, stale), unsorted. */
+export function collectItems(input: ReminderInput, options: DigestOptions): ReminderItem[] {
   const today = options.todayDay;
   const { settings } = input;
   const followUpsByCustomer = new Map<string, FollowUpRecord[]>();
@@ -275,7 +280,7 @@ export function buildDigests(input: ReminderInput, options: DigestOptions): Dige
     });
   }
 
-  return assemble(items, input, options);
+  return items;
 }
 
 function urgencyOf(digest: Omit<RepDigest, 'urgency'>): number {

@@ -1,0 +1,133 @@
+/**
+ * Entry points of follow-up reminders (issue 6): the Reminders menu, the daily trigger, the *My follow-ups*
+ * sidebar and its api* calls, and a preview of what a run would send (CLI, managers).
+ */
+import { prepareReminderRun, parseState } from '../../core/reminders';
+import { currentTranslator } from '../context';
+import { linkOptions, readReminderSheets, reminderContext, reminderInput, userIsManager } from './context';
+import { LAST_SENT_PROPERTY, PENDING_PROPERTY, runReminders, type ReminderRunReport } from './run';
+import { installDailyTrigger, removeDailyTrigger } from './triggers';
+
+export { apiMyFollowUps, apiMarkFollowUpDone, apiRevealReminderRow } from './my-follow-ups';
+
+function alert(message: string): void {
+  try {
+    SpreadsheetApp.getUi().alert(message);
+  } catch {
+    // No UI (a headless run): the returned value carries the outcome.
+  }
+}
+
+/** Shows the localised "managers only" message; true when the user may go on. */
+function managerOrExplain(ctx: ReturnType<typeof reminderContext>): boolean {
+  if (userIsManager(ctx)) return true;
+  alert(ctx.t('common.notManager'));
+  return false;
+}
+
+/** SalesDesk → Reminders → Turn on daily reminders (managers). */
+export function menuTurnOnReminders(): { on: boolean; hour?: number } {
+  const ctx = reminderContext(true);
+  if (!managerOrExplain(ctx)) return { on: false };
+  const hour = installDailyTrigger(ctx);
+  alert(ctx.t('remind.turnedOn', { hour, nextHour: (hour + 1) % 24, timeZone: ctx.timeZone }));
+  return { on: true, hour };
+}
+
+/** SalesDesk → Reminders → Daily reminders: on (turn off) (managers). */
+export function menuTurnOffReminders(): { on: boolean; removed: number } {
+  const ctx = reminderContext(true);
+  if (!managerOrExplain(ctx)) return { on: true, removed: 0 };
+  const removed = removeDailyTrigger();
+  alert(ctx.t(removed > 0 ? 'remind.turnedOff' : 'remind.alreadyOff'));
+  return { on: false, removed };
+}
+
+/**
+ * The daily time-driven trigger: mails each rep their digest once a day, within the mail quota.
+ * @param _event the time-driven event (unused: "today" is taken in the spreadsheet's zone, not the event's).
+ */
+export function onDailyReminders(_event?: GoogleAppsScript.Events.TimeDriven): ReminderRunReport {
+  const report = runReminders(false);
+  console.log(
+    `reminders ${report.today} (${report.timeZone}): sent ${report.sent.length}, already ${report.alreadySent.length}, pending ${report.pending.length}, failed ${report.failed.length}`,
+  );
+  return report;
+}
+
+/** SalesDesk → Reminders → Send reminders now (managers): the same run as the trigger, never twice a day. */
+export function menuSendRemindersNow(): ReminderRunReport | null {
+  const ctx = reminderContext(true);
+  if (!managerOrExplain(ctx)) return null;
+  const report = runReminders(true);
+  const lines = [
+    report.sent.length + report.alreadySent.length + report.pending.length === 0
+      ? ctx.t('remind.nothingDue')
+      : ctx.t('remind.sentNow', {
+          sent: report.sent.length,
+          already: report.alreadySent.length,
+          held: report.pending.length,
+        }),
+    ctx.t('remind.quotaLeft', { quota: Math.max(0, report.quotaBefore - report.sent.length) }),
+    ...report.failed.map((f) => ctx.t('remind.failed', { rep: f.key, message: f.error })),
+  ];
+  alert(lines.join('\n'));
+  return report;
+}
+
+/** SalesDesk → Reminders → My follow-ups: the current user's due and overdue items. */
+export function menuMyFollowUps(): void {
+  const t = currentTranslator();
+  const html = HtmlService.createHtmlOutputFromFile('my-follow-ups').setTitle(t('myfu.title'));
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export interface ReminderPreview {
+  today: string;
+  timeZone: string;
+  quota: number;
+  /** In sending order; `held` ones would wait for the next run. */
+  mails: {
+    to: string;
+    key: string;
+    subject: string;
+    body: string;
+    htmlBody: string;
+    held: boolean;
+    items: number;
+  }[];
+  alreadySent: string[];
+}
+
+/**
+ * What a reminder run would send now, without sending or recording anything (managers; CLI `remind --json`).
+ * @throws Error (localised) for a non-manager or a missing sheet.
+ */
+export function apiPreviewReminders(): ReminderPreview {
+  const ctx = reminderContext(true);
+  if (!userIsManager(ctx)) throw new Error(ctx.t('common.notManager'));
+  const sheets = readReminderSheets(ctx);
+  const properties = PropertiesService.getDocumentProperties();
+  const quota = MailApp.getRemainingDailyQuota();
+  const run = prepareReminderRun(
+    reminderInput(ctx, sheets),
+    parseState(properties.getProperty(LAST_SENT_PROPERTY), properties.getProperty(PENDING_PROPERTY)),
+    { today: ctx.today, quota: Math.max(0, quota), ...linkOptions(ctx, sheets) },
+  );
+  const counts = new Map<string, number>(
+    run.digests.map((d) => [d.rep, d.overdue.length + d.dueToday.length + d.stale.length]),
+  );
+  const mails = [...run.plan.send, ...run.plan.held].map((key, index) => {
+    const message = run.message(key);
+    return {
+      to: message.to,
+      key,
+      subject: message.subject,
+      body: message.body,
+      htmlBody: message.htmlBody,
+      held: index >= run.plan.send.length,
+      items: counts.get(key) ?? 0,
+    };
+  });
+  return { today: ctx.today, timeZone: ctx.timeZone, quota, mails, alreadySent: run.plan.alreadySent };
+}

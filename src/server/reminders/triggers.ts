@@ -1,0 +1,71 @@
+/**
+ * The one daily trigger. Turning reminders on removes any trigger of ours first and installs exactly one at
+ * Settings → reminderHour in the spreadsheet's time zone (so turning on twice, or again after changing the hour,
+ * leaves one); turning off removes it. The document property salesdesk.remind.on mirrors the state for the menu,
+ * which cannot query triggers while the add-on runs without authorisation.
+ */
+import { reminderSettings } from '../../core/reminders';
+import { buildMenu, REMINDERS_ON_PROPERTY } from '../menu';
+import type { ReminderContext } from './context';
+
+export const DAILY_HANDLER = 'onDailyReminders';
+
+function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((trigger) => trigger.getHandlerFunction() === DAILY_HANDLER);
+}
+
+/** True when the daily reminder trigger is installed (for the menu label). */
+export function remindersAreOn(): boolean {
+  try {
+    return ourTriggers().length > 0;
+  } catch {
+    // Without authorisation (onOpen in AuthMode.NONE) fall back to the mirrored property.
+    try {
+      return PropertiesService.getDocumentProperties().getProperty(REMINDERS_ON_PROPERTY) === 'true';
+    } catch {
+      return false;
+    }
+  }
+}
+
+function rebuildMenu(): void {
+  try {
+    buildMenu(ScriptApp.AuthMode.FULL);
+  } catch {
+    // No UI in a trigger or a headless run: the label refreshes on the next open.
+  }
+}
+
+/**
+ * Installs the daily trigger (replacing ours if present).
+ * @returns the hour it runs at.
+ * @throws Error (localised) when Google refuses more triggers.
+ */
+export function installDailyTrigger(ctx: ReminderContext): number {
+  const hour = reminderSettings(ctx.settings, ctx.spreadsheet.getSpreadsheetLocale()).reminderHour;
+  for (const trigger of ourTriggers()) ScriptApp.deleteTrigger(trigger);
+  try {
+    ScriptApp.newTrigger(DAILY_HANDLER)
+      .timeBased()
+      .everyDays(1)
+      .atHour(hour)
+      .inTimezone(ctx.timeZone)
+      .create();
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (/too many triggers/i.test(text)) throw new Error(ctx.t('remind.tooManyTriggers'));
+    throw error;
+  }
+  PropertiesService.getDocumentProperties().setProperty(REMINDERS_ON_PROPERTY, 'true');
+  rebuildMenu();
+  return hour;
+}
+
+/** Removes the daily trigger. @returns how many were removed (0 when already off). */
+export function removeDailyTrigger(): number {
+  const triggers = ourTriggers();
+  for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
+  PropertiesService.getDocumentProperties().deleteProperty(REMINDERS_ON_PROPERTY);
+  rebuildMenu();
+  return triggers.length;
+}
