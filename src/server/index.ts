@@ -7,4 +7,3 @@ export * from './forms/entries';
 export * from './dashboard/entries';
 export * from './data/entries';
 export * from './reminders/entries';
-export * from './reminders/entries';
