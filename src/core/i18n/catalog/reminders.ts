@@ -76,7 +76,7 @@ export const reminders: Catalog = {
       'That follow-up is no longer in the sheet (it may have been moved or deleted). Refresh the list.',
     'myfu.notYours': 'This follow-up belongs to {owner}; only they or a manager can mark it done.',
     'myfu.alreadyDone': 'Already marked done.',
-    'myfu.viewing': 'Showing follow-ups of {rep}',
+    'myfu.viewing': 'Show follow-ups of',
   },
   'zh-CN': {
     'remind.subject': 'SalesDesk 跟进提醒（{date}）：{parts}',
@@ -147,6 +147,6 @@ export const reminders: Catalog = {
     'myfu.notFound': '表格中已找不到这条跟进（可能已被移动或删除），请刷新列表。',
     'myfu.notYours': '这条跟进属于 {owner}，只有本人或经理可以标记完成。',
     'myfu.alreadyDone': '这条跟进已经标记为完成。',
-    'myfu.viewing': '正在查看 {rep} 的待跟进',
+    'myfu.viewing': '查看谁的待跟进',
   },
 };
