@@ -93,6 +93,8 @@ export class LocalRuntime {
   readonly timeZone: string;
   readonly owner: string;
   readonly manifest: BundleManifest;
+  /** Locale of a spreadsheet the runtime creates. */
+  readonly spreadsheetLocale: string;
   /** Every custom-function evaluation, in order (formula recalculation calls them). */
   readonly customFunctionCalls: CustomFunctionCall[] = [];
   /** The result of the last execute/call. */
@@ -103,6 +105,7 @@ export class LocalRuntime {
   private readonly codeFile: string;
   private readonly customFunctionHost: CustomFunctionHost;
   private store: WorkbookStore | undefined;
+  private formulaClockMs = Number.NaN;
 
   private constructor(
     private readonly bundleDir: string,
@@ -111,6 +114,7 @@ export class LocalRuntime {
   ) {
     this.timeZone = options.timeZone ?? 'Asia/Shanghai';
     this.owner = (options.owner ?? 'owner@example.com').toLowerCase();
+    this.spreadsheetLocale = options.spreadsheetLocale ?? 'en_US';
     this.clock = new FakeClock(options.now ?? new Date());
     this.mail = new MailBox(options.mailQuota ?? 100, this.clock, this.timeZone);
     this.properties = new PropertyStores(this.owner);
@@ -155,16 +159,13 @@ export class LocalRuntime {
   /** The workbook store (created on first use when none was given). */
   get workbook(): WorkbookStore {
     if (!this.store) {
-      this.store = new (spreadsheetModule().WorkbookStore)({
+      this.store = spreadsheetModule().WorkbookStore.empty({
         timeZone: this.timeZone,
         locale: this.spreadsheetLocale,
+        owner: this.owner,
       });
     }
     return this.store;
-  }
-
-  private get spreadsheetLocale(): string {
-    return 'en_US';
   }
 
   /** Top-level functions of the bundle. */
@@ -199,6 +200,7 @@ export class LocalRuntime {
    * workbook, properties, locks, mail and triggers. The fake clock runs with real time meanwhile.
    */
   async executeConcurrently(tasks: ConcurrentTask[]): Promise<ExecutionResult[]> {
+    this.syncFormulaClock();
     const clock = this.clock.startRunning();
     try {
       return await Promise.all(
@@ -285,12 +287,22 @@ export class LocalRuntime {
     return new Execution(kind, (opts.user ?? this.owner).toLowerCase(), opts.locale ?? 'en', limit);
   }
 
+  /** TODAY()/NOW() follow the fake clock: formulas recompute when it moved since the last execution. */
+  private syncFormulaClock(): void {
+    const now = this.clock.nowMs();
+    if (now !== this.formulaClockMs) {
+      this.formulaClockMs = now;
+      this.store?.recalculate();
+    }
+  }
+
   private runInline<T>(
     kind: ExecutionKind,
     fn: string,
     args: unknown[],
     opts: ExecuteOptions,
   ): ExecutionResult<T> {
+    this.syncFormulaClock();
     const execution = this.newExecution(kind, opts);
     const membrane = new Membrane(() => execution, this.sandbox.realm);
     const globals = this.createGlobals(execution, membrane, { inWorker: false, restricted: false });

@@ -136,12 +136,13 @@ export class Membrane {
     if (typeof value === 'function') return value;
     if (this.targets.has(value)) return value;
     if (value instanceof Date) return this.realm ? this.realm.newDate(value.getTime()) : value;
+    if (Object.prototype.toString.call(value) === '[object Date]') return value; // already the script's
     if (Array.isArray(value)) {
       const out = this.realm ? this.realm.newArray() : [];
       for (let i = 0; i < value.length; i++) out.push(this.toScript(value[i]));
       return out;
     }
-    if (isPlainObject(value, undefined)) {
+    if (isPlainObject(value, this.realm?.objectPrototype)) {
       const out = this.realm ? this.realm.newObject() : ({} as Record<string, unknown>);
       for (const [key, item] of Object.entries(value)) out[key] = this.toScript(item);
       return out;

@@ -2,7 +2,9 @@
 
 /** The workbook: sheets, values, formulas (HyperFormula), validations, protections. Owned by the host thread. */
 export interface WorkbookStore {
-  sheetValues?(name: string): unknown[][];
+  sheetValues(name: string): unknown[][];
+  /** Volatile formulas (TODAY/NOW) recompute on next read. */
+  recalculate(): void;
 }
 
 /** The bundle's @customfunctions, as the formula engine calls them. */
@@ -24,7 +26,7 @@ export interface SpreadsheetEnv {
 }
 
 export interface SpreadsheetModule {
-  WorkbookStore: new (options?: { timeZone?: string; locale?: string }) => WorkbookStore;
+  WorkbookStore: { empty(options?: { timeZone?: string; locale?: string; owner?: string }): WorkbookStore };
   createSpreadsheetApp(env: SpreadsheetEnv): GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   loadWorkbookXlsx(file: string, options?: { timeZone?: string; locale?: string }): Promise<WorkbookStore>;
   saveWorkbookXlsx(store: WorkbookStore, file: string): Promise<void>;

@@ -146,10 +146,17 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         i += 2;
         continue;
       }
-      const end = pattern.indexOf("'", i + 1);
-      if (end < 0) throw new Error(`Unterminated quote in date pattern: ${pattern}`);
-      out += pattern.slice(i + 1, end);
-      i = end + 1;
+      // Inside quotes, '' is a quote too.
+      let j = i + 1;
+      for (;;) {
+        if (j >= pattern.length) throw new Error(`Unterminated quote in date pattern: ${pattern}`);
+        if (pattern[j] === "'" && pattern[j + 1] === "'") {
+          out += "'";
+          j += 2;
+        } else if (pattern[j] === "'") break;
+        else out += pattern[j++];
+      }
+      i = j + 1;
       continue;
     }
     if (!/[A-Za-z]/.test(ch)) {
