@@ -9,7 +9,7 @@
 import type { Translate } from '../core/i18n';
 import { isManager, type RoleFacts } from '../core/roles';
 import { currentTranslator, currentUserEmail } from './context';
-import { readSettings } from './forms/sheets';
+import { readSettings } from './adapters/workbook';
 
 /** Thrown when a rep runs a manager action; its message is the localised explanation. */
 export class AccessDeniedError extends Error {
@@ -34,15 +34,15 @@ export function spreadsheetOwner(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
  */
 export function currentRoleFacts(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActive(),
-  settings?: Record<string, unknown>,
+  settings?: { managers?: unknown },
 ): RoleFacts {
-  const values = settings ?? readSettings(spreadsheet);
+  const values = settings ?? readSettings(spreadsheet).settings;
   return { user: currentUserEmail(), owner: spreadsheetOwner(spreadsheet), managers: values.managers };
 }
 
 export function currentUserIsManager(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActive(),
-  settings?: Record<string, unknown>,
+  settings?: { managers?: unknown },
 ): boolean {
   return isManager(currentRoleFacts(spreadsheet, settings));
 }
@@ -54,7 +54,7 @@ export function currentUserIsManager(
 export function requireManager(
   t: Translate = currentTranslator(),
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActive(),
-  settings?: Record<string, unknown>,
+  settings?: { managers?: unknown },
 ): void {
   if (!currentUserIsManager(spreadsheet, settings)) throw new AccessDeniedError(t('common.notManager'));
 }
@@ -66,7 +66,7 @@ export function requireManager(
 export function refuseUnlessManager(
   t: Translate = currentTranslator(),
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActive(),
-  settings?: Record<string, unknown>,
+  settings?: { managers?: unknown },
 ): boolean {
   if (currentUserIsManager(spreadsheet, settings)) return true;
   SpreadsheetApp.getUi().alert(t('common.notManager'));

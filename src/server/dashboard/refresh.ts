@@ -9,11 +9,10 @@ import { formatZoned, DayClock } from '../../core/dashboard/days';
 import { layoutDashboard, type ChartSpec, type DashboardLayout } from '../../core/dashboard/layout';
 import { translator, type Locale, type Translate } from '../../core/i18n';
 import { isListKey, listLabel, listValueCode } from '../../../templates/lists';
+import { findSheet, openSheet, readSettings } from '../adapters/workbook';
 import { currentLocale } from '../context';
-import { openTable, readLists, readSettings } from '../forms/sheets';
-
-/** Names the Dashboard sheet may have (template, either language); a missing one is created with the first. */
-const DASHBOARD_NAMES = ['Dashboard', '仪表板', '看板', '销售看板'];
+import { SHEETS } from '../../../templates/workbook';
+import { readLists } from '../data/session';
 
 export interface RefreshSummary {
   customers: number;
@@ -24,14 +23,9 @@ export interface RefreshSummary {
 
 function dashboardSheet(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  t: Translate,
+  locale: Locale,
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  for (const name of DASHBOARD_NAMES) {
-    const sheet = spreadsheet.getSheetByName(name);
-    if (sheet) return sheet;
-  }
-  const zh = t('dashboard.title').includes('看板');
-  return spreadsheet.insertSheet(zh ? '仪表板' : 'Dashboard');
+  return findSheet(spreadsheet, 'dashboard') ?? spreadsheet.insertSheet(SHEETS.dashboard.names[locale]);
 }
 
 function chartType(type: ChartSpec['type']): GoogleAppsScript.Charts.ChartType {
@@ -103,12 +97,12 @@ export function refreshDashboard(
   now: Date = new Date(),
 ): RefreshSummary {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const customers = openTable(spreadsheet, 'customers', t, ['id', 'owner']);
-  const deals = openTable(spreadsheet, 'deals', t, ['customerId', 'amount', 'status']);
-  const followups = openTable(spreadsheet, 'followups', t, ['rep']);
-  const reps = openTable(spreadsheet, 'reps', t, ['email']);
+  const customers = openSheet(spreadsheet, 'customers', t, locale, ['id', 'owner']);
+  const deals = openSheet(spreadsheet, 'deals', t, locale, ['customerId', 'amount', 'status']);
+  const followups = openSheet(spreadsheet, 'followups', t, locale, ['rep']);
+  const reps = openSheet(spreadsheet, 'reps', t, locale, ['email']);
   const lists = readLists(spreadsheet);
-  const settings = readSettings(spreadsheet);
+  const { settings } = readSettings(spreadsheet);
   const codeOf = chainCodeOf(listValueCode, builtInCodeOf);
   const stageOrder = (lists.stage ?? []).map((label) => codeOf('stage', label) ?? label);
   const input: DashboardInput = {
@@ -130,7 +124,7 @@ export function refreshDashboard(
     updatedBy: user || '—',
     currencyFormat: currency ? `#,##0.00 "${currency.replace(/"/g, '')}"` : '#,##0.00',
   });
-  const sheet = dashboardSheet(spreadsheet, t);
+  const sheet = dashboardSheet(spreadsheet, locale);
   writeLayout(sheet, layout);
   const charts = syncCharts(sheet, layout.charts);
   return {

@@ -7,8 +7,8 @@
 import { DayClock } from '../../core/dashboard/days';
 import { refuseUnlessManager } from '../auth';
 import { currentTranslator, currentUserEmail } from '../context';
-import { withDocumentLock } from '../forms/context';
-import { readSettings } from '../forms/sheets';
+import { readSettings } from '../adapters/workbook';
+import { withDocumentLock } from './session';
 
 export const BACKUP_LIST_PROPERTY = 'salesdesk.backup.list';
 export const DEFAULT_BACKUP_KEEP = 10;
@@ -37,7 +37,7 @@ function readList(properties: GoogleAppsScript.Properties.Properties): BackupEnt
   }
 }
 
-export function backupKeep(settings: Record<string, unknown>): number {
+export function backupKeep(settings: { backupKeep?: unknown }): number {
   const value = Number(settings.backupKeep);
   return Number.isInteger(value) && value >= 1 ? Math.min(value, 100) : DEFAULT_BACKUP_KEEP;
 }
@@ -59,7 +59,7 @@ export function backupNow(
   now: Date = new Date(),
 ): BackupResult {
   const t = currentTranslator();
-  const settings = readSettings(spreadsheet);
+  const { settings } = readSettings(spreadsheet);
   const keep = backupKeep(settings);
   const clock = new DayClock(spreadsheet.getSpreadsheetTimeZone());
   const local = new Date(now.getTime() + clock.offsetMinutes(now.getTime()) * 60_000).toISOString();

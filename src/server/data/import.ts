@@ -23,10 +23,10 @@ import { customerSummaries, textKey } from '../../core/forms/customers';
 import { asSheetText } from '../../core/forms/errors';
 import type { Translate } from '../../core/i18n';
 import { cell, isBlankRow } from '../../core/table';
-import { listValueCode } from '../../../templates/lists';
-import { formsContext, withDocumentLock, type FormsContext } from '../forms/context';
-import { appendRecords, openTable, readLists, type SheetTable } from '../forms/sheets';
+import { columnHeaders, listValueCode } from '../../../templates';
+import { appendRows, openSheet, type SheetTable } from '../adapters/workbook';
 import { currentTranslator } from '../context';
+import { dataSession, readLists, withDocumentLock, type DataSession } from './session';
 
 /** What the sidebar sends: pasted or decoded text, or the raw file as base64 (decoded here, GBK included). */
 export interface ImportSource {
@@ -112,8 +112,8 @@ interface Planned {
   clock: DayClock;
 }
 
-function planAgainstSheet(ctx: FormsContext, text: string): Planned {
-  const customers = openTable(ctx.spreadsheet, 'customers', ctx.t, ['id', 'contact']);
+function planAgainstSheet(ctx: DataSession, text: string): Planned {
+  const customers = openSheet(ctx.spreadsheet, 'customers', ctx.t, ctx.locale, ['id', 'contact']);
   const clock = new DayClock(ctx.timeZone);
   const lists = readLists(ctx.spreadsheet);
   const formatDate = (date: Date): string => formatZoned(date, clock).slice(0, 10);
@@ -121,13 +121,13 @@ function planAgainstSheet(ctx: FormsContext, text: string): Planned {
     t: ctx.t,
     lists,
     toWorkbookLabel: toWorkbookLabel(lists),
-    columnHeaders: Object.keys(customers.table.columns).map((key) => ({
-      key,
-      headers:
-        customers.table.columns[key] === undefined
-          ? []
-          : [String(customers.table.header[customers.table.columns[key] as number])],
-    })),
+    // The template's headers in both languages plus the sheet's own header texts (a renamed column still maps).
+    columnHeaders: columnHeaders('customers').map((spec) => {
+      const index = customers.table.columns[spec.key];
+      return index === undefined
+        ? spec
+        : { key: spec.key, headers: [...spec.headers, String(customers.table.header[index])] };
+    }),
     existing: customerSummaries(customers.table, formatDate),
     user: ctx.user,
     isManager: ctx.isManager,
@@ -153,7 +153,7 @@ function fieldLabel(t: Translate, key: string): string {
  * @returns mapping, counts, first rows, duplicates and bad rows (with line numbers), all localised.
  */
 export function apiPreviewImport(source: ImportSource): ImportPreview {
-  const ctx = formsContext();
+  const ctx = dataSession();
   const { t } = ctx;
   const empty: ImportPreview = {
     ok: false,
@@ -263,7 +263,7 @@ function sheetValue(key: ImportKey, value: string, clock: DayClock): unknown {
  * @param decisions merge or skip for rows matching existing customers (default skip), per line if wanted.
  */
 export function apiImportCustomers(source: ImportSource, decisions?: ImportDecisionsInput): ImportResult {
-  const ctx = formsContext();
+  const ctx = dataSession();
   const { t } = ctx;
   const read = sourceText(source, t);
   const failed = (error: string): ImportResult => ({
@@ -335,7 +335,7 @@ export function apiImportCustomers(source: ImportSource, decisions?: ImportDecis
       record.updatedAt = now;
       return record;
     });
-    const firstRow = records.length > 0 ? appendRecords(customers, records) : 0;
+    const firstRow = appendRows(customers.sheet, customers.table, records);
 
     if (resolved.merges.length > 0) {
       // One write per touched column over the data rows, so cells between merged rows keep what the read saw.
