@@ -17,7 +17,8 @@ import {
 } from '../../core/reminders';
 import { isManager } from '../../core/roles';
 import { currentLocale, currentUserEmail } from '../context';
-import { readSettingsSheet, readSheet, type OpenedSheet } from './workbook';
+import { workbookLanguage } from '../adapters/workbook';
+import { readSettingsSheet, readSheet, tierCatalogue, type OpenedSheet } from './workbook';
 
 export interface ReminderContext {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -25,6 +26,8 @@ export interface ReminderContext {
   today: IsoDay;
   todayDay: number;
   settings: Record<string, unknown>;
+  /** The language the workbook's own texts are in (sheet names in messages, the default mail language). */
+  workbookLocale: Locale;
   /** Language of the person running (menus, sidebar); mails use each rep's own language. */
   locale: Locale;
   t: Translate;
@@ -47,14 +50,15 @@ export function reminderContext(interactive: boolean): ReminderContext {
   const settings = readSettingsSheet(spreadsheet);
   const zone = new ZoneDays(timeZone);
   const now = new Date();
-  const workbookLocale = reminderSettings(settings, spreadsheet.getSpreadsheetLocale()).workbookLocale;
+  const workbookLocale = workbookLanguage(spreadsheet, settings);
   const locale = interactive ? currentLocale() : workbookLocale;
   return {
     spreadsheet,
     timeZone,
     today: zone.isoOfInstant(now),
     todayDay: zone.dayOfInstant(now),
-    settings,
+    settings: settings as unknown as Record<string, unknown>,
+    workbookLocale,
     locale,
     t: translator(locale),
   };
@@ -73,19 +77,36 @@ export interface ReminderSheets {
 /** Reads Customers, Follow-ups and Reps once each. @throws Error naming a missing sheet or column. */
 export function readReminderSheets(ctx: ReminderContext): ReminderSheets {
   return {
-    customers: readSheet(ctx.spreadsheet, 'customers', CUSTOMER_KEYS, REQUIRED_COLUMNS.customers, ctx.t),
-    followups: readSheet(ctx.spreadsheet, 'followups', FOLLOWUP_KEYS, REQUIRED_COLUMNS.followups, ctx.t),
-    reps: readSheet(ctx.spreadsheet, 'reps', REP_KEYS, REQUIRED_COLUMNS.reps, ctx.t),
+    customers: readSheet(
+      ctx.spreadsheet,
+      'customers',
+      CUSTOMER_KEYS,
+      REQUIRED_COLUMNS.customers,
+      ctx.t,
+      ctx.locale,
+    ),
+    followups: readSheet(
+      ctx.spreadsheet,
+      'followups',
+      FOLLOWUP_KEYS,
+      REQUIRED_COLUMNS.followups,
+      ctx.t,
+      ctx.locale,
+    ),
+    reps: readSheet(ctx.spreadsheet, 'reps', REP_KEYS, REQUIRED_COLUMNS.reps, ctx.t, ctx.locale),
   };
 }
 
 export function reminderInput(ctx: ReminderContext, sheets: ReminderSheets): ReminderInput {
-  const options = { timeZone: ctx.timeZone };
+  const options = { timeZone: ctx.timeZone, tierCatalogue };
   return {
     customers: readCustomers(sheets.customers.table, options),
     followUps: readFollowUps(sheets.followups.table, options),
     reps: readReps(sheets.reps.table, options),
-    settings: reminderSettings(ctx.settings, ctx.spreadsheet.getSpreadsheetLocale()),
+    settings: {
+      ...reminderSettings(ctx.settings, ctx.spreadsheet.getSpreadsheetLocale()),
+      workbookLocale: ctx.workbookLocale,
+    },
   };
 }
 

@@ -1,9 +1,11 @@
 /**
- * The reminders' only door to the workbook: each sheet opened by key (either language) and read once with
- * getDataRange().getValues(), Settings as key → value. Goes through the template's workbook adapter when present.
+ * The reminders' view of the workbook, through the template's adapter (src/server/adapters/workbook.ts): each
+ * sheet found by key in either language and read once with getDataRange().getValues(); Settings read once.
  */
-import type { Translate } from '../../core/i18n';
-import { readTable, type ColumnHeaders, type Table } from '../../core/table';
+import type { Locale, Translate } from '../../core/i18n';
+import type { Table } from '../../core/table';
+import { findSheet, openSheet, readSettings } from '../adapters/workbook';
+import { SHEETS, listValueCode, type Settings } from '../../../templates';
 
 export type ReminderSheetKey = 'customers' | 'followups' | 'reps' | 'settings';
 
@@ -12,32 +14,15 @@ export interface OpenedSheet<K extends string> {
   table: Table<K>;
 }
 
-/* Sheet and header names as CONTRACTS.md fixes them by key; the template's own specs replace these when
-   src/server/adapters/workbook.ts lands (F1a). */
-const SHEET_NAMES: Record<ReminderSheetKey, string[]> = {
-  customers: ['Customers', '客户'],
-  followups: ['Follow-ups', '跟进记录', '跟进'],
-  reps: ['Reps', '销售团队', '销售'],
-  settings: ['Settings', '设置'],
-};
-
-export function sheetDisplayName(key: ReminderSheetKey): string {
-  return SHEET_NAMES[key][0];
+export function sheetDisplayName(key: ReminderSheetKey, language: Locale = 'en'): string {
+  return SHEETS[key].names[language];
 }
 
 export function findReminderSheet(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   key: ReminderSheetKey,
 ): GoogleAppsScript.Spreadsheet.Sheet | null {
-  for (const name of SHEET_NAMES[key]) {
-    const sheet = spreadsheet.getSheetByName(name);
-    if (sheet) return sheet;
-  }
-  return null;
-}
-
-function specs<K extends string>(keys: readonly K[]): ColumnHeaders<K>[] {
-  return keys.map((key) => ({ key, headers: [key] }));
+  return findSheet(spreadsheet, key);
 }
 
 /**
@@ -47,33 +32,21 @@ function specs<K extends string>(keys: readonly K[]): ColumnHeaders<K>[] {
 export function readSheet<K extends string>(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   key: ReminderSheetKey,
-  keys: readonly K[],
+  _keys: readonly K[],
   required: readonly K[],
   t: Translate,
+  language: Locale = 'en',
 ): OpenedSheet<K> {
-  const sheet = findReminderSheet(spreadsheet, key);
-  if (!sheet) throw new Error(t('common.missingSheet', { sheet: sheetDisplayName(key) }));
-  const table = readTable(sheet.getDataRange().getValues(), specs(keys));
-  for (const column of required) {
-    if (table.columns[column] === undefined)
-      throw new Error(t('common.missingColumn', { sheet: sheet.getName(), column }));
-  }
-  return { sheet, table };
+  const opened = openSheet(spreadsheet, key, t, language, required);
+  return { sheet: opened.sheet, table: opened.table as unknown as Table<K> };
 }
 
-/** Settings as key → value ({} when the sheet is missing: every reminder setting has a default). */
-export function readSettingsSheet(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-): Record<string, unknown> {
-  const sheet = findReminderSheet(spreadsheet, 'settings');
-  const settings: Record<string, unknown> = {};
-  if (!sheet) return settings;
-  const table = readTable(sheet.getDataRange().getValues(), specs(['key', 'value'] as const));
-  const keyIndex = table.columns.key ?? 0;
-  const valueIndex = table.columns.value ?? 1;
-  for (const row of table.rows) {
-    const name = String(row[keyIndex] ?? '').trim();
-    if (name !== '') settings[name] = row[valueIndex] ?? '';
-  }
-  return settings;
+/** Settings as key → value, with the template's defaults for blanks and bad values (one read). */
+export function readSettingsSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
+  return readSettings(spreadsheet).settings;
+}
+
+/** Tier code of a label in either language, by the template's list catalogue. */
+export function tierCatalogue(label: string): string | null {
+  return listValueCode('tier', label) ?? null;
 }
