@@ -7,3 +7,4 @@ export * from './forms/entries';
 export * from './dashboard/entries';
 export * from './data/entries';
 export * from './reminders/entries';
+export * from './assign/entries';

@@ -4,3 +4,6 @@ export * from './rotation';
 export * from './plan';
 export * from './undo';
 export * from './fingerprint';
+export * from './describe';
+export * from './view';
+export * from './mail';
