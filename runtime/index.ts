@@ -43,7 +43,7 @@ export interface RuntimeOptions {
   bundleDir?: string;
   /** An existing workbook; default: a new empty spreadsheet. */
   workbook?: WorkbookStore;
-  /** Script and spreadsheet time zone. Default 'Asia/Shanghai' (appsscript.json). */
+  /** Script (and new spreadsheet) time zone. Default: the bundle's appsscript.json timeZone, else 'Asia/Shanghai'. */
   timeZone?: string;
   /** Spreadsheet locale, e.g. 'en_US', 'zh_CN'. */
   spreadsheetLocale?: string;
@@ -112,7 +112,7 @@ export class LocalRuntime {
     options: RuntimeOptions,
     store: WorkbookStore | undefined,
   ) {
-    this.timeZone = options.timeZone ?? 'Asia/Shanghai';
+    this.timeZone = options.timeZone ?? bundleTimeZone(bundleDir) ?? 'Asia/Shanghai';
     this.owner = (options.owner ?? 'owner@example.com').toLowerCase();
     this.spreadsheetLocale = options.spreadsheetLocale ?? 'en_US';
     this.clock = new FakeClock(options.now ?? new Date());
@@ -127,7 +127,7 @@ export class LocalRuntime {
     this.manifest = fs.existsSync(manifestFile)
       ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BundleManifest)
       : { entryPoints: [], customFunctions: [], ui: [] };
-    this.sandbox = new Sandbox(this.code, this.codeFile, () => this.clock.nowMs());
+    this.sandbox = new Sandbox(this.code, this.codeFile, () => this.clock.nowMs(), this.timeZone);
     this.customFunctionHost = {
       list: () => this.manifest.customFunctions,
       call: (name, args) => this.runCustomFunction(name, args),
@@ -216,6 +216,7 @@ export class LocalRuntime {
             args: task.args ?? [],
             globals,
             clock,
+            timeZone: this.timeZone,
             execution,
             membrane,
           });
@@ -424,6 +425,14 @@ export class LocalRuntime {
     }
     return globals;
   }
+}
+
+/** The script's time zone from the bundle's appsscript.json, as Apps Script takes it from the manifest. */
+function bundleTimeZone(bundleDir: string): string | undefined {
+  const file = path.join(bundleDir, 'appsscript.json');
+  if (!fs.existsSync(file)) return undefined;
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { timeZone?: unknown };
+  return typeof manifest.timeZone === 'string' ? manifest.timeZone : undefined;
 }
 
 function isModuleMissing(error: unknown): boolean {

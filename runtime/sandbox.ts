@@ -1,36 +1,28 @@
 /**
  * The script's world: a `node:vm` context holding the built bundle, where Apps Script finds its top-level
- * function declarations, with `Date` replaced so `new Date()` and `Date.now()` read the runtime's fake clock.
+ * function declarations, with `Date` replaced so `new Date()` and `Date.now()` read the runtime's fake clock and
+ * local-time members work in the script's time zone (runtime/script-date.cjs).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type { ScriptRealm } from './membrane';
 
-/** Installed in the context before the bundle: a Date whose "now" is the fake clock, otherwise the real Date. */
-const FAKE_DATE_SOURCE = `(function (nowMs) {
-  var RealDate = Date;
-  function ClockDate() {
-    if (!new.target) return new RealDate(nowMs()).toString();
-    var args = arguments.length === 0 ? [nowMs()] : Array.prototype.slice.call(arguments);
-    return Reflect.construct(RealDate, args, new.target);
-  }
-  ClockDate.prototype = RealDate.prototype;
-  Object.defineProperty(RealDate.prototype, 'constructor', { value: ClockDate, writable: true, configurable: true });
-  ClockDate.now = function now() { return nowMs(); };
-  ClockDate.parse = RealDate.parse;
-  ClockDate.UTC = RealDate.UTC;
-  Object.defineProperty(globalThis, 'Date', { value: ClockDate, writable: true, configurable: true });
-  return {
-    newArray: function () { return []; },
-    newObject: function () { return {}; },
-    newDate: function (ms) { return new ClockDate(ms); },
-    newError: function (message, name, stack) {
-      var error = new Error(message);
-      if (name && name !== 'Error') error.name = name;
-      if (stack) error.stack = stack;
-      return error;
-    },
-    objectPrototype: Object.prototype,
-  };
+/** The script's Date (fake clock, script time zone): plain JS shared with the worker threads. */
+const SCRIPT_DATE_SOURCE = fs.readFileSync(path.join(__dirname, 'script-date.cjs'), 'utf8');
+
+/** Factories of the context's own objects, for values crossing into the script. */
+const REALM_SOURCE = `({
+  newArray: function () { return []; },
+  newObject: function () { return {}; },
+  newDate: function (ms) { return new Date(ms); },
+  newError: function (message, name, stack) {
+    var error = new Error(message);
+    if (name && name !== 'Error') error.name = name;
+    if (stack) error.stack = stack;
+    return error;
+  },
+  objectPrototype: Object.prototype,
 })`;
 
 export class Sandbox {
@@ -38,10 +30,15 @@ export class Sandbox {
   readonly realm: ScriptRealm;
   private installedGlobals: string[] = [];
 
-  constructor(code: string, filename: string, nowMs: () => number) {
+  constructor(code: string, filename: string, nowMs: () => number, timeZone: string) {
     this.context = vm.createContext({});
-    const install = vm.runInContext(FAKE_DATE_SOURCE, this.context) as (now: () => number) => ScriptRealm;
-    this.realm = install(nowMs);
+    const install = vm.runInContext(
+      `(function () { var module = { exports: {} };\n${SCRIPT_DATE_SOURCE}\nreturn module.exports; })()`,
+      this.context,
+      { filename: 'script-date.cjs' },
+    ) as (global: object, now: () => number, timeZone: string) => void;
+    install(vm.runInContext('globalThis', this.context) as object, nowMs, timeZone);
+    this.realm = vm.runInContext(REALM_SOURCE, this.context) as ScriptRealm;
     vm.runInContext(code, this.context, { filename });
   }
 

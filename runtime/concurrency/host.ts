@@ -37,6 +37,7 @@ export interface WorkerTask {
   /** Apps Script globals, already wrapped by the execution's membrane (so calls are counted). */
   globals: Record<string, object>;
   clock: { baseMs: number; realStartMs: number };
+  timeZone: string;
   execution: Execution;
   membrane: Membrane;
 }
@@ -184,6 +185,7 @@ export function runInWorker(task: WorkerTask): Promise<WorkerOutcome> {
         args: task.args.map(encode),
         globals,
         clock: task.clock,
+        timeZone: task.timeZone,
       },
       transferList: [port2],
     });

@@ -8,7 +8,7 @@
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 const vm = require('node:vm');
 
-const { port, signalBuffer, code, filename, fn, args, globals, clock } = workerData;
+const { port, signalBuffer, code, filename, fn, args, globals, clock, timeZone } = workerData;
 const signal = new Int32Array(signalBuffer);
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
@@ -103,27 +103,12 @@ function encode(value) {
   return { k: 'o', v: Object.entries(value).map(([key, item]) => [key, encode(item)]) };
 }
 
-// The fake clock, running with real time while executions overlap.
-const RealDate = Date;
-const realNow = RealDate.now;
+// The fake clock, running with real time while executions overlap; local time in the script's time zone.
+const realNow = Date.now;
 const nowMs = () => clock.baseMs + (realNow() - clock.realStartMs);
-function ClockDate(...dateArgs) {
-  if (!new.target) return new RealDate(nowMs()).toString();
-  return Reflect.construct(RealDate, dateArgs.length === 0 ? [nowMs()] : dateArgs, new.target);
-}
-ClockDate.prototype = RealDate.prototype;
-ClockDate.now = nowMs;
-ClockDate.parse = RealDate.parse;
-ClockDate.UTC = RealDate.UTC;
-
+require('../script-date.cjs')(globalThis, nowMs, timeZone);
 // The script runs in this thread's own realm (its only job), so values cloned in from the host are already
-// of the script's realm: no conversion, and \`instanceof Date\` holds for dates the host sends.
-Object.defineProperty(RealDate.prototype, 'constructor', {
-  value: ClockDate,
-  writable: true,
-  configurable: true,
-});
-globalThis.Date = ClockDate;
+// of the script's realm: no conversion, and `instanceof Date` holds for dates the host sends.
 for (const { name, value } of globals) globalThis[name] = decode(value);
 vm.runInThisContext(code, { filename });
 

@@ -14,6 +14,8 @@ function userProps() { PropertiesService.getUserProperties().setProperty('mine',
 function menu() { var ui = SpreadsheetAppUi(); }
 function arrays() { var a = [[1, 'x'], [new Date(0), true]]; return { isArray: Array.isArray(a), rows: a.length }; }
 function unsupported() { return Utilities.parseDate('x', 'UTC', 'yyyy'); }
+function localTime() { var d = new Date(); var midnight = new Date(d.getFullYear(), d.getMonth(), d.getDate());
+  return { hours: d.getHours(), date: d.getDate(), text: String(d), midnight: midnight.toISOString(), offset: d.getTimezoneOffset() }; }
 function echoDate(d) { return { isDate: d instanceof Date, ms: d.getTime() }; }
 `;
 
@@ -64,6 +66,16 @@ describe('LocalRuntime core', () => {
     expect(value.formatted).toBe('2026-03-02 09:30:00 Mon AM +0800');
     rt.clock.advance(60_000);
     expect((rt.execute('dates').value as Record<string, unknown>).iso).toBe('2026-03-02T01:31:00.000Z');
+  });
+
+  it("works in the script's time zone for local-time Date members, whatever Node's zone", () => {
+    expect(rt.execute('localTime').value).toEqual({
+      hours: 9,
+      date: 2,
+      text: 'Mon Mar 02 2026 09:30:00 GMT+0800',
+      midnight: '2026-03-01T16:00:00.000Z',
+      offset: -480,
+    });
   });
 
   it('sleep moves the clock and the modelled time without waiting', () => {
