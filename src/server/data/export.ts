@@ -127,9 +127,13 @@ export function menuExportCsv(): void {
 
 /**
  * The CSV of a sheet for the CLI and tests (and any sidebar that wants it).
- * @param sheetName the sheet name; the active sheet when empty.
- * @param onlyFiltered keep only the rows the filter shows.
+ * @param request sheet: the sheet name (the active sheet when empty); onlyFiltered: keep only the rows the
+ *   filter shows (default true).
  */
-export function apiExportCsv(sheetName?: string, onlyFiltered?: boolean): CsvExport {
-  return exportSheetCsv(SpreadsheetApp.getActive(), sheetName || undefined, onlyFiltered !== false);
+export function apiExportCsv(request?: { sheet?: string; onlyFiltered?: boolean }): CsvExport {
+  return exportSheetCsv(
+    SpreadsheetApp.getActive(),
+    request?.sheet || undefined,
+    request?.onlyFiltered !== false,
+  );
 }

@@ -35,7 +35,9 @@ export interface ImportSource {
   fileName?: string;
 }
 
-export interface ImportDecisionsInput {
+/** The import request: the same source the preview read, plus the user's choice for duplicates. */
+export interface ImportRequest extends ImportSource {
+  /** What to do with rows matching existing customers (default skip). */
   duplicates?: DuplicateChoice;
   /** Line → choice, overriding `duplicates` for that line. */
   perLine?: Record<string, DuplicateChoice>;
@@ -259,10 +261,12 @@ function sheetValue(key: ImportKey, value: string, clock: DayClock): unknown {
 
 /**
  * Imports the file: appends new customers, merges or skips duplicates as chosen, reports bad rows by line.
- * @param source the same source the preview read.
- * @param decisions merge or skip for rows matching existing customers (default skip), per line if wanted.
+ * @param request the same source the preview read, and merge or skip for rows matching existing customers
+ *   (default skip), per line if wanted. One object, as google.script.run passes it.
  */
-export function apiImportCustomers(source: ImportSource, decisions?: ImportDecisionsInput): ImportResult {
+export function apiImportCustomers(request: ImportRequest): ImportResult {
+  const source = request ?? {};
+  const decisions = request ?? {};
   const ctx = dataSession();
   const { t } = ctx;
   const read = sourceText(source, t);

@@ -64,7 +64,7 @@ function ImportCsv() {
   };
 
   const runImport = async () => {
-    const answer = await action.run(() => serverCall('apiImportCustomers', { text }, { duplicates: choice }));
+    const answer = await action.run(() => serverCall('apiImportCustomers', { text, duplicates: choice }));
     if (!answer) return;
     setResult(answer);
     setPreview(null);
