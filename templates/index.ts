@@ -2,3 +2,4 @@
 export * from './lists';
 export * from './workbook';
 export * from './settings';
+export * from './sample';

@@ -8,3 +8,6 @@ export * from './dashboard/entries';
 export * from './data/entries';
 export * from './reminders/entries';
 export * from './assign/entries';
+export * from './checks/entries';
+export * from '../functions';
+export * from './setup/entries';

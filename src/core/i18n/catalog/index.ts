@@ -1,10 +1,12 @@
 /** Every feature catalogue; add a feature's catalogue here when it is created. */
 import type { Catalog } from '../index';
 import { assign } from './assign';
+import { checks } from './checks';
 import { common } from './common';
 import { dashboard } from './dashboard';
 import { data } from './data';
 import { forms } from './forms';
 import { reminders } from './reminders';
+import { setup } from './setup';
 
-export const catalogs: Catalog[] = [assign, common, dashboard, data, forms, reminders];
+export const catalogs: Catalog[] = [assign, checks, common, dashboard, data, forms, reminders, setup];

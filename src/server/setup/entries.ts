@@ -1,0 +1,34 @@
+/**
+ * Menu entry points of the template area: SalesDesk → Set up workbook and → Load sample data.
+ * Both run under the document lock and return their report, which the CLI prints as JSON.
+ */
+import { translator } from '../../core/i18n';
+import { currentLocale } from '../context';
+import { setupWorkbook, type SetupReport } from './run';
+import { loadSampleData, type SampleLoadResult } from './sample';
+
+function alert(title: string, lines: string[]): void {
+  try {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(title, lines.join('\n'), ui.ButtonSet.OK);
+  } catch {
+    // No UI (a trigger or the API): the report is still returned.
+    console.log(`${title}\n${lines.join('\n')}`);
+  }
+}
+
+/** SalesDesk → Set up workbook: builds or repairs the workbook and says what changed. */
+export function menuSetupWorkbook(): SetupReport {
+  const t = translator(currentLocale());
+  const report = setupWorkbook();
+  alert(t('setup.title'), report.lines);
+  return report;
+}
+
+/** SalesDesk → Load sample data: fills an empty workbook with sample data (setting it up first when needed). */
+export function menuLoadSampleData(): SampleLoadResult {
+  const t = translator(currentLocale());
+  const result = loadSampleData();
+  alert(t('sample.title'), result.lines);
+  return result;
+}

@@ -1,0 +1,147 @@
+/**
+ * Load sample data: fills an empty, set-up workbook with the deterministic sample of templates/sample.ts, one
+ * setValues per sheet. Refuses when Customers, Deals or Follow-ups already hold data: sample rows must never mix
+ * with a team's real customers.
+ */
+import { translator, type Translate } from '../../core/i18n';
+import { isBlankRow, type Table } from '../../core/table';
+import { parseLocalDateTime } from '../../core/dates';
+import { parseEmailList } from '../../core/roles';
+import {
+  SHEETS,
+  generateSample,
+  type SampleData,
+  type SampleRecord,
+  type SheetKey,
+} from '../../../templates';
+import {
+  appendRows,
+  readSettings,
+  tryOpenSheet,
+  workbookLanguage,
+  type SheetTable,
+} from '../adapters/workbook';
+import { currentLocale } from '../context';
+import { performSetup, withDocumentLock } from './run';
+
+export interface SampleLoadResult {
+  ok: boolean;
+  counts: { customers: number; deals: number; followups: number; reps: number };
+  lines: string[];
+}
+
+export interface SampleLoadOptions {
+  customers?: number;
+  deals?: number;
+  followups?: number;
+  seed?: number;
+}
+
+function hasData(table: Table<string>): boolean {
+  return table.rows.some((row) => !isBlankRow(row));
+}
+
+/** Date and time columns get real dates (local midnight / wall time in the spreadsheet's zone), not text. */
+function toCells(
+  key: SheetKey,
+  records: readonly SampleRecord[],
+  timeZone: string,
+): Record<string, unknown>[] {
+  const timed = SHEETS[key].columns.filter((column) => column.type === 'date' || column.type === 'datetime');
+  return records.map((record) => {
+    const out: Record<string, unknown> = { ...record };
+    for (const column of timed) {
+      const value = record[column.key];
+      if (typeof value === 'string' && value !== '') out[column.key] = parseLocalDateTime(value, timeZone);
+    }
+    return out;
+  });
+}
+
+function open(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, key: SheetKey): SheetTable | null {
+  return tryOpenSheet(spreadsheet, key);
+}
+
+function emptyCounts(): SampleLoadResult['counts'] {
+  return { customers: 0, deals: 0, followups: 0, reps: 0 };
+}
+
+function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
+  const spreadsheet = SpreadsheetApp.getActive();
+  const lines: string[] = [];
+  const needsSetup = (['customers', 'deals', 'followups', 'reps', 'settings', 'lists'] as const).some(
+    (key) => open(spreadsheet, key) === null,
+  );
+  if (needsSetup) {
+    const report = performSetup();
+    if (!report.ok) return { ok: false, counts: emptyCounts(), lines: report.lines };
+    lines.push(t('sample.setupFirst'));
+  }
+  const customers = open(spreadsheet, 'customers') as SheetTable;
+  const deals = open(spreadsheet, 'deals') as SheetTable;
+  const followups = open(spreadsheet, 'followups') as SheetTable;
+  if ([customers, deals, followups].some((opened) => hasData(opened.table))) {
+    return {
+      ok: false,
+      counts: emptyCounts(),
+      lines: [t('sample.notEmpty', { sheet: customers.sheet.getName() })],
+    };
+  }
+  const reps = open(spreadsheet, 'reps') as SheetTable;
+  const { settings } = readSettings(spreadsheet);
+  const language = workbookLanguage(spreadsheet, settings);
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const sample: SampleData = generateSample({ now: new Date(), timeZone, language, ...options });
+
+  // Reps already listed (a real team trying the sample) are kept; sample reps are added beside them.
+  const emailColumn = reps.table.columns.email;
+  const knownReps = new Set(
+    reps.table.rows.map((row) =>
+      String(emailColumn === undefined ? '' : row[emailColumn])
+        .trim()
+        .toLowerCase(),
+    ),
+  );
+  const newReps = sample.reps.filter((rep) => !knownReps.has(String(rep.email).toLowerCase()));
+  appendRows(reps.sheet, reps.table, toCells('reps', newReps, timeZone));
+  appendRows(customers.sheet, customers.table, toCells('customers', sample.customers, timeZone));
+  appendRows(deals.sheet, deals.table, toCells('deals', sample.deals, timeZone));
+  appendRows(followups.sheet, followups.table, toCells('followups', sample.followups, timeZone));
+  addSampleManagers(spreadsheet, sample.managers, settings.managers);
+
+  const counts = {
+    customers: sample.customers.length,
+    deals: sample.deals.length,
+    followups: sample.followups.length,
+    reps: newReps.length,
+  };
+  lines.push(t('sample.loaded', counts));
+  return { ok: true, counts, lines };
+}
+
+/** The sample's manager joins Settings → managers, so trying Assign leads as them works. One cell written. */
+function addSampleManagers(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sampleManagers: readonly string[],
+  current: readonly string[],
+): void {
+  const missing = sampleManagers.filter((email) => !current.includes(email));
+  if (missing.length === 0) return;
+  const opened = open(spreadsheet, 'settings');
+  if (!opened) return;
+  const keyColumn = opened.table.columns.key ?? 0;
+  const valueColumn = opened.table.columns.value ?? 1;
+  const index = opened.table.rows.findIndex((row) => String(row[keyColumn] ?? '').trim() === 'managers');
+  if (index < 0) return;
+  const value = parseEmailList([...current, ...missing]).join(', ');
+  opened.sheet.getRange(opened.table.firstRow + index, valueColumn + 1).setValue(value);
+}
+
+/** Load sample data under the document lock, without UI. */
+export function loadSampleData(options: SampleLoadOptions = {}): SampleLoadResult {
+  const t = translator(currentLocale());
+  return withDocumentLock(
+    () => ({ ok: false, counts: emptyCounts(), lines: [t('common.busy')] }),
+    () => load(t, options),
+  );
+}
