@@ -1,0 +1,240 @@
+/**
+ * Field checks driven by the template's column specs (templates/workbook.ts): one checker per column, shared by
+ * Check data (values as `getValues()` gives them: Date, number, boolean, string) and the sidebar forms (values as
+ * the forms submit them: 'yyyy-MM-dd' strings, ISO times, numbers, list codes or labels in either language).
+ * Pure: no Apps Script services, so the same rules run in Node, in the bundle and in the browser.
+ */
+import { listValueCode, type ListKey } from '../../../templates/lists';
+import type { ColumnSpec } from '../../../templates/workbook';
+import { normaliseHeader } from '../table';
+
+/** Problem codes; each has a message `checks.problem.<code>` in the catalogue. */
+export type ProblemCode =
+  | 'required'
+  | 'email'
+  | 'phone'
+  | 'date'
+  | 'dateText'
+  | 'number'
+  | 'integer'
+  | 'level'
+  | 'range'
+  | 'negative'
+  | 'checkbox'
+  | 'list'
+  | 'unknownRep'
+  | 'duplicateId'
+  | 'duplicateEmail'
+  | 'duplicatePhone'
+  | 'duplicateCompanyContact'
+  | 'unknownCustomer'
+  | 'unknownCurrencyRate'
+  | 'missingColumn'
+  | 'missingSheet'
+  | 'setting';
+
+export interface FieldIssue {
+  code: ProblemCode;
+  /** Placeholders for the message ({value}, {min}, {max}, ...). */
+  params?: Record<string, string | number>;
+}
+
+/** Where values come from: a sheet read ('sheet') or a form submission ('input'). */
+export type ValueSource = 'sheet' | 'input';
+
+/** The Lists sheet as read: list key → labels the workbook shows (a team may add its own at the bottom). */
+export type ListsInSheet = Partial<Record<string, readonly unknown[]>>;
+
+const EMAIL =
+  /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)*\.[A-Za-z\u00a0-\uffff]{2,}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export function isEmpty(value: unknown): boolean {
+  return (
+    value === '' ||
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && value.trim() === '')
+  );
+}
+
+/** True for a plausible e-mail address (what Sheets' "is valid e-mail" rule accepts, give or take). */
+export function isEmail(value: unknown): boolean {
+  return typeof value === 'string' && EMAIL.test(value.trim());
+}
+
+/**
+ * A phone number in a comparable E.164-like form: spaces, dashes, dots and parentheses removed, `00` and `0086`
+ * become `+`, an 11-digit Chinese mobile (1xx…) or `86` + 11 digits gets `+86`. Returns '' for no digits.
+ * `+86 138 0013 8000`, `0086-138-0013-8000`, `8613800138000` and `138 0013 8000` all give `+8613800138000`.
+ */
+export function normalizePhone(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = typeof value === 'number' ? String(Math.trunc(value)) : String(value);
+  text = text.normalize('NFKC').trim();
+  // Drop an extension ("ext. 12", "转 12") so it does not merge into the number.
+  text = text.replace(/\s*(?:ext\.?|x|转|分机)\s*\d+$/i, '');
+  const plus = text.startsWith('+');
+  const digits = text.replace(/\D/g, '');
+  if (digits === '') return '';
+  if (plus) return `+${digits}`;
+  if (digits.startsWith('00')) return `+${digits.slice(2)}`;
+  if (/^861\d{10}$/.test(digits)) return `+${digits}`;
+  if (/^1\d{10}$/.test(digits)) return `+86${digits}`;
+  return digits;
+}
+
+/**
+ * The template's phone rule (PHONE_RULE_FORMULA) in TS: '+', then 8–15 digits, grouped only by spaces, hyphens
+ * or parentheses. Numbers typed without the country code fail, as the sheet's rule flags them.
+ */
+export function isCountryCodePhone(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  if (!text.startsWith('+')) return false;
+  const rest = text.slice(1);
+  if (!/^[\d\s()-]+$/.test(rest)) return false;
+  const digits = rest.replace(/\D/g, '');
+  return digits.length >= 8 && digits.length <= 15;
+}
+
+/** A company or person name in a comparable form: width-, case- and space-insensitive. */
+export function normaliseName(value: unknown): string {
+  return normaliseHeader(value)
+    .replace(/[\s.,，。·]+/g, ' ')
+    .trim();
+}
+
+function isRealIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text) ?? ISO_TIME.exec(text);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900;
+}
+
+function isValidDate(value: unknown): boolean {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+function display(value: unknown): string {
+  if (value instanceof Date) return isValidDate(value) ? value.toISOString().slice(0, 10) : String(value);
+  const text = String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** Reads a number as a form may send it ("1,200.50", " 3000 "); NaN when it is none. */
+export function numberOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return Number.NaN;
+  const cleaned = value.replace(/[\s,，]/g, '');
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return Number.NaN;
+  return Number(cleaned);
+}
+
+export interface ColumnChecker {
+  spec: ColumnSpec;
+  /** The issue of one non-empty value, or null when it is fine. Empty values are the caller's business. */
+  check(value: unknown): FieldIssue | null;
+}
+
+/** Normalised labels of each list as the Lists sheet shows them (user additions are valid values too). */
+export function listSets(lists: ListsInSheet | undefined): Map<string, Set<string>> {
+  const sets = new Map<string, Set<string>>();
+  for (const [key, labels] of Object.entries(lists ?? {})) {
+    const set = new Set<string>();
+    for (const label of labels ?? []) if (!isEmpty(label)) set.add(normaliseHeader(label));
+    sets.set(key, set);
+  }
+  return sets;
+}
+
+/**
+ * A checker for one column. `repEmails` (lower-case) makes owner/rep columns check against the Reps sheet;
+ * without it those columns only check the e-mail form.
+ */
+export function columnChecker(
+  spec: ColumnSpec,
+  source: ValueSource,
+  lists: Map<string, Set<string>>,
+  repEmails?: ReadonlySet<string>,
+): ColumnChecker {
+  const validation = spec.validation;
+  const min =
+    validation && (validation.kind === 'number' || validation.kind === 'integer')
+      ? validation.min
+      : undefined;
+  const max =
+    validation && (validation.kind === 'number' || validation.kind === 'integer')
+      ? validation.max
+      : undefined;
+  const isLevel = spec.key === 'level';
+  const check = (value: unknown): FieldIssue | null => {
+    const shown = { value: display(value) };
+    switch (spec.type) {
+      case 'email': {
+        if (!isEmail(value)) return { code: 'email', params: shown };
+        if (validation?.kind === 'sheetColumn' && repEmails && repEmails.size > 0) {
+          if (!repEmails.has(String(value).trim().toLowerCase()))
+            return { code: 'unknownRep', params: shown };
+        }
+        return null;
+      }
+      case 'phone':
+        return isCountryCodePhone(value) ? null : { code: 'phone', params: shown };
+      case 'date':
+      case 'datetime': {
+        if (isValidDate(value)) return null;
+        if (typeof value === 'string' && isRealIsoDate(value.trim())) {
+          // A form sends 'yyyy-MM-dd'; in a sheet the same text is not a date for formulas and sorting.
+          return source === 'input' ? null : { code: 'dateText', params: shown };
+        }
+        return { code: 'date', params: shown };
+      }
+      case 'number':
+      case 'currency':
+      case 'integer': {
+        const number = source === 'input' ? numberOf(value) : typeof value === 'number' ? value : Number.NaN;
+        if (!Number.isFinite(number)) return { code: isLevel ? 'level' : 'number', params: shown };
+        if (spec.type === 'integer' && !Number.isInteger(number)) {
+          return { code: isLevel ? 'level' : 'integer', params: shown };
+        }
+        if (min !== undefined && number < min) {
+          if (isLevel) return { code: 'level', params: shown };
+          return min === 0
+            ? { code: 'negative', params: shown }
+            : { code: 'range', params: { ...shown, min, max: max ?? '∞' } };
+        }
+        if (max !== undefined && number > max) {
+          return isLevel
+            ? { code: 'level', params: shown }
+            : { code: 'range', params: { ...shown, min: min ?? '-∞', max } };
+        }
+        return null;
+      }
+      case 'checkbox':
+        if (typeof value === 'boolean') return null;
+        if (source === 'input' && (value === 'true' || value === 'false')) return null;
+        return { code: 'checkbox', params: shown };
+      case 'list': {
+        if (validation?.kind === 'values') {
+          return validation.values.includes(String(value).trim()) ? null : { code: 'list', params: shown };
+        }
+        const listKey = spec.list;
+        if (!listKey) return null;
+        if (listValueCode(listKey, value) !== undefined) return null;
+        if (lists.get(listKey)?.has(normaliseHeader(value))) return null;
+        return { code: 'list', params: shown };
+      }
+      default:
+        return null;
+    }
+  };
+  return { spec, check };
+}
+
+/** The stable code of a list value typed in either language, or the trimmed text when it is a team's own label. */
+export function listCodeOrText(listKey: ListKey, value: unknown): string {
+  return listValueCode(listKey, value) ?? String(value ?? '').trim();
+}

@@ -1,0 +1,312 @@
+/**
+ * Check data: every problem of the workbook in one pass per sheet, named by sheet, row and column, with a message
+ * in the user's language. Driven by the template's column specs, so a new column type or rule is checked where it
+ * is declared. Built for 20 000+ rows: one checker per column prepared up front, Maps for duplicates and
+ * customer references, no work proportional to rows × rows.
+ */
+import { translator, type Locale } from '../i18n';
+import { cell, isBlankRow, type Table } from '../table';
+import { defaultSettings, parseSettings, type Settings } from '../../../templates/settings';
+import { SHEETS, type ColumnSpec, type SheetKey } from '../../../templates/workbook';
+import {
+  columnChecker,
+  isEmpty,
+  listSets,
+  normaliseName,
+  normalizePhone,
+  type FieldIssue,
+  type ListsInSheet,
+  type ProblemCode,
+} from './fields';
+import { exchangeRatesFrom, rateOf } from '../tiering/rates';
+
+export type Severity = 'error' | 'warning';
+
+export interface CheckProblem {
+  /** Sheet name as it stands in the workbook. */
+  sheet: string;
+  sheetKey: SheetKey;
+  /** 1-based sheet row (the header is row 1). */
+  row: number;
+  /** Header text as it stands in the sheet ('' when the problem is about a whole sheet). */
+  column: string;
+  columnKey: string;
+  /** 1-based sheet column, or 0 when the column is missing. */
+  col: number;
+  code: ProblemCode;
+  severity: Severity;
+  message: string;
+  /** The offending value as shown, when there is one. */
+  value?: string;
+}
+
+/** A sheet as read once: its name in the workbook and its table found by header. */
+export interface SheetInput {
+  name: string;
+  table: Table<string>;
+}
+export type WorkbookSheets = Partial<Record<SheetKey, SheetInput>>;
+
+/** The sheets Check data looks at, in report order. */
+export const CHECKED_SHEETS: readonly SheetKey[] = ['customers', 'deals', 'followups', 'reps', 'settings'];
+
+/** Columns of a sheet whose values are checked: computed ones are SalesDesk's own output. */
+function checkedColumns(sheetKey: SheetKey): ColumnSpec[] {
+  return SHEETS[sheetKey].columns.filter((spec) => !spec.computed);
+}
+
+/** Required in Check data: template-required columns, and the customer ID others refer to. */
+function isRequired(sheetKey: SheetKey, spec: ColumnSpec): boolean {
+  return !!spec.required || (sheetKey === 'customers' && spec.key === 'id');
+}
+
+const WARNING_CODES = new Set<ProblemCode>([
+  'dateText',
+  'unknownRep',
+  'duplicateEmail',
+  'duplicatePhone',
+  'duplicateCompanyContact',
+  'unknownCurrencyRate',
+]);
+
+function idKey(value: unknown): string {
+  return String(value ?? '')
+    .trim()
+    .toUpperCase();
+}
+
+export interface CheckOptions {
+  /** Stop collecting after this many problems (the report says how many more there were). Default: all. */
+  maxProblems?: number;
+}
+
+export interface CheckResult {
+  problems: CheckProblem[];
+  /** Problems found in all, including any beyond maxProblems. */
+  total: number;
+  errors: number;
+  warnings: number;
+  /** Non-blank data rows checked per sheet key. */
+  rowsChecked: Partial<Record<SheetKey, number>>;
+}
+
+/**
+ * Checks the whole workbook.
+ * @param sheets each sheet read once (missing sheets are reported).
+ * @param lists the Lists sheet's labels per list key (a team's own additions are valid values).
+ * @param settings parsed Settings (for currencies and exchange rates); read from `sheets.settings` when omitted.
+ * @param locale language of the messages.
+ */
+export function checkWorkbook(
+  sheets: WorkbookSheets,
+  lists: ListsInSheet | undefined,
+  settings: Settings | undefined,
+  locale: Locale,
+  options: CheckOptions = {},
+): CheckResult {
+  const t = translator(locale);
+  const problems: CheckProblem[] = [];
+  const limit = options.maxProblems ?? Number.POSITIVE_INFINITY;
+  let total = 0;
+  let errors = 0;
+  let warnings = 0;
+  const rowsChecked: Partial<Record<SheetKey, number>> = {};
+  const listLabels = listSets(lists);
+
+  const add = (
+    sheetKey: SheetKey,
+    input: SheetInput | undefined,
+    row: number,
+    columnKey: string,
+    issue: FieldIssue,
+  ): void => {
+    total++;
+    const severity: Severity = WARNING_CODES.has(issue.code) ? 'warning' : 'error';
+    if (severity === 'error') errors++;
+    else warnings++;
+    if (problems.length >= limit) return;
+    const index = input?.table.columns[columnKey];
+    const spec = SHEETS[sheetKey].columns.find((c) => c.key === columnKey);
+    const column =
+      index !== undefined && input
+        ? String(input.table.header[index] ?? '')
+        : spec
+          ? spec.headers[locale]
+          : '';
+    problems.push({
+      sheet: input?.name ?? SHEETS[sheetKey].names[locale],
+      sheetKey,
+      row,
+      column,
+      columnKey,
+      col: index === undefined ? 0 : index + 1,
+      code: issue.code,
+      severity,
+      message: t(`checks.problem.${issue.code}`, { column, ...issue.params }),
+      value: issue.params?.value !== undefined ? String(issue.params.value) : undefined,
+    });
+  };
+
+  // Settings first: their currency and exchange rates decide what a deal's currency problem is.
+  let effectiveSettings = settings;
+  const settingsInput = sheets.settings;
+  if (settingsInput) {
+    const { table } = settingsInput;
+    const pairs = table.rows.map((r) => [cell(table, r, 'key'), cell(table, r, 'value')] as const);
+    const parsed = parseSettings(pairs);
+    effectiveSettings = effectiveSettings ?? parsed.settings;
+    for (const problem of parsed.problems) {
+      add('settings', settingsInput, table.firstRow + problem.rowIndex, 'value', {
+        code: 'setting',
+        params: {
+          key: problem.key,
+          value: String(problem.value),
+          problem: t(`checks.setting.${problem.problem}`),
+        },
+      });
+    }
+    rowsChecked.settings = table.rows.filter((r) => !isBlankRow(r)).length;
+  }
+  effectiveSettings = effectiveSettings ?? defaultSettings();
+  const rates = exchangeRatesFrom(effectiveSettings, settingsInput?.table);
+
+  const repEmails = new Set<string>();
+  const reps = sheets.reps;
+  if (reps) {
+    for (const row of reps.table.rows) {
+      const email = String(cell(reps.table, row, 'email'))
+        .trim()
+        .toLowerCase();
+      if (email) repEmails.add(email);
+    }
+  }
+
+  const customerIds = new Set<string>();
+  const customers = sheets.customers;
+  if (customers) {
+    const { table } = customers;
+    const idIndex = table.columns.id;
+    if (idIndex !== undefined) {
+      for (const row of table.rows) {
+        const key = idKey(row[idIndex]);
+        if (key) customerIds.add(key);
+      }
+    }
+  }
+
+  for (const sheetKey of CHECKED_SHEETS) {
+    if (sheetKey === 'settings') continue;
+    const input = sheets[sheetKey];
+    if (!input) {
+      add(sheetKey, undefined, 1, '', {
+        code: 'missingSheet',
+        params: { sheet: SHEETS[sheetKey].names[locale] },
+      });
+      continue;
+    }
+    const { table } = input;
+    const specs = checkedColumns(sheetKey);
+    for (const spec of specs) {
+      if (table.columns[spec.key] === undefined && isRequired(sheetKey, spec)) {
+        add(sheetKey, input, 1, spec.key, {
+          code: 'missingColumn',
+          params: { column: spec.headers[locale] },
+        });
+      }
+    }
+    const present = specs
+      .filter((spec) => table.columns[spec.key] !== undefined)
+      .map((spec) => ({
+        spec,
+        index: table.columns[spec.key] as number,
+        required: isRequired(sheetKey, spec),
+        checker: columnChecker(spec, 'sheet', listLabels, repEmails),
+      }));
+    const seen = {
+      id: new Map<string, number>(),
+      email: new Map<string, number>(),
+      phone: new Map<string, number>(),
+      companyContact: new Map<string, number>(),
+    };
+    const customerRef = sheetKey === 'deals' || sheetKey === 'followups';
+    const customerIdIndex = table.columns.customerId;
+    let checked = 0;
+    table.rows.forEach((row, offset) => {
+      if (isBlankRow(row)) return;
+      checked++;
+      const rowNumber = table.firstRow + offset;
+      for (const column of present) {
+        const value = row[column.index];
+        if (isEmpty(value)) {
+          if (column.required) add(sheetKey, input, rowNumber, column.spec.key, { code: 'required' });
+          continue;
+        }
+        const issue = column.checker.check(value);
+        if (issue) add(sheetKey, input, rowNumber, column.spec.key, issue);
+      }
+      if (sheetKey === 'customers')
+        checkCustomerDuplicates(table, row, rowNumber, seen, (key, issue) =>
+          add(sheetKey, input, rowNumber, key, issue),
+        );
+      if (customerRef && customers && customerIdIndex !== undefined) {
+        const ref = row[customerIdIndex];
+        if (!isEmpty(ref) && !customerIds.has(idKey(ref))) {
+          add(sheetKey, input, rowNumber, 'customerId', {
+            code: 'unknownCustomer',
+            params: { value: String(ref) },
+          });
+        }
+      }
+      if (sheetKey === 'deals' && table.columns.currency !== undefined && effectiveSettings) {
+        const currency = row[table.columns.currency];
+        if (!isEmpty(currency) && rateOf(rates, currency) === undefined) {
+          add(sheetKey, input, rowNumber, 'currency', {
+            code: 'unknownCurrencyRate',
+            params: { value: String(currency), base: rates.base },
+          });
+        }
+      }
+    });
+    rowsChecked[sheetKey] = checked;
+  }
+  return { problems, total, errors, warnings, rowsChecked };
+}
+
+function checkCustomerDuplicates(
+  table: Table<string>,
+  row: readonly unknown[],
+  rowNumber: number,
+  seen: Record<'id' | 'email' | 'phone' | 'companyContact', Map<string, number>>,
+  report: (columnKey: string, issue: FieldIssue) => void,
+): void {
+  const firstOf = (map: Map<string, number>, key: string): number | undefined => {
+    if (!key) return undefined;
+    const first = map.get(key);
+    if (first === undefined) map.set(key, rowNumber);
+    return first;
+  };
+  const id = firstOf(seen.id, idKey(cell(table, row, 'id')));
+  if (id !== undefined)
+    report('id', { code: 'duplicateId', params: { row: id, value: String(cell(table, row, 'id')) } });
+  const emailValue = cell(table, row, 'email');
+  const email = firstOf(seen.email, String(emailValue).trim().toLowerCase());
+  if (email !== undefined)
+    report('email', { code: 'duplicateEmail', params: { row: email, value: String(emailValue) } });
+  const phoneValue = cell(table, row, 'phone');
+  const normalised = normalizePhone(phoneValue);
+  // Fewer than 6 digits is a placeholder ("0", "n/a"), not an identity worth matching.
+  const phone = normalised.replace(/\D/g, '').length >= 6 ? firstOf(seen.phone, normalised) : undefined;
+  if (phone !== undefined)
+    report('phone', { code: 'duplicatePhone', params: { row: phone, value: String(phoneValue) } });
+  const company = normaliseName(cell(table, row, 'company'));
+  const contact = normaliseName(cell(table, row, 'contact'));
+  if (company && contact) {
+    const both = firstOf(seen.companyContact, `${company}\u0000${contact}`);
+    if (both !== undefined) {
+      report('company', {
+        code: 'duplicateCompanyContact',
+        params: { row: both, value: `${company} / ${contact}` },
+      });
+    }
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * Custom functions for formulas: =SALESDESK_TIER(...), =SALESDESK_RFM(...), =SALESDESK_DAYS_SINCE(...),
+ * =SALESDESK_NORMALIZE_PHONE(...), =SALESDESK_IS_EMAIL(...).
+ *
+ * Each use of a custom function is a separate round trip to Apps Script (30 s limit), so every function takes
+ * whole ranges (2-D arrays) and returns a column; a single value gives a single value. They read nothing from the
+ * spreadsheet: Settings thresholds are optional arguments (defaults are the template's Settings defaults), so
+ * passing the Settings cells keeps them live. Only PropertiesService is touched (the time zone and language that
+ * Check data / Refresh tiers / set-up record), and only when an argument does not say it.
+ * The rules are those of src/core/tiering, so the custom functions, the template formulas and Refresh tiers agree.
+ */
+import { ZoneDays } from '../core/dates';
+import { isEmail, normalizePhone } from '../core/validation/fields';
+import {
+  addPurchase,
+  countedDeal,
+  customerKey,
+  NO_PURCHASES,
+  parseExchangeRates,
+  thresholdsFrom,
+  tierOf,
+  type PurchaseSummary,
+} from '../core/tiering';
+import { listLabel, type Language } from '../../templates/lists';
+
+/** Document properties the server records so custom functions know the spreadsheet's zone and language. */
+export const TIME_ZONE_PROPERTY = 'salesdesk.timeZone';
+export const LANGUAGE_PROPERTY = 'salesdesk.locale';
+
+const SERIAL_EPOCH_DAYS = 25_569;
+
+type Cell = unknown;
+type Arg = Cell | Cell[][];
+
+function documentProperty(key: string): string | null {
+  try {
+    return PropertiesService.getDocumentProperties().getProperty(key);
+  } catch {
+    return null; // outside a document (tests, CLI): fall back to defaults
+  }
+}
+
+function zone(): ZoneDays {
+  const candidates = [documentProperty(TIME_ZONE_PROPERTY)];
+  try {
+    candidates.push(Session.getScriptTimeZone());
+  } catch {
+    // Session may be unavailable: UTC below.
+  }
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    try {
+      return new ZoneDays(candidate);
+    } catch {
+      // not an IANA zone: try the next
+    }
+  }
+  return new ZoneDays('UTC');
+}
+
+/** A range argument as a list of cells (row by row), and whether it was a range at all. */
+function cellsOf(arg: Arg): { cells: Cell[]; isRange: boolean } {
+  if (!Array.isArray(arg)) return { cells: [arg], isRange: false };
+  const cells: Cell[] = [];
+  for (const row of arg) {
+    if (Array.isArray(row)) for (const value of row) cells.push(value);
+    else cells.push(row);
+  }
+  return { cells, isRange: true };
+}
+
+/** One column from per-cell results; a single value when the input was a single value. */
+function shape<T>(values: T[], isRange: boolean): T | T[][] {
+  return isRange ? values.map((value) => [value]) : values[0];
+}
+
+function isBlank(value: Cell): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+/** Calendar day of a date argument: a Date (a date cell) or a serial number (TODAY(), a computed date). */
+function dayOf(value: Cell, days: ZoneDays): number | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : days.dayOfInstant(value);
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
+    return Math.floor(value) - SERIAL_EPOCH_DAYS;
+  }
+  return null;
+}
+
+function todayOf(today: Cell, days: ZoneDays): number {
+  const given = isBlank(today) ? null : dayOf(Array.isArray(today) ? cellsOf(today).cells[0] : today, days);
+  return given ?? days.dayOfInstant(new Date());
+}
+
+function numberArg(value: Cell): number | undefined {
+  const single = Array.isArray(value) ? cellsOf(value).cells[0] : value;
+  if (isBlank(single)) return undefined;
+  const number = typeof single === 'number' ? single : Number(String(single).replace(/[,\s]/g, ''));
+  return Number.isFinite(number) ? number : undefined;
+}
+
+function languageArg(value: Cell): Language {
+  const single = Array.isArray(value) ? cellsOf(value).cells[0] : value;
+  const text = String(isBlank(single) ? (documentProperty(LANGUAGE_PROPERTY) ?? '') : single)
+    .trim()
+    .toLowerCase();
+  return text.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/**
+ * Days from each date to today (a date in the future gives a negative number). Blank or non-date cells give blank.
+ *
+ * @param {A2:A} dates A date or a range of dates.
+ * @param {TODAY()} today Optional: the day to count to (default: today in the spreadsheet's time zone).
+ * @return Whole days since each date, as a column.
+ * @customfunction
+ */
+export function SALESDESK_DAYS_SINCE(dates: Arg, today?: Arg): number | string | (number | string)[][] {
+  const days = zone();
+  const todayDay = todayOf(today, days);
+  const { cells, isRange } = cellsOf(dates);
+  return shape(
+    cells.map((value) => {
+      const day = dayOf(value, days);
+      return day === null ? '' : todayDay - day;
+    }),
+    isRange,
+  );
+}
+
+/**
+ * Phone numbers in one comparable form (+8613800138000): spaces, dashes and parentheses removed, 0086 / 86 / 00
+ * prefixes turned into +, 11-digit Chinese mobiles given +86. Use it to find duplicates.
+ *
+ * @param {E2:E} phones A phone number or a range of them.
+ * @return The normalised numbers, as a column (blank stays blank).
+ * @customfunction
+ */
+export function SALESDESK_NORMALIZE_PHONE(phones: Arg): string | string[][] {
+  const { cells, isRange } = cellsOf(phones);
+  return shape(
+    cells.map((value) => (isBlank(value) ? '' : normalizePhone(value))),
+    isRange,
+  );
+}
+
+/**
+ * Whether each value is a valid e-mail address.
+ *
+ * @param {F2:F} values A value or a range of values.
+ * @return TRUE or FALSE for each value, as a column (blank cells give blank).
+ * @customfunction
+ */
+export function SALESDESK_IS_EMAIL(values: Arg): boolean | string | (boolean | string)[][] {
+  const { cells, isRange } = cellsOf(values);
+  return shape(
+    cells.map((value) => (isBlank(value) ? '' : isEmail(value))),
+    isRange,
+  );
+}
+
+/**
+ * Customer tier (VIP / Active / Potential / Lost) from purchase totals, order counts and dates: Lost when the
+ * latest purchase or contact is older than lost_after_days; VIP at total ≥ vip_min_amount or orders ≥
+ * vip_min_orders; Active when the last purchase is within active_max_days; else Potential.
+ *
+ * @param {S2:S} amounts Total purchases per customer (in the Settings currency).
+ * @param {T2:T} counts Number of purchases per customer; a blank count gives a blank tier.
+ * @param {V2:V} last_purchases Date of each customer's last purchase (blank when none).
+ * @param {R2:R} last_contacts Optional: date of each customer's last contact.
+ * @param {TODAY()} today Optional: the day tiers are computed for (default: today).
+ * @param {100000} vip_min_amount Optional: Settings tierVipMinAmount (default 100000).
+ * @param {10} vip_min_orders Optional: Settings tierVipMinOrders (default 10).
+ * @param {90} active_max_days Optional: Settings tierActiveMaxDays (default 90).
+ * @param {180} lost_after_days Optional: Settings tierLostAfterDays (default 180).
+ * @param {"en"} language Optional: en or zh-CN for the labels (default: the workbook's language).
+ * @return The tier of each customer, as a column.
+ * @customfunction
+ */
+export function SALESDESK_TIER(
+  amounts: Arg,
+  counts: Arg,
+  last_purchases: Arg,
+  last_contacts?: Arg,
+  today?: Arg,
+  vip_min_amount?: Arg,
+  vip_min_orders?: Arg,
+  active_max_days?: Arg,
+  lost_after_days?: Arg,
+  language?: Arg,
+): string | string[][] {
+  const days = zone();
+  const todayDay = todayOf(today, days);
+  const thresholds = thresholdsFrom({
+    tierVipMinAmount: numberArg(vip_min_amount),
+    tierVipMinOrders: numberArg(vip_min_orders),
+    tierActiveMaxDays: numberArg(active_max_days),
+    tierLostAfterDays: numberArg(lost_after_days),
+  } as Record<string, number | undefined>);
+  const labels = languageArg(language);
+  const amountCells = cellsOf(amounts);
+  const countCells = cellsOf(counts).cells;
+  const lastCells = cellsOf(last_purchases).cells;
+  const contactCells = isBlank(last_contacts) ? [] : cellsOf(last_contacts).cells;
+  const out = amountCells.cells.map((amount, i) => {
+    const count = countCells[i];
+    if (isBlank(count) || typeof count !== 'number') return '';
+    const total = typeof amount === 'number' ? amount : 0;
+    const tier = tierOf(
+      { total, orders: count, lastPurchase: dayOf(lastCells[i], days) },
+      dayOf(contactCells[i], days),
+      todayDay,
+      thresholds,
+    );
+    return listLabel('tier', tier, labels) ?? tier;
+  });
+  return shape(out, amountCells.isRange);
+}
+
+/**
+ * Recency, frequency and monetary value per customer straight from the Deals columns: for each customer ID one
+ * row of total purchases, order count, first purchase, last purchase and days since the last purchase. Only won
+ * deals count; amounts in other currencies are converted with exchange_rates.
+ *
+ * @param {A2:A} customer_ids The customers' IDs.
+ * @param {Deals!B2:B} deal_customer_ids Each deal's customer ID.
+ * @param {Deals!C2:C} deal_dates Each deal's date.
+ * @param {Deals!E2:E} deal_amounts Each deal's amount.
+ * @param {Deals!H2:H} deal_statuses Each deal's status (only won deals count).
+ * @param {Deals!F2:F} deal_currencies Optional: each deal's currency (blank = the base currency).
+ * @param {"USD=7.1, EUR=7.7"} exchange_rates Optional: rates into the base currency (Settings exchangeRates).
+ * @param {"CNY"} base_currency Optional: the Settings currency (default CNY).
+ * @param {TODAY()} today Optional: the day "days since" counts to (default: today).
+ * @return Five columns per customer: total, orders, first purchase, last purchase, days since last purchase.
+ * @customfunction
+ */
+export function SALESDESK_RFM(
+  customer_ids: Arg,
+  deal_customer_ids: Arg,
+  deal_dates: Arg,
+  deal_amounts: Arg,
+  deal_statuses: Arg,
+  deal_currencies?: Arg,
+  exchange_rates?: Arg,
+  base_currency?: Arg,
+  today?: Arg,
+): unknown[][] {
+  const days = zone();
+  const todayDay = todayOf(today, days);
+  const baseCell = Array.isArray(base_currency) ? cellsOf(base_currency).cells[0] : base_currency;
+  const ratesCell = Array.isArray(exchange_rates) ? cellsOf(exchange_rates).cells[0] : exchange_rates;
+  const rates = {
+    base: isBlank(baseCell) ? 'CNY' : String(baseCell).trim().toUpperCase(),
+    rates: parseExchangeRates(ratesCell).rates,
+  };
+  const ids = cellsOf(deal_customer_ids).cells;
+  const dates = cellsOf(deal_dates).cells;
+  const amounts = cellsOf(deal_amounts).cells;
+  const statuses = cellsOf(deal_statuses).cells;
+  const currencies = isBlank(deal_currencies) ? [] : cellsOf(deal_currencies).cells;
+  const summaries = new Map<string, PurchaseSummary>();
+  for (let i = 0; i < ids.length; i++) {
+    const deal = countedDeal(ids[i], dates[i], amounts[i], currencies[i] ?? '', statuses[i], rates, (value) =>
+      dayOf(value, days),
+    );
+    if (deal) addPurchase(summaries, deal.key, deal.amount, deal.day);
+  }
+  return cellsOf(customer_ids).cells.map((id) => {
+    if (isBlank(id)) return ['', '', '', '', ''];
+    const summary = summaries.get(customerKey(id)) ?? NO_PURCHASES;
+    const date = (day: number | null): unknown => (day === null ? '' : days.midnightOf(day));
+    return [
+      summary.total,
+      summary.orders,
+      date(summary.firstPurchase),
+      date(summary.lastPurchase),
+      summary.lastPurchase === null ? '' : todayDay - summary.lastPurchase,
+    ];
+  });
+}
