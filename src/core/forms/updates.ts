@@ -1,9 +1,7 @@
 /**
- * What a saved follow-up or deal changes on its customer row. Pure, on yyyy-MM-dd strings in the spreadsheet's
+ * What a saved follow-up changes on its customer row (a deal's totals and tier come from src/core/tiering). Pure, on yyyy-MM-dd strings in the spreadsheet's
  * time zone (the server formats and parses the Date cells).
  */
-import { cell, isBlankRow, type Table } from '../table';
-import { text, type DateFormatter, utcDate } from './customers';
 
 /**
  * After a follow-up on `contactDay` with optional `nextDate`:
@@ -22,45 +20,4 @@ export function followUpCustomerUpdate(
   if (nextDate !== '') nextFollowUp = nextDate;
   else if (nextFollowUp !== '' && nextFollowUp <= contactDay) nextFollowUp = '';
   return { lastContact, nextFollowUp };
-}
-
-export interface CustomerTotals {
-  totalPurchases: number;
-  orderCount: number;
-  /** yyyy-MM-dd, '' without purchases. */
-  firstPurchase: string;
-  lastPurchase: string;
-}
-
-/**
- * Purchase totals of one customer over the Deals table: won deals only (quotes, pending and lost deals are not
- * purchases); amounts summed as written.
- * @param isWon whether a status cell (label of either language) means the deal was won.
- */
-export function customerTotals(
-  deals: Table<string>,
-  customerId: string,
-  isWon: (status: unknown) => boolean,
-  formatDate: DateFormatter = utcDate,
-): CustomerTotals {
-  const wanted = customerId.trim().toLowerCase();
-  let totalPurchases = 0;
-  let orderCount = 0;
-  let firstPurchase = '';
-  let lastPurchase = '';
-  for (const row of deals.rows) {
-    if (isBlankRow(row)) continue;
-    if (text(cell(deals, row, 'customerId')).toLowerCase() !== wanted) continue;
-    if (!isWon(cell(deals, row, 'status'))) continue;
-    const amount = Number(cell(deals, row, 'amount'));
-    if (Number.isFinite(amount)) totalPurchases += amount;
-    orderCount++;
-    const day = text(cell(deals, row, 'date'), formatDate);
-    if (day !== '') {
-      if (firstPurchase === '' || day < firstPurchase) firstPurchase = day;
-      if (lastPurchase === '' || day > lastPurchase) lastPurchase = day;
-    }
-  }
-  // Sums of decimal amounts drift (0.1 + 0.2); money is kept to the cent.
-  return { totalPurchases: Math.round(totalPurchases * 100) / 100, orderCount, firstPurchase, lastPurchase };
 }

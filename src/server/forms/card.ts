@@ -16,7 +16,7 @@ export function apiCustomerCard(): CardResult {
   const id = selectedCustomerId(ctx);
   const hint: CardResult = { status: 'noSelection', message: ctx.t('forms.card.selectRow') };
   if (id === '') return hint;
-  const customers = openTable(ctx.spreadsheet, 'customers', ctx.t, ['id']);
+  const customers = openTable(ctx.spreadsheet, 'customers', ctx.t, ctx.language, ['id']);
   const idColumn = customers.table.columns.id as number;
   const index = customers.table.rows.findIndex(
     (row) =>

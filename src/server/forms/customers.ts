@@ -4,13 +4,14 @@
  * under the document lock.
  */
 import { customerSummaries, findDuplicates, nextId, type CustomerSummary } from '../../core/forms/customers';
-import { makeCustomerFormSchema } from '../../core/forms/schemas';
+import { FORM_FIELDS, makeCustomerFormSchema } from '../../core/forms/schemas';
+import { toSheetRecord } from '../../core/forms/records';
 import { sameEmail } from '../../core/roles';
-import { asSheetText, issuesToFieldErrors } from '../../core/forms/errors';
+import { issuesToFieldErrors } from '../../core/forms/errors';
 import { formsContext, withDocumentLock, type FormsContext } from './context';
-import { sheetDate } from './dates';
+import { zonedInstant } from './dates';
 import { readReps } from './directory';
-import { appendRecords, openTable, readLists, tryOpenTable } from './sheets';
+import { appendRecord, openTable, readLists, tryOpenTable } from './sheets';
 import type { CustomerList, SaveCustomerResult } from './types';
 
 /** Customers the user may pick: their own, or all for a manager. */
@@ -44,7 +45,7 @@ export function selectedCustomerId(ctx: FormsContext): string {
  */
 export function apiListCustomers(): CustomerList {
   const ctx = formsContext();
-  const { table } = openTable(ctx.spreadsheet, 'customers', ctx.t, ['id']);
+  const { table } = openTable(ctx.spreadsheet, 'customers', ctx.t, ctx.language, ['id']);
   const customers = visibleCustomers(ctx, customerSummaries(table, ctx.formatDate)).filter(
     (c) => c.id !== '',
   );
@@ -70,21 +71,27 @@ export function apiSaveCustomer(input: Record<string, string>, allowDuplicate: b
   const { t } = ctx;
   const parsed = makeCustomerFormSchema(t, readLists(ctx.spreadsheet)).safeParse(input ?? {});
   if (!parsed.success) return { status: 'invalid', errors: issuesToFieldErrors(parsed.error.issues) };
-  const data = parsed.data;
+  const data = parsed.data as Record<string, unknown>;
+  const str = (key: string) => String(data[key] ?? '');
 
   // A rep's new customer is always theirs; a manager may give it to any active rep or leave it unassigned.
-  let owner = ctx.isManager ? data.owner : ctx.user;
+  let owner = ctx.isManager ? str('owner').toLowerCase() : ctx.user;
   if (ctx.isManager && owner !== '') {
     const rep = readReps(ctx.spreadsheet).find((r) => sameEmail(r.email, owner) && r.active);
     if (!rep) return { status: 'invalid', errors: { owner: t('forms.err.unknownOwner', { owner }) } };
     owner = rep.email;
   }
 
-  return withDocumentLock(t, () => {
-    const customers = openTable(ctx.spreadsheet, 'customers', t, ['id', 'contact']);
+  return withDocumentLock(t, (): SaveCustomerResult => {
+    const customers = openTable(ctx.spreadsheet, 'customers', t, ctx.language, ['id', 'contact']);
     const summaries = customerSummaries(customers.table, ctx.formatDate);
     if (!allowDuplicate) {
-      const matches = findDuplicates(summaries, data);
+      const matches = findDuplicates(summaries, {
+        email: str('email'),
+        phone: str('phone'),
+        company: str('company'),
+        contact: str('contact'),
+      });
       if (matches.length > 0) {
         return {
           status: 'duplicate',
@@ -104,35 +111,18 @@ export function apiSaveCustomer(input: Record<string, string>, allowDuplicate: b
       'C-',
     );
     const now = new Date();
-    const today = sheetDate(Utilities.formatDate(now, ctx.timeZone, 'yyyy-MM-dd'), ctx.timeZone);
-    const row = appendRecords(customers, [
-      {
-        id,
-        company: asSheetText(data.company),
-        contact: asSheetText(data.contact),
-        position: asSheetText(data.position),
-        phone: asSheetText(data.phone),
-        email: asSheetText(data.email),
-        address: asSheetText(data.address),
-        industry: data.industry,
-        region: data.region,
-        size: data.size,
-        source: data.source,
-        customerType: data.customerType,
-        stage: data.stage,
-        level: data.level ?? '',
-        potentialValue: data.potentialValue ?? '',
-        owner,
-        reassign: false,
-        created: today,
-        nextFollowUp: sheetDate(data.nextFollowUp, ctx.timeZone),
-        totalPurchases: 0,
-        orderCount: 0,
-        notes: asSheetText(data.notes),
-        updatedBy: ctx.user,
-        updatedAt: now,
-      },
-    ]);
-    return { status: 'saved', id, row, name: data.contact || data.company };
+    const row = appendRecord(customers, {
+      ...toSheetRecord(FORM_FIELDS.customer, data, ctx.language, (local) =>
+        zonedInstant(local, ctx.timeZone),
+      ),
+      id,
+      owner,
+      reassign: false,
+      created: zonedInstant(Utilities.formatDate(now, ctx.timeZone, 'yyyy-MM-dd'), ctx.timeZone),
+      lastContact: '',
+      updatedBy: ctx.user,
+      updatedAt: now,
+    });
+    return { status: 'saved', id, row, name: str('contact') || str('company') };
   });
 }

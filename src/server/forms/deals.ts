@@ -1,17 +1,18 @@
 /**
  * `apiSaveDeal`: validated again with the form's schema, then under the document lock one row appended to Deals and
- * the customer's totals (won deals), first/last purchase and tier refreshed in the same run.
+ * the customer's totals, first/last purchase and tier refreshed in the same run (tiering core, same rules as
+ * Refresh tiers).
  */
-import { nextId, text } from '../../core/forms/customers';
-import { asSheetText, issuesToFieldErrors } from '../../core/forms/errors';
-import { makeDealFormSchema } from '../../core/forms/schemas';
-import { customerTotals } from '../../core/forms/updates';
+import { nextId } from '../../core/forms/customers';
+import { issuesToFieldErrors } from '../../core/forms/errors';
+import { FORM_FIELDS, makeDealFormSchema } from '../../core/forms/schemas';
+import { toSheetRecord } from '../../core/forms/records';
 import { cell } from '../../core/table';
 import { formsContext, withDocumentLock } from './context';
 import { findEditableCustomer } from './customer-access';
-import { sheetDate } from './dates';
-import { appendRecords, openTable, readLists, writeCells } from './sheets';
-import { isWonStatus, tierLabel } from './tiering';
+import { zonedInstant } from './dates';
+import { appendRecord, openTable, readLists, writeCells } from './sheets';
+import { customerTierUpdate } from './tiering';
 import type { SaveDealResult } from './types';
 
 /**
@@ -24,85 +25,48 @@ import type { SaveDealResult } from './types';
 export function apiSaveDeal(input: Record<string, string>): SaveDealResult {
   const ctx = formsContext();
   const { t } = ctx;
-  const lists = readLists(ctx.spreadsheet);
-  const parsed = makeDealFormSchema(t, lists).safeParse(input ?? {});
+  const parsed = makeDealFormSchema(t, readLists(ctx.spreadsheet)).safeParse(input ?? {});
   if (!parsed.success) return { status: 'invalid', errors: issuesToFieldErrors(parsed.error.issues) };
-  const data = parsed.data;
+  const data = parsed.data as Record<string, unknown>;
 
   return withDocumentLock(t, (): SaveDealResult => {
-    const customers = openTable(ctx.spreadsheet, 'customers', t, ['id']);
-    const found = findEditableCustomer(ctx, customers, data.customerId);
+    const customers = openTable(ctx.spreadsheet, 'customers', t, ctx.language, ['id']);
+    const found = findEditableCustomer(ctx, customers, String(data.customerId));
     if ('error' in found) return { status: 'invalid', errors: { customerId: found.error } };
     const { index, summary } = found;
 
-    const deals = openTable(ctx.spreadsheet, 'deals', t, ['customerId', 'amount']);
+    const deals = openTable(ctx.spreadsheet, 'deals', t, ctx.language, ['customerId', 'amount', 'status']);
     const id = nextId(
       deals.table.rows.map((row) => cell(deals.table, row, 'id')),
       'D-',
     );
     const now = new Date();
-    const record = {
+    // appendRecord also adds the row to deals.table, so the totals below include this deal without a re-read.
+    const row = appendRecord(deals, {
+      ...toSheetRecord(FORM_FIELDS.deal, data, ctx.language, (local) => zonedInstant(local, ctx.timeZone)),
       id,
       customerId: summary.id,
-      date: sheetDate(data.date, ctx.timeZone),
-      product: data.product,
-      amount: data.amount ?? 0,
-      currency: data.currency,
-      paymentMethod: data.paymentMethod,
-      status: data.status,
-      expectedClose: sheetDate(data.expectedClose, ctx.timeZone),
-      notes: asSheetText(data.notes),
       rep: ctx.user,
       updatedBy: ctx.user,
       updatedAt: now,
-    };
-    const row = appendRecords(deals, [record]);
-
-    // Totals over the deals as read plus the one just written (no second read of Deals).
-    const withNew = {
-      ...deals.table,
-      rows: [...deals.table.rows, rowFromRecord(deals.table.columns, deals.table.header.length, record)],
-    };
-    const totals = customerTotals(withNew, summary.id, isWonStatus, ctx.formatDate);
-    const customerRow = customers.table.rows[index];
-    const today = Utilities.formatDate(now, ctx.timeZone, 'yyyy-MM-dd');
-    const tier = tierLabel(
-      totals,
-      text(cell(customers.table, customerRow, 'lastContact'), ctx.formatDate),
-      today,
-      ctx.settings,
-      lists.tier ?? [],
-    );
-    writeCells(customers, summary.row, {
-      totalPurchases: totals.totalPurchases,
-      orderCount: totals.orderCount,
-      firstPurchase: sheetDate(totals.firstPurchase, ctx.timeZone),
-      lastPurchase: sheetDate(totals.lastPurchase, ctx.timeZone),
-      tier,
-      updatedBy: ctx.user,
-      updatedAt: now,
     });
+
+    const update = customerTierUpdate(
+      ctx,
+      deals.table,
+      summary.id,
+      cell(customers.table, customers.table.rows[index], 'lastContact'),
+      now,
+    );
+    writeCells(customers, summary.row, { ...update.cells, updatedBy: ctx.user, updatedAt: now });
     return {
       status: 'saved',
       id,
       row,
       name: summary.contact || summary.company || summary.id,
-      totalPurchases: totals.totalPurchases,
-      orderCount: totals.orderCount,
-      tier,
+      totalPurchases: Math.round(update.summary.total * 100) / 100,
+      orderCount: update.summary.orders,
+      tier: update.cells.tier,
     };
   });
-}
-
-function rowFromRecord(
-  columns: Record<string, number | undefined>,
-  width: number,
-  record: Record<string, unknown>,
-): unknown[] {
-  const row: unknown[] = new Array(width).fill('');
-  for (const [key, value] of Object.entries(record)) {
-    const index = columns[key];
-    if (index !== undefined) row[index] = value;
-  }
-  return row;
 }

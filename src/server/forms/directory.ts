@@ -68,6 +68,6 @@ export function readDirectory(ctx: FormsContext): Directory {
     isManager: ctx.isManager,
     lists: readLists(ctx.spreadsheet),
     reps: reps.filter((rep) => rep.active).map((rep) => ({ email: rep.email, name: rep.name })),
-    currency: String(ctx.settings.currency ?? '').trim(),
+    currency: ctx.settings.currency,
   };
 }

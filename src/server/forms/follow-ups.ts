@@ -3,14 +3,15 @@
  * Follow-ups and the customer's last contact / next follow-up updated in the same run.
  */
 import { nextId, text } from '../../core/forms/customers';
-import { asSheetText, issuesToFieldErrors } from '../../core/forms/errors';
-import { makeFollowUpFormSchema } from '../../core/forms/schemas';
+import { issuesToFieldErrors } from '../../core/forms/errors';
+import { FORM_FIELDS, makeFollowUpFormSchema } from '../../core/forms/schemas';
+import { toSheetRecord } from '../../core/forms/records';
 import { followUpCustomerUpdate } from '../../core/forms/updates';
 import { cell } from '../../core/table';
 import { formsContext, withDocumentLock } from './context';
 import { findEditableCustomer } from './customer-access';
 import { sheetDate, zonedInstant } from './dates';
-import { appendRecords, openTable, readLists, writeCells } from './sheets';
+import { appendRecord, openTable, readLists, writeCells } from './sheets';
 import type { SaveFollowUpResult } from './types';
 
 /**
@@ -24,33 +25,30 @@ export function apiSaveFollowUp(input: Record<string, string>): SaveFollowUpResu
   const { t } = ctx;
   const parsed = makeFollowUpFormSchema(t, readLists(ctx.spreadsheet)).safeParse(input ?? {});
   if (!parsed.success) return { status: 'invalid', errors: issuesToFieldErrors(parsed.error.issues) };
-  const data = parsed.data;
+  const data = parsed.data as Record<string, unknown>;
+  const time = String(data.time ?? '');
+  const nextDate = String(data.nextDate ?? '');
 
   return withDocumentLock(t, (): SaveFollowUpResult => {
-    const customers = openTable(ctx.spreadsheet, 'customers', t, ['id']);
-    const found = findEditableCustomer(ctx, customers, data.customerId);
+    const customers = openTable(ctx.spreadsheet, 'customers', t, ctx.language, ['id']);
+    const found = findEditableCustomer(ctx, customers, String(data.customerId));
     if ('error' in found) return { status: 'invalid', errors: { customerId: found.error } };
     const { index, summary } = found;
 
-    const followUps = openTable(ctx.spreadsheet, 'followups', t, ['customerId']);
+    const followUps = openTable(ctx.spreadsheet, 'followups', t, ctx.language, ['customerId']);
     const id = nextId(
       followUps.table.rows.map((row) => cell(followUps.table, row, 'id')),
       'F-',
     );
-    const row = appendRecords(followUps, [
-      {
-        id,
-        customerId: summary.id,
-        time: zonedInstant(data.time, ctx.timeZone),
-        channel: data.channel,
-        content: asSheetText(data.content),
-        result: data.result,
-        nextStep: asSheetText(data.nextStep),
-        nextDate: sheetDate(data.nextDate, ctx.timeZone),
-        rep: ctx.user,
-        done: false,
-      },
-    ]);
+    const row = appendRecord(followUps, {
+      ...toSheetRecord(FORM_FIELDS.followUp, data, ctx.language, (local) =>
+        zonedInstant(local, ctx.timeZone),
+      ),
+      id,
+      customerId: summary.id,
+      rep: ctx.user,
+      done: false,
+    });
 
     const customerRow = customers.table.rows[index];
     const update = followUpCustomerUpdate(
@@ -58,8 +56,8 @@ export function apiSaveFollowUp(input: Record<string, string>): SaveFollowUpResu
         lastContact: text(cell(customers.table, customerRow, 'lastContact'), ctx.formatDate),
         nextFollowUp: text(cell(customers.table, customerRow, 'nextFollowUp'), ctx.formatDate),
       },
-      data.time.slice(0, 10),
-      data.nextDate,
+      time.slice(0, 10),
+      nextDate,
     );
     writeCells(customers, summary.row, {
       lastContact: sheetDate(update.lastContact, ctx.timeZone),

@@ -19,9 +19,10 @@ import {
   useForm,
   useI18n,
 } from '../shared';
+import { listValueCode } from '../../../templates/lists';
 import { CustomerPicker } from '../shared/customer-picker';
 import { useCustomerList } from '../shared/use-customers';
-import { EMPTY_DEAL, makeDealFormSchema, type DealFormInput } from '../../core/forms/schemas';
+import { EMPTY_DEAL, FORM_FIELDS, makeDealFormSchema, type DealFormInput } from '../../core/forms/schemas';
 
 type Field = keyof DealFormInput & string;
 
@@ -30,8 +31,18 @@ function LogDeal() {
   const boot = useBoot();
   const schema = useMemo(() => makeDealFormSchema(t, boot.lists), [t, boot.lists]);
   const initial = useMemo(
-    () => ({ ...EMPTY_DEAL, date: boot.today, currency: boot.currency }),
-    [boot.today, boot.currency],
+    () => ({
+      ...EMPTY_DEAL,
+      date: boot.today,
+      currency:
+        (boot.lists.currency ?? []).find(
+          (label) => listValueCode('currency', label) === listValueCode('currency', boot.currency),
+        ) ?? boot.currency,
+      // Most deals are logged once won; the rep changes it for a quote or a pending order.
+      status:
+        (boot.lists.dealStatus ?? []).find((label) => listValueCode('dealStatus', label) === 'won') ?? '',
+    }),
+    [boot],
   );
   const form = useForm(schema, initial as Record<Field, string>);
   const action = useAction();
@@ -49,6 +60,10 @@ function LogDeal() {
     onValue: (value: string) => form.set(field, value),
     onBlur: () => form.touch(field),
     error: form.errors[field],
+    required: FORM_FIELDS.deal.get(field)?.required,
+    // The template's help for formats people get wrong (country-code phone numbers).
+    hint:
+      FORM_FIELDS.deal.get(field)?.type === 'phone' ? FORM_FIELDS.deal.get(field)?.help[locale] : undefined,
   });
   const options = (key: string) => boot.lists[key] ?? [];
 
@@ -108,26 +123,16 @@ function LogDeal() {
           error={form.errors.customerId}
           onPick={(customer) => form.set('customerId', customer?.id ?? '')}
         />
-        <SelectField {...bind('product')} options={options('product')} emptyLabel={t('ui.choose')} required />
-        <TextField {...bind('amount')} required />
-        <SelectField
-          {...bind('currency')}
-          options={options('currency')}
-          emptyLabel={t('ui.choose')}
-          required
-        />
+        <SelectField {...bind('product')} options={options('product')} emptyLabel={t('ui.choose')} />
+        <TextField {...bind('amount')} />
+        <SelectField {...bind('currency')} options={options('currency')} emptyLabel={t('ui.choose')} />
         <SelectField
           {...bind('paymentMethod')}
           options={options('paymentMethod')}
           emptyLabel={t('ui.choose')}
         />
-        <TextField {...bind('date')} type="date" required />
-        <SelectField
-          {...bind('status')}
-          options={options('dealStatus')}
-          emptyLabel={t('ui.choose')}
-          required
-        />
+        <TextField {...bind('date')} type="date" />
+        <SelectField {...bind('status')} options={options('dealStatus')} emptyLabel={t('ui.choose')} />
         <TextField {...bind('expectedClose')} type="date" />
         <TextAreaField {...bind('notes')} />
       </form>

@@ -21,12 +21,17 @@ import {
 } from '../shared';
 import { CustomerPicker } from '../shared/customer-picker';
 import { useCustomerList } from '../shared/use-customers';
-import { EMPTY_FOLLOW_UP, makeFollowUpFormSchema, type FollowUpFormInput } from '../../core/forms/schemas';
+import {
+  EMPTY_FOLLOW_UP,
+  FORM_FIELDS,
+  makeFollowUpFormSchema,
+  type FollowUpFormInput,
+} from '../../core/forms/schemas';
 
 type Field = keyof FollowUpFormInput & string;
 
 function LogFollowUp() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const boot = useBoot();
   const schema = useMemo(() => makeFollowUpFormSchema(t, boot.lists), [t, boot.lists]);
   const initial = useMemo(() => ({ ...EMPTY_FOLLOW_UP, time: boot.now }), [boot.now]);
@@ -47,6 +52,12 @@ function LogFollowUp() {
     onValue: (value: string) => form.set(field, value),
     onBlur: () => form.touch(field),
     error: form.errors[field],
+    required: FORM_FIELDS.followUp.get(field)?.required,
+    // The template's help for formats people get wrong (country-code phone numbers).
+    hint:
+      FORM_FIELDS.followUp.get(field)?.type === 'phone'
+        ? FORM_FIELDS.followUp.get(field)?.help[locale]
+        : undefined,
   });
   const list_ = (key: string) => boot.lists[key] ?? [];
 
@@ -102,9 +113,9 @@ function LogFollowUp() {
           error={form.errors.customerId}
           onPick={(customer) => form.set('customerId', customer?.id ?? '')}
         />
-        <TextField {...bind('time')} type="datetime-local" required />
-        <SelectField {...bind('channel')} options={list_('channel')} emptyLabel={t('ui.choose')} required />
-        <TextAreaField {...bind('content')} required rows={4} />
+        <TextField {...bind('time')} type="datetime-local" />
+        <SelectField {...bind('channel')} options={list_('channel')} emptyLabel={t('ui.choose')} />
+        <TextAreaField {...bind('content')} rows={4} />
         <SelectField {...bind('result')} options={list_('result')} emptyLabel={t('ui.choose')} />
         <TextField {...bind('nextStep')} />
         <TextField {...bind('nextDate')} type="date" min={form.values.time.slice(0, 10) || undefined} />

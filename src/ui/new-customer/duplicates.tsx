@@ -26,7 +26,7 @@ export function DuplicateWarning(props: {
               company: match.company || '—',
               contact: match.contact || '—',
               row: match.row,
-              reasons: match.reasons.map((reason) => reasonText[reason]).join(', '),
+              reasons: match.reasons.map((reason) => reasonText[reason]).join(t('forms.duplicate.separator')),
               owner: match.owner ? t('forms.duplicate.owner', { owner: match.owner }) : '',
             })}
           </li>

@@ -19,14 +19,19 @@ import {
   useForm,
   useI18n,
 } from '../shared';
-import { EMPTY_CUSTOMER, makeCustomerFormSchema, type CustomerFormInput } from '../../core/forms/schemas';
+import {
+  EMPTY_CUSTOMER,
+  FORM_FIELDS,
+  makeCustomerFormSchema,
+  type CustomerFormInput,
+} from '../../core/forms/schemas';
 import type { DuplicateInfo } from '../../server/forms/types';
 import { DuplicateWarning } from './duplicates';
 
 type Field = keyof CustomerFormInput & string;
 
 function NewCustomer() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const boot = useBoot();
   const schema = useMemo(() => makeCustomerFormSchema(t, boot.lists), [t, boot.lists]);
   // A rep's new customer is theirs by default; a manager usually leaves it for the assignment run.
@@ -45,6 +50,12 @@ function NewCustomer() {
     },
     onBlur: () => form.touch(field),
     error: form.errors[field],
+    required: FORM_FIELDS.customer.get(field)?.required,
+    // The template's help for formats people get wrong (country-code phone numbers).
+    hint:
+      FORM_FIELDS.customer.get(field)?.type === 'phone'
+        ? FORM_FIELDS.customer.get(field)?.help[locale]
+        : undefined,
   });
   const list = (key: string) => boot.lists[key] ?? [];
 
@@ -125,7 +136,7 @@ function NewCustomer() {
       >
         <div class="block">
           <h2>{t('forms.section.contact')}</h2>
-          <TextField {...bind('contact')} required autoFocus />
+          <TextField {...bind('contact')} autoFocus />
           <TextField {...bind('company')} />
           <TextField {...bind('position')} />
           <TextField {...bind('phone')} type="tel" />

@@ -1,7 +1,7 @@
 /** Customer card assembly and what a follow-up or deal changes on the customer. */
 import { readTable } from '../../../src/core/table';
 import { buildCustomerCard, customerIdFromRow } from '../../../src/core/forms/card';
-import { customerTotals, followUpCustomerUpdate } from '../../../src/core/forms/updates';
+import { followUpCustomerUpdate } from '../../../src/core/forms/updates';
 
 const spec = (keys: string[]) => keys.map((key) => ({ key, headers: [key] }));
 const customers = readTable(
@@ -82,23 +82,5 @@ describe('followUpCustomerUpdate', () => {
     expect(
       followUpCustomerUpdate({ lastContact: '', nextFollowUp: '2026-12-01' }, '2026-11-03', '').nextFollowUp,
     ).toBe('2026-12-01');
-  });
-});
-
-describe('customerTotals', () => {
-  it('sums won deals only, to the cent, with first and last purchase', () => {
-    const totals = customerTotals(deals, 'C-1', (status) => String(status) === 'Won');
-    expect(totals).toEqual({
-      totalPurchases: 1250.1,
-      orderCount: 2,
-      firstPurchase: '2026-03-01',
-      lastPurchase: '2026-09-01',
-    });
-    expect(customerTotals(deals, 'C-9', () => true)).toEqual({
-      totalPurchases: 0,
-      orderCount: 0,
-      firstPurchase: '',
-      lastPurchase: '',
-    });
   });
 });

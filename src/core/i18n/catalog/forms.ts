@@ -70,7 +70,7 @@ export const forms: Catalog = {
     'forms.saved.followUp': 'Follow-up saved for {name}. Next follow-up: {next}.',
     'forms.saved.followUpNoNext': 'Follow-up saved for {name}.',
     'forms.saved.deal':
-      'Deal {id} saved for {name}. Total purchases now {total} ({orders} orders), tier {tier}.',
+      'Deal {id} saved for {name}. Total purchases: {total}; orders: {orders}; tier: {tier}.',
     'forms.invalid': 'Nothing was saved: please fix the fields below.',
     'forms.none': 'None',
 
@@ -81,6 +81,7 @@ export const forms: Catalog = {
     'forms.duplicate.byCompanyContact': 'same company and contact',
     'forms.duplicate.line': '{id} · {company} · {contact} (row {row}, {reasons}){owner}',
     'forms.duplicate.owner': ', owner {owner}',
+    'forms.duplicate.separator': ', ',
     'forms.duplicate.back': 'Go back and edit',
     'forms.duplicate.saveAnyway': 'Save anyway',
 
@@ -101,24 +102,14 @@ export const forms: Catalog = {
     'forms.card.deals': 'Deals ({count})',
     'forms.card.noFollowUps': 'No follow-ups yet.',
     'forms.card.noDeals': 'No deals yet.',
-    'forms.card.totals': 'Total purchases {total} · {orders} orders · tier {tier}',
+    'forms.card.totals': 'Total purchases: {total} · orders: {orders} · tier: {tier}',
     'forms.card.selectRow':
       'Select a customer row in the Customers sheet (or a row of Deals or Follow-ups), then open the card again.',
     'forms.card.refresh': 'Show selected row',
     'forms.card.next': 'next: {step}',
     'forms.card.by': 'by {rep}',
 
-    'forms.v.required': '{field} is required.',
-    'forms.v.choose': 'Choose a {field}.',
-    'forms.v.tooLong': '{field} is too long (at most {max} characters).',
-    'forms.v.date': '{field} must be a date (yyyy-mm-dd).',
-    'forms.v.dateTime': '{field} must be a date and time.',
-    'forms.v.email': '"{value}" is not a valid e-mail address.',
-    'forms.v.phone': '{field} may contain only digits, spaces, +, - and brackets (at least 5 digits).',
-    'forms.v.number': '{field} must be a number.',
     'forms.v.positive': '{field} must be greater than 0.',
-    'forms.v.notNegative': '{field} cannot be negative.',
-    'forms.v.level': '{field} must be a whole number from 1 to 5.',
     'forms.v.phoneOrEmail': 'Enter a phone number or an e-mail address so the customer can be reached.',
     'forms.v.nextBeforeTime': 'The next follow-up date cannot be before this follow-up.',
     'forms.err.customerNotFound': 'Customer {id} was not found in the Customers sheet.',
@@ -126,7 +117,6 @@ export const forms: Catalog = {
       "Customer {id} belongs to another rep; only managers can log for other reps' customers.",
     'forms.err.notARep':
       'You ({user}) are not listed as an active rep in the Reps sheet. Ask a manager to add you.',
-    'forms.err.badList': '"{value}" is not in the {list} list. Pick one of the dropdown values.',
     'forms.err.unknownOwner': '{owner} is not an active rep in the Reps sheet.',
   },
   'zh-CN': {
@@ -207,6 +197,7 @@ export const forms: Catalog = {
     'forms.duplicate.byCompanyContact': '公司和联系人相同',
     'forms.duplicate.line': '{id} · {company} · {contact}（第 {row} 行，{reasons}）{owner}',
     'forms.duplicate.owner': '，负责人 {owner}',
+    'forms.duplicate.separator': '、',
     'forms.duplicate.back': '返回修改',
     'forms.duplicate.saveAnyway': '仍然保存',
 
@@ -233,23 +224,12 @@ export const forms: Catalog = {
     'forms.card.next': '下一步：{step}',
     'forms.card.by': '记录人：{rep}',
 
-    'forms.v.required': '请填写{field}。',
-    'forms.v.choose': '请选择{field}。',
-    'forms.v.tooLong': '{field}太长了（最多 {max} 个字符）。',
-    'forms.v.date': '{field}必须是有效日期（年-月-日）。',
-    'forms.v.dateTime': '{field}必须是有效的日期和时间。',
-    'forms.v.email': '“{value}”不是有效的邮箱地址。',
-    'forms.v.phone': '{field}只能包含数字、空格、+、- 和括号，且至少 5 位数字。',
-    'forms.v.number': '{field}必须是数字。',
     'forms.v.positive': '{field}必须大于 0。',
-    'forms.v.notNegative': '{field}不能为负数。',
-    'forms.v.level': '{field}必须是 1 到 5 之间的整数。',
     'forms.v.phoneOrEmail': '请至少填写电话或邮箱中的一项，以便联系客户。',
     'forms.v.nextBeforeTime': '下次跟进日期不能早于本次跟进时间。',
     'forms.err.customerNotFound': '在“客户”表中找不到客户 {id}。',
     'forms.err.notYourCustomer': '客户 {id} 由其他销售负责；只有经理才能为其他销售的客户做记录。',
     'forms.err.notARep': '您（{user}）不在“销售”表的在职销售名单中，请联系经理添加。',
-    'forms.err.badList': '“{value}”不在“{list}”列表中，请从下拉选项中选择。',
     'forms.err.unknownOwner': '{owner} 不是“销售”表中的在职销售。',
   },
 };

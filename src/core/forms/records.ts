@@ -1,0 +1,47 @@
+/**
+ * A validated form record as sheet cells: list codes back to the label of the workbook's language (CONTRACTS:
+ * the sheet stores labels), dates and times as instants of the spreadsheet's zone (through `toDate`), typed text
+ * guarded against formula injection. Pure; the server passes the zone-aware date conversion.
+ */
+import { listLabel, isListKey } from '../../../templates/lists';
+import type { InputField } from '../validation';
+import type { Locale } from '../i18n';
+import { asSheetText } from './errors';
+
+export function toSheetRecord(
+  fields: ReadonlyMap<string, InputField>,
+  data: Record<string, unknown>,
+  language: Locale,
+  toDate: (local: string) => Date,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const field = fields.get(key);
+    if (!field) continue;
+    if (value === '' || value === null || value === undefined) {
+      out[key] = field.type === 'checkbox' ? false : '';
+      continue;
+    }
+    switch (field.type) {
+      case 'list': {
+        const text = String(value);
+        out[key] =
+          field.list && isListKey(field.list) ? (listLabel(field.list, text, language) ?? text) : text;
+        break;
+      }
+      case 'date':
+      case 'datetime':
+        out[key] = typeof value === 'string' ? toDate(value) : value;
+        break;
+      case 'text':
+      case 'phone':
+      case 'email':
+      case 'url':
+        out[key] = typeof value === 'string' ? asSheetText(value) : value;
+        break;
+      default:
+        out[key] = value;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,203 @@
+/**
+ * Assign-leads preview: shows the plan (leads per rep, the first assignments, what stays unassigned and why) and
+ * writes nothing until the manager presses Confirm. Confirm sends the preview's token; when the sheet changed in
+ * between, the server writes nothing and sends the new plan, shown here to confirm again.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import {
+  ActionButton,
+  Busy,
+  Message,
+  Sidebar,
+  closeSidebar,
+  mountSidebar,
+  serverCall,
+  useAction,
+  useI18n,
+  type ServerResult,
+} from '../shared';
+import './style.css';
+
+type Preview = ServerResult<'apiPreviewAssignment'>;
+
+function RepTable(props: { preview: Preview }) {
+  const { t } = useI18n();
+  return (
+    <table class="plan" data-testid="per-rep">
+      <thead>
+        <tr>
+          <th>{t('assign.preview.rep')}</th>
+          <th class="num">{t('assign.preview.count')}</th>
+          <th>{t('assign.preview.load')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.preview.reps.map((rep) => (
+          <tr key={rep.email} data-rep={rep.email}>
+            <td title={rep.email}>
+              {rep.name}
+              {rep.note ? <div class="why">{rep.note}</div> : null}
+            </td>
+            <td class="num">{rep.count}</td>
+            <td>
+              {rep.openAfter} / {rep.capacity === null ? t('assign.preview.noLimit') : rep.capacity}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PlanView(props: { preview: Preview }) {
+  const { t } = useI18n();
+  const preview = props.preview;
+  return (
+    <>
+      <p class="summary" data-testid="summary">
+        {preview.summary}
+      </p>
+      {preview.problems.length > 0 ? (
+        <Message
+          message={{ kind: 'warning', text: t('assign.preview.repProblems'), items: preview.problems }}
+        />
+      ) : null}
+      {preview.total > 0 ? (
+        <>
+          <h2>{t('assign.preview.perRep')}</h2>
+          <RepTable preview={preview} />
+        </>
+      ) : null}
+      {preview.rows.length > 0 ? (
+        <>
+          <h2>{t('assign.preview.firstRows', { count: preview.rows.length })}</h2>
+          <table class="plan" data-testid="rows">
+            <thead>
+              <tr>
+                <th class="num">{t('assign.preview.row')}</th>
+                <th>{t('assign.preview.customer')}</th>
+                <th>{t('assign.preview.to')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((row) => (
+                <tr key={row.row}>
+                  <td class="num">{row.row}</td>
+                  <td>
+                    {row.customer || row.customerId}
+                    <div class="why">{row.why}</div>
+                  </td>
+                  <td title={row.toRep}>{row.toName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.moreRows > 0 ? (
+            <p class="secondary">{t('assign.preview.moreRows', { count: preview.moreRows })}</p>
+          ) : null}
+        </>
+      ) : null}
+      {preview.unassignedRows.length > 0 ? (
+        <>
+          <h2>{t('assign.preview.unassigned')}</h2>
+          <table class="plan" data-testid="unassigned">
+            <tbody>
+              {preview.unassignedRows.map((row) => (
+                <tr key={row.row}>
+                  <td class="num">{row.row}</td>
+                  <td>
+                    {row.customer || row.customerId}
+                    <div class="why">{row.why}</div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.moreUnassigned > 0 ? (
+            <p class="secondary">{t('assign.preview.moreRows', { count: preview.moreUnassigned })}</p>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function AssignPreview() {
+  const { t } = useI18n();
+  const action = useAction();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [done, setDone] = useState(false);
+
+  const load = async () => {
+    const result = await action.run(() => serverCall('apiPreviewAssignment'));
+    if (result) {
+      setPreview(result);
+      setDone(false);
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const confirm = async () => {
+    if (!preview) return;
+    const result = await action.run(() => serverCall('apiConfirmAssignment', preview.token));
+    if (!result) return;
+    if (result.status === 'changed') {
+      setPreview(result.preview);
+      action.setMessage({ kind: 'warning', text: result.message });
+      return;
+    }
+    setDone(true);
+    action.setMessage({
+      kind: result.status === 'done' && result.mail.skipped.length > 0 ? 'warning' : 'success',
+      text: result.message,
+    });
+  };
+
+  const cancel = () => {
+    action.setMessage({ kind: 'info', text: t('assign.preview.cancelled') });
+    closeSidebar();
+  };
+
+  const canConfirm = !!preview && preview.assigned > 0 && !done;
+  return (
+    <Sidebar
+      title={t('assign.preview.title')}
+      footer={
+        <>
+          {done ? null : (
+            <ActionButton
+              kind="action"
+              id="confirm"
+              busy={action.busy}
+              disabled={!canConfirm}
+              onClick={() => void confirm()}
+            >
+              {t('assign.preview.confirm', { count: preview?.assigned ?? 0 })}
+            </ActionButton>
+          )}
+          {done ? (
+            <ActionButton kind="plain" id="refresh" busy={action.busy} onClick={() => void load()}>
+              {t('assign.preview.refresh')}
+            </ActionButton>
+          ) : null}
+          <ActionButton kind="plain" id="cancel" onClick={done ? closeSidebar : cancel}>
+            {done ? t('common.close') : t('common.cancel')}
+          </ActionButton>
+          <Busy busy={action.busy} text={preview ? undefined : t('assign.preview.loading')} />
+        </>
+      }
+    >
+      <Message message={action.message} />
+      {preview && !done ? (
+        <>
+          <PlanView preview={preview} />
+          <p class="secondary">{t('assign.preview.nothingWritten')}</p>
+        </>
+      ) : null}
+    </Sidebar>
+  );
+}
+
+void mountSidebar(() => <AssignPreview />);
