@@ -18,7 +18,7 @@ import { LocalLockService, LockTable } from './services/lock';
 import { LocalConsole, LocalLogger } from './services/logger';
 import { LocalMailApp, MailBox } from './services/mail';
 import { LocalPropertiesService, PropertyStores } from './services/properties';
-import { LocalSession } from './services/session';
+import { LocalSession, LocalUser } from './services/session';
 import { clockEvent, LocalScriptApp, TriggerRegistry, type TriggerRecord } from './services/triggers';
 import { LocalUi, UiRecorder } from './services/ui';
 import { LocalUtilities } from './services/utilities';
@@ -275,6 +275,41 @@ export class LocalRuntime {
           namedValues,
         }),
       );
+  }
+
+  /**
+   * A user typing into a cell: writes the value, then runs the bundle's simple `onEdit(e)` (if any) as that user
+   * and every installable on-edit trigger of the spreadsheet as its owner, with { range, source, value, oldValue,
+   * user, authMode, triggerUid }.
+   */
+  edit(sheetName: string, a1: string, value: unknown, opts: ExecuteOptions = {}): ExecutionResult[] {
+    const user = (opts.user ?? this.owner).toLowerCase();
+    const system = this.newExecution('trigger', { user });
+    const spreadsheet = spreadsheetModule()
+      .createSpreadsheetApp(this.spreadsheetEnv(system, false))
+      .getActiveSpreadsheet();
+    const sheet = spreadsheet.getSheetByName(sheetName);
+    if (!sheet) throw new Error(`local runtime: no sheet named ${sheetName}`);
+    const range = sheet.getRange(a1);
+    const oldValue: unknown = range.getValue();
+    range.setValue(value);
+    const event = (authMode: string, triggerUid?: string): Record<string, unknown> => ({
+      authMode,
+      range,
+      source: spreadsheet,
+      user: new LocalUser(user),
+      value: value === '' || value === null || value === undefined ? undefined : String(value),
+      oldValue: oldValue === '' ? undefined : String(oldValue),
+      ...(triggerUid ? { triggerUid } : {}),
+    });
+    const results: ExecutionResult[] = [];
+    if (this.sandbox.fn('onEdit'))
+      results.push(this.runInline('trigger', 'onEdit', [event('LIMITED')], { ...opts, user }));
+    const id = spreadsheet.getId();
+    for (const trigger of this.triggers.all.filter((t) => t.eventType === 'ON_EDIT' && t.sourceId === id)) {
+      results.push(this.runTrigger(trigger, event('FULL', trigger.id)));
+    }
+    return results;
   }
 
   // ——— internals ———

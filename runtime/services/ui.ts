@@ -1,7 +1,8 @@
 /**
  * The spreadsheet UI (SpreadsheetApp.getUi()): menus, alerts, prompts, sidebars, dialogs and toasts, all recorded
  * on `rt.ui` for tests to read. Alerts and prompts are answered from a queue a test scripts in advance
- * (`rt.ui.answerNextAlert('YES')`, `rt.ui.answerNextPrompt('text', 'OK')`); unanswered ones get OK.
+ * (`rt.ui.answerNextAlert('YES')`, `rt.ui.answerNextPrompt('text', 'OK')`); unanswered ones get the set's
+ * affirmative button (OK, or YES for YES_NO sets) and an empty prompt text.
  */
 import { notSupported } from '../errors';
 import { Button, ButtonSet } from './enums';
@@ -57,11 +58,12 @@ export class UiRecorder {
   answerNextPrompt(text: string, button: ButtonName = 'OK'): void {
     this.promptAnswers.push({ text, button });
   }
-  takeAlertAnswer(): ButtonName {
-    return this.alertAnswers.shift() ?? 'OK';
+  /** The next scripted answer, else the affirmative button of the set (OK, or YES for YES_NO sets). */
+  takeAlertAnswer(buttons: string): ButtonName {
+    return this.alertAnswers.shift() ?? affirmative(buttons);
   }
-  takePromptAnswer(): { text: string; button: ButtonName } {
-    return this.promptAnswers.shift() ?? { text: '', button: 'OK' };
+  takePromptAnswer(buttons: string): { text: string; button: ButtonName } {
+    return this.promptAnswers.shift() ?? { text: '', button: affirmative(buttons) };
   }
   /** The top-level menu with this title as last added (onOpen adds it again on every open). */
   menu(title: string): RecordedMenu | undefined {
@@ -76,6 +78,10 @@ export class UiRecorder {
     }
     return out;
   }
+}
+
+function affirmative(buttons: string): ButtonName {
+  return buttons.startsWith('YES') ? 'YES' : 'OK';
 }
 
 export class LocalMenu implements GoogleAppsScript.Base.Menu {
@@ -176,7 +182,7 @@ export class LocalUi implements GoogleAppsScript.Base.Ui {
 
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {
     const { title, prompt, buttons } = alertArgs(args);
-    const answer = this.recorder.takeAlertAnswer();
+    const answer = this.recorder.takeAlertAnswer(buttons);
     checkAnswer(answer, buttons);
     this.recorder.alerts.push({ title, prompt, buttons, answer });
     return Button[answer];
@@ -184,7 +190,7 @@ export class LocalUi implements GoogleAppsScript.Base.Ui {
 
   prompt(...args: unknown[]): GoogleAppsScript.Base.PromptResponse {
     const { title, prompt, buttons } = alertArgs(args);
-    const { text, button } = this.recorder.takePromptAnswer();
+    const { text, button } = this.recorder.takePromptAnswer(buttons);
     checkAnswer(button, buttons);
     this.recorder.prompts.push({ title, prompt, buttons, answer: button, response: text });
     return new LocalPromptResponse(text, button);
