@@ -1,4 +1,9 @@
 /** Every `salesdesk` command; one line per command module. */
 import type { CliCommand } from '../types';
+import { command as dashboard } from './dashboard';
+import { command as exportCsv } from './export-csv';
+import { command as importCsv } from './import-csv';
+import { command as remind } from './remind';
+import { command as setup } from './setup';
 
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [dashboard, exportCsv, importCsv, remind, setup];
