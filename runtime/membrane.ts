@@ -109,17 +109,20 @@ export class Membrane {
     let result: unknown;
     try {
       execution.checkTime();
-      result = fn.apply(target, hostArgs);
+      try {
+        result = fn.apply(target, hostArgs);
+      } catch (error) {
+        // A failed call is still a call (Apps Script counts the quota and the time); a worker's blocked call
+        // (waitLock, sleep) is one call, counted on its first attempt.
+        execution.record(cls, method, 0);
+        throw error;
+      }
       let cells = 0;
       for (const arg of hostArgs) cells += cellsIn(arg);
       cells += cellsIn(result);
       execution.record(cls, method, cells);
     } catch (error) {
-      // A worker's blocked call (waitLock, sleep) is one call, counted on its first attempt.
-      if (error instanceof WouldBlock) {
-        execution.record(cls, method, 0);
-        throw error;
-      }
+      if (error instanceof WouldBlock) throw error;
       throw this.errorToScript(error);
     }
     return this.toScript(result);
