@@ -71,6 +71,10 @@ export class Membrane {
       get: (obj, prop) => {
         const value: unknown = Reflect.get(obj, prop, obj);
         if (typeof prop === 'symbol') return value;
+        // Proxy invariant: a frozen own data property (the enums SpreadsheetApp.ProtectionType, BooleanCriteria, ...)
+        // must be returned as it is, or the engine throws a TypeError on every access.
+        const own = Object.getOwnPropertyDescriptor(obj, prop);
+        if (own && !own.configurable && !own.writable && 'value' in own) return value;
         if (typeof value === 'function') {
           const cached = methodCache.get(prop);
           if (cached) return cached;
