@@ -1,0 +1,113 @@
+/** Helpers over sparse row-major grids. */
+import type { Grid, GridRect } from './types';
+
+export function getCell<T>(grid: Grid<T>, row0: number, column0: number): T | null {
+  const line = grid[row0];
+  if (!line) return null;
+  const v = line[column0];
+  return v === undefined ? null : v;
+}
+
+export function setCell<T>(grid: Grid<T>, row0: number, column0: number, value: T | null): void {
+  let line = grid[row0];
+  if (!line) {
+    if (value === null) return;
+    while (grid.length < row0) grid.push(undefined);
+    line = [];
+    grid[row0] = line;
+  }
+  if (value === null) {
+    if (column0 < line.length) line[column0] = null;
+    return;
+  }
+  while (line.length < column0) line.push(null);
+  line[column0] = value;
+}
+
+/** Reads a rectangle, `fallback` for empty cells. */
+export function readRect<T, F>(grid: Grid<T>, rect: GridRect, fallback: F): (T | F)[][] {
+  const out: (T | F)[][] = new Array(rect.numRows);
+  for (let r = 0; r < rect.numRows; r++) {
+    const line = grid[rect.row - 1 + r];
+    const row: (T | F)[] = new Array(rect.numColumns);
+    for (let c = 0; c < rect.numColumns; c++) {
+      const v = line ? line[rect.column - 1 + c] : undefined;
+      row[c] = v === undefined || v === null ? fallback : v;
+    }
+    out[r] = row;
+  }
+  return out;
+}
+
+export function fillRect<T>(grid: Grid<T>, rect: GridRect, value: T | null): void {
+  for (let r = 0; r < rect.numRows; r++) {
+    if (value === null && !grid[rect.row - 1 + r]) continue;
+    for (let c = 0; c < rect.numColumns; c++) setCell(grid, rect.row - 1 + r, rect.column - 1 + c, value);
+  }
+}
+
+/** Index (0-based) of the last row holding a non-null cell, or -1. */
+export function lastUsedRow<T>(grid: Grid<T>): number {
+  for (let r = grid.length - 1; r >= 0; r--) {
+    const line = grid[r];
+    if (line && line.some((v) => v !== null && v !== undefined)) return r;
+  }
+  return -1;
+}
+
+/** Index (0-based) of the last column holding a non-null cell, or -1. */
+export function lastUsedColumn<T>(grid: Grid<T>): number {
+  let last = -1;
+  for (const line of grid) {
+    if (!line) continue;
+    for (let c = line.length - 1; c > last; c--) {
+      if (line[c] !== null && line[c] !== undefined) {
+        last = c;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+/** Inserts (count > 0) or deletes (count < 0) rows at 0-based index `at`. */
+export function spliceRows<T>(grid: Grid<T>, at: number, count: number): void {
+  if (at >= grid.length) return;
+  if (count > 0) grid.splice(at, 0, ...new Array<undefined>(count).fill(undefined));
+  else grid.splice(at, -count);
+}
+
+/** Inserts (count > 0) or deletes (count < 0) columns at 0-based index `at`. */
+export function spliceColumns<T>(grid: Grid<T>, at: number, count: number): void {
+  for (const line of grid) {
+    if (!line || at >= line.length) continue;
+    if (count > 0) line.splice(at, 0, ...new Array<null>(count).fill(null));
+    else line.splice(at, -count);
+  }
+}
+
+/** Moves a rectangle's edge for an insert/delete of lines; undefined when the rectangle was deleted. */
+export function shiftRect(
+  rect: GridRect,
+  dimension: 'ROWS' | 'COLUMNS',
+  at1: number,
+  count: number,
+): GridRect | undefined {
+  const startKey = dimension === 'ROWS' ? 'row' : 'column';
+  const sizeKey = dimension === 'ROWS' ? 'numRows' : 'numColumns';
+  const start = rect[startKey];
+  const end = start + rect[sizeKey] - 1;
+  let newStart = start;
+  let newEnd = end;
+  if (count > 0) {
+    if (start >= at1) newStart += count;
+    if (end >= at1) newEnd += count;
+  } else {
+    const last = at1 - count - 1;
+    if (start >= at1 && end <= last) return undefined;
+    const map = (v: number): number => (v > last ? v + count : v >= at1 ? at1 : v);
+    newStart = map(start);
+    newEnd = end > last ? end + count : end >= at1 ? at1 - 1 : end;
+  }
+  return { ...rect, [startKey]: newStart, [sizeKey]: newEnd - newStart + 1 };
+}

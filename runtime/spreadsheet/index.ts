@@ -1,0 +1,9 @@
+/** The spreadsheet half of the local Apps Script runtime. */
+export { createSpreadsheetApp } from './app';
+export type { SpreadsheetEnv, CustomFunctionHost } from './env';
+export { WorkbookStore } from './store';
+export type { EmptyWorkbookOptions, FormulaHost, ValidationFailure } from './store';
+export type * from './types';
+export { chartEnums } from './charts';
+export { dateToSerial, serialToDate } from './dates';
+export { columnToLetters, lettersToColumn } from './a1';

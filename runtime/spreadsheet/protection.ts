@@ -1,0 +1,193 @@
+/** Protection of a range or a sheet: stored in the workbook, listed, editable. */
+import type { SpreadsheetContext } from './context';
+import type { GridRect, ProtectionSpec } from './types';
+import { installUnsupportedMembers } from './unsupported';
+
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+interface UserLike {
+  getEmail(): string;
+}
+
+function emailOf(user: string | UserLike): string {
+  return typeof user === 'string' ? user : user.getEmail();
+}
+
+export class ProtectionImpl implements Pick<
+  Protection,
+  | 'addEditor'
+  | 'addEditors'
+  | 'canDomainEdit'
+  | 'canEdit'
+  | 'getDescription'
+  | 'getEditors'
+  | 'getProtectionType'
+  | 'getRange'
+  | 'getUnprotectedRanges'
+  | 'isWarningOnly'
+  | 'remove'
+  | 'removeEditor'
+  | 'removeEditors'
+  | 'setDescription'
+  | 'setDomainEdit'
+  | 'setRange'
+  | 'setUnprotectedRanges'
+  | 'setWarningOnly'
+> {
+  constructor(
+    private readonly ctx: SpreadsheetContext,
+    readonly id: number,
+  ) {}
+
+  /** Sheets makes the person protecting an editor of the protection. */
+  static create(
+    ctx: SpreadsheetContext,
+    type: 'RANGE' | 'SHEET',
+    sheetId: number,
+    rect: GridRect | null,
+  ): Protection {
+    const store = ctx.store;
+    if (type === 'SHEET') {
+      const existing = store.data.protections.find((p) => p.type === 'SHEET' && p.sheetId === sheetId);
+      if (existing) return new ProtectionImpl(ctx, existing.id) as unknown as Protection;
+    }
+    const owner = store.data.owner;
+    const me = ctx.env.activeUserEmail();
+    const spec: ProtectionSpec = {
+      id: store.nextId(),
+      type,
+      sheetId,
+      rect,
+      description: '',
+      warningOnly: false,
+      editors: [...new Set([owner, me].filter(Boolean))],
+      domainEdit: false,
+      unprotectedRanges: [],
+    };
+    store.data.protections.push(spec);
+    return new ProtectionImpl(ctx, spec.id) as unknown as Protection;
+  }
+
+  private get spec(): ProtectionSpec {
+    const spec = this.ctx.store.data.protections.find((p) => p.id === this.id);
+    if (!spec) throw new Error('The protection has been removed.');
+    return spec;
+  }
+
+  private self(): Protection {
+    return this as unknown as Protection;
+  }
+
+  private write(method: string): ProtectionSpec {
+    this.ctx.assertWritable(method);
+    return this.spec;
+  }
+
+  addEditor(user: string | UserLike): Protection {
+    const spec = this.write('addEditor');
+    const email = emailOf(user);
+    if (!spec.editors.includes(email)) spec.editors.push(email);
+    return this.self();
+  }
+  addEditors(emailAddresses: Array<string | UserLike>): Protection {
+    for (const e of emailAddresses) this.addEditor(e);
+    return this.self();
+  }
+  removeEditor(user: string | UserLike): Protection {
+    const spec = this.write('removeEditor');
+    const email = emailOf(user);
+    // The owner always keeps edit rights, as in Sheets.
+    if (email !== this.ctx.store.data.owner) spec.editors = spec.editors.filter((e) => e !== email);
+    return this.self();
+  }
+  removeEditors(users: Array<string | UserLike>): Protection {
+    for (const e of users) this.removeEditor(e);
+    return this.self();
+  }
+  getEditors(): GoogleAppsScript.Base.User[] {
+    return this.spec.editors.map((email) => makeUser(email));
+  }
+  canDomainEdit(): boolean {
+    return this.spec.domainEdit;
+  }
+  setDomainEdit(editable: boolean): Protection {
+    this.write('setDomainEdit').domainEdit = Boolean(editable);
+    return this.self();
+  }
+  canEdit(): boolean {
+    const spec = this.spec;
+    const me = this.ctx.env.activeUserEmail();
+    return spec.warningOnly || spec.editors.includes(me) || me === this.ctx.store.data.owner;
+  }
+  getDescription(): string {
+    return this.spec.description;
+  }
+  setDescription(description: string): Protection {
+    this.write('setDescription').description = String(description ?? '');
+    return this.self();
+  }
+  getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
+    return this.spec.type as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+  }
+  getRange(): GoogleAppsScript.Spreadsheet.Range {
+    const spec = this.spec;
+    if (spec.rect) return this.ctx.range(spec.sheetId, spec.rect);
+    const sheet = this.ctx.sheetData(spec.sheetId);
+    return this.ctx.range(spec.sheetId, {
+      row: 1,
+      column: 1,
+      numRows: sheet.maxRows,
+      numColumns: sheet.maxColumns,
+    });
+  }
+  setRange(range: GoogleAppsScript.Spreadsheet.Range): Protection {
+    const spec = this.write('setRange');
+    if (spec.type === 'SHEET') throw new Error('Cannot set the range of a sheet protection.');
+    spec.sheetId = range.getGridId();
+    spec.rect = {
+      row: range.getRow(),
+      column: range.getColumn(),
+      numRows: range.getNumRows(),
+      numColumns: range.getNumColumns(),
+    };
+    return this.self();
+  }
+  getUnprotectedRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    const spec = this.spec;
+    return spec.unprotectedRanges.map((rect) => this.ctx.range(spec.sheetId, rect));
+  }
+  setUnprotectedRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): Protection {
+    const spec = this.write('setUnprotectedRanges');
+    if (spec.type !== 'SHEET') throw new Error('Unprotected ranges can only be set on a sheet protection.');
+    spec.unprotectedRanges = ranges.map((r) => ({
+      row: r.getRow(),
+      column: r.getColumn(),
+      numRows: r.getNumRows(),
+      numColumns: r.getNumColumns(),
+    }));
+    return this.self();
+  }
+  isWarningOnly(): boolean {
+    return this.spec.warningOnly;
+  }
+  setWarningOnly(warningOnly: boolean): Protection {
+    this.write('setWarningOnly').warningOnly = Boolean(warningOnly);
+    return this.self();
+  }
+  remove(): void {
+    this.ctx.assertWritable('remove');
+    this.ctx.store.data.protections = this.ctx.store.data.protections.filter((p) => p.id !== this.id);
+  }
+}
+
+installUnsupportedMembers(ProtectionImpl, 'Protection');
+
+/** A Base.User with the members scripts use. */
+export function makeUser(email: string): GoogleAppsScript.Base.User {
+  const user = {
+    getEmail: (): string => email,
+    getUserLoginId: (): string => email,
+    toString: (): string => email,
+  };
+  return user as unknown as GoogleAppsScript.Base.User;
+}

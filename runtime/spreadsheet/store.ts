@@ -1,0 +1,790 @@
+/**
+ * WorkbookStore: the workbook's data (plain, serialisable: see WorkbookData) and the operations the
+ * SpreadsheetApp stand-ins perform on it, with Sheets' value semantics. Formulas are computed by a
+ * HyperFormula mirror that is only built once the workbook holds a formula, then kept in step.
+ */
+import type { CellValue, RawCellContent } from 'hyperformula';
+import { quoteSheetName, rectToA1 } from './a1';
+import { dateToSerial, isDateLike, serialToDate } from './dates';
+import { addressKey, errorText, FormulaEngine, registerCustomFunctionNames } from './engine';
+import type { CustomFunctionHost, FormulaContext } from './engine';
+import {
+  defaultDateFormat,
+  formatForDisplay,
+  isDateTimeFormat,
+  parseUserInput,
+  type CellLiteral,
+} from './formats';
+import {
+  boundOpenRanges,
+  formatRef,
+  hasOpenRange,
+  mapFormulaRefs,
+  renameSheetInFormula,
+  shiftFormula,
+} from './formula-refs';
+import {
+  fillRect,
+  getCell,
+  lastUsedColumn,
+  lastUsedRow,
+  readRect,
+  setCell,
+  shiftRect,
+  spliceColumns,
+  spliceRows,
+} from './grid';
+import {
+  ATTRIBUTE_GRID_KEYS,
+  FORMAT_GRID_KEYS,
+  type AttributeGridKey,
+  type DataValidationSpec,
+  type Grid,
+  type GridRect,
+  type SheetData,
+  type WorkbookData,
+} from './types';
+
+export interface EmptyWorkbookOptions {
+  name?: string;
+  timeZone?: string;
+  locale?: string;
+  id?: string;
+  owner?: string;
+  /** Name of the first sheet (Sheets calls it "Sheet1"). */
+  firstSheetName?: string;
+}
+
+/** What a formula evaluation may ask the runtime for; set by createSpreadsheetApp from its env. */
+export interface FormulaHost {
+  now?: () => Date;
+  customFunctions?: CustomFunctionHost;
+}
+
+export type AttributeValue<K extends AttributeGridKey> = K extends 'wraps'
+  ? boolean
+  : K extends 'validations'
+    ? number
+    : string;
+
+/** One cell that breaks its data-validation rule (see WorkbookStore.validationFailures). */
+export interface ValidationFailure {
+  sheet: string;
+  /** A1 of the cell, e.g. "E7". */
+  a1: string;
+  row: number;
+  column: number;
+  value: unknown;
+  criteria: string;
+  helpText: string | null;
+}
+
+const DEFAULT_ROWS = 1000;
+const DEFAULT_COLUMNS = 26;
+
+export function newSheetData(
+  id: number,
+  name: string,
+  rows = DEFAULT_ROWS,
+  columns = DEFAULT_COLUMNS,
+): SheetData {
+  return {
+    id,
+    name,
+    hidden: false,
+    tabColor: null,
+    frozenRows: 0,
+    frozenColumns: 0,
+    maxRows: rows,
+    maxColumns: columns,
+    columnWidths: [],
+    values: [],
+    formulas: [],
+    numberFormats: [],
+    backgrounds: [],
+    fontWeights: [],
+    fontColors: [],
+    notes: [],
+    horizontalAlignments: [],
+    wraps: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+  };
+}
+
+/** A written value after Sheets' interpretation. */
+interface StoredInput {
+  literal: CellLiteral | null;
+  formula: string | null;
+  numberFormat?: string;
+}
+
+/** Characters that can start a string Sheets would turn into a number, date, boolean or forced text. */
+const MAY_PARSE = /^[\s0-9+\-.$¥€£'(tTfF]/;
+
+export class WorkbookStore {
+  data: WorkbookData;
+  private engine: FormulaEngine | null = null;
+  private engineStale = true;
+  private formulaCounts = new Map<number, number>();
+  private host: FormulaHost = {};
+  readonly context: FormulaContext;
+
+  constructor(data: WorkbookData) {
+    this.data = data;
+    this.context = {
+      now: () => (this.host.now ? this.host.now() : new Date()),
+      timeZone: () => this.data.timeZone,
+      customFunctions: () => this.host.customFunctions,
+      argumentValue: (sheetName, row0, column0, value) => this.argumentValue(sheetName, row0, column0, value),
+      serialOf: (date) => dateToSerial(date, this.data.timeZone),
+      resultSizes: new Map(),
+      pendingResize: new Set(),
+      dateResults: new Set(),
+      sheetNameOf: (id) => this.engine?.sheetName(id),
+    };
+  }
+
+  static empty(options: EmptyWorkbookOptions = {}): WorkbookStore {
+    const data: WorkbookData = {
+      id: options.id ?? `local-${Math.random().toString(36).slice(2, 12)}`,
+      name: options.name ?? 'Untitled spreadsheet',
+      locale: options.locale ?? 'en_US',
+      timeZone: options.timeZone ?? 'Etc/UTC',
+      owner: options.owner ?? 'owner@example.com',
+      editors: [],
+      sheets: [],
+      activeSheetId: null,
+      activeRange: null,
+      namedRanges: [],
+      protections: [],
+      validationRules: {},
+      nextId: 1,
+    };
+    const store = new WorkbookStore(data);
+    const first = store.insertSheet(options.firstSheetName ?? 'Sheet1');
+    data.activeSheetId = first.id;
+    return store;
+  }
+
+  /** Restores a store from `toJSON()` output (or a structuredClone of it). */
+  static fromJSON(data: WorkbookData): WorkbookStore {
+    return new WorkbookStore(data);
+  }
+
+  /** The plain data: structuredClone-able and JSON-safe (Dates are stored as serial numbers). */
+  toJSON(): WorkbookData {
+    return this.data;
+  }
+
+  /** A deep copy of this store (its own engine). */
+  clone(): WorkbookStore {
+    const copy = new WorkbookStore(structuredClone(this.data));
+    copy.setFormulaHost(this.host);
+    return copy;
+  }
+
+  /** Wires TODAY/NOW and custom functions to the runtime (clock, bundle). */
+  setFormulaHost(host: FormulaHost): void {
+    const before = this.host.customFunctions;
+    this.host = host;
+    if (host.customFunctions && host.customFunctions !== before) {
+      if (registerCustomFunctionNames(host.customFunctions.list().map((f) => f.name)))
+        this.engineStale = true;
+      else if (this.engine) this.engineStale = true;
+    }
+  }
+
+  /** Forces TODAY()/NOW() and other volatile formulas to recompute (after the clock moved). */
+  recalculate(): void {
+    this.engineStale = true;
+  }
+
+  // ---- ids, sheets -------------------------------------------------------------------------------
+
+  nextId(): number {
+    return this.data.nextId++;
+  }
+
+  get timeZone(): string {
+    return this.data.timeZone;
+  }
+
+  get locale(): string {
+    return this.data.locale;
+  }
+
+  sheets(): SheetData[] {
+    return this.data.sheets;
+  }
+
+  sheetByName(name: string): SheetData | undefined {
+    return this.data.sheets.find((s) => s.name === name);
+  }
+
+  sheetById(id: number): SheetData | undefined {
+    return this.data.sheets.find((s) => s.id === id);
+  }
+
+  requireSheet(name: string): SheetData {
+    const sheet = this.sheetByName(name);
+    if (!sheet) throw new Error(`No sheet named "${name}" in the workbook.`);
+    return sheet;
+  }
+
+  insertSheet(name: string, index?: number, rows?: number, columns?: number): SheetData {
+    if (this.data.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    const sheet = newSheetData(this.nextId(), name, rows, columns);
+    const at =
+      index === undefined ? this.data.sheets.length : Math.max(0, Math.min(index, this.data.sheets.length));
+    this.data.sheets.splice(at, 0, sheet);
+    this.engineStale = true;
+    return sheet;
+  }
+
+  deleteSheet(id: number): void {
+    const index = this.data.sheets.findIndex((s) => s.id === id);
+    if (index < 0) return;
+    if (this.data.sheets.length === 1) {
+      throw new Error("You can't remove all the sheets in a document.");
+    }
+    this.data.sheets.splice(index, 1);
+    this.data.namedRanges = this.data.namedRanges.filter((n) => n.sheetId !== id);
+    this.data.protections = this.data.protections.filter((p) => p.sheetId !== id);
+    if (this.data.activeSheetId === id) this.data.activeSheetId = this.data.sheets[Math.max(0, index - 1)].id;
+    if (this.data.activeRange?.sheetId === id) this.data.activeRange = null;
+    this.engineStale = true;
+  }
+
+  renameSheet(id: number, newName: string): void {
+    const sheet = this.sheetById(id);
+    if (!sheet || sheet.name === newName) return;
+    if (this.data.sheets.some((s) => s.id !== id && s.name.toLowerCase() === newName.toLowerCase())) {
+      throw new Error(`A sheet with the name "${newName}" already exists. Please enter another name.`);
+    }
+    const oldName = sheet.name;
+    sheet.name = newName;
+    // Sheets rewrites every formula that refers to the renamed sheet.
+    this.rewriteAllFormulas((formula) => renameSheetInFormula(formula, oldName, newName));
+    this.engineStale = true;
+  }
+
+  moveSheet(id: number, index: number): void {
+    const from = this.data.sheets.findIndex((s) => s.id === id);
+    if (from < 0) return;
+    const [sheet] = this.data.sheets.splice(from, 1);
+    this.data.sheets.splice(Math.max(0, Math.min(index, this.data.sheets.length)), 0, sheet);
+  }
+
+  private rewriteAllFormulas(rewrite: (formula: string, sheet: SheetData) => string): void {
+    for (const sheet of this.data.sheets) {
+      for (const line of sheet.formulas) {
+        if (!line) continue;
+        for (let c = 0; c < line.length; c++) {
+          const f = line[c];
+          if (f) line[c] = rewrite(f, sheet);
+        }
+      }
+    }
+  }
+
+  // ---- engine -------------------------------------------------------------------------------------
+
+  private formulaCount(sheet: SheetData): number {
+    let count = this.formulaCounts.get(sheet.id);
+    if (count === undefined) {
+      count = 0;
+      for (const line of sheet.formulas) if (line) for (const f of line) if (f) count++;
+      this.formulaCounts.set(sheet.id, count);
+    }
+    return count;
+  }
+
+  /** True when any sheet holds a formula (only then is the engine needed). */
+  hasFormulas(): boolean {
+    return this.data.sheets.some((s) => this.formulaCount(s) > 0);
+  }
+
+  private sizeOf = (name: string): { rows: number; columns: number } | undefined => {
+    const s = this.sheetByName(name);
+    return s ? { rows: s.maxRows, columns: s.maxColumns } : undefined;
+  };
+
+  private engineContent(
+    sheet: SheetData,
+    literal: CellLiteral | null,
+    formula: string | null,
+  ): RawCellContent {
+    if (formula) return boundOpenRanges(formula, sheet.name, this.sizeOf);
+    if (typeof literal === 'string') return "'" + literal;
+    return literal;
+  }
+
+  /** The engine, built on demand; null while the workbook has no formula. */
+  private liveEngine(): FormulaEngine | null {
+    if (this.engine && !this.engineStale) return this.engine;
+    if (this.engine) {
+      this.engine.destroy();
+      this.engine = null;
+    }
+    this.engineStale = false;
+    if (!this.hasFormulas()) return null;
+    if (this.host.customFunctions)
+      registerCustomFunctionNames(this.host.customFunctions.list().map((f) => f.name));
+    // A formula may name a custom function that was registered after the cell was written: scan for names.
+    this.context.resultSizes.clear();
+    this.context.dateResults.clear();
+    const sheets = this.data.sheets.map((sheet) => {
+      const rows = Math.max(sheet.values.length, sheet.formulas.length);
+      const content: RawCellContent[][] = new Array(rows);
+      for (let r = 0; r < rows; r++) {
+        const values = sheet.values[r];
+        const formulas = sheet.formulas[r];
+        const width = Math.max(values?.length ?? 0, formulas?.length ?? 0);
+        const line: RawCellContent[] = new Array(width);
+        for (let c = 0; c < width; c++) {
+          line[c] = this.engineContent(sheet, values?.[c] ?? null, formulas?.[c] ?? null);
+        }
+        content[r] = line;
+      }
+      return { name: sheet.name, content };
+    });
+    const named = this.data.namedRanges.flatMap((n) => {
+      const sheet = this.sheetById(n.sheetId);
+      if (!sheet) return [];
+      const { row, column, numRows, numColumns } = n.rect;
+      const a1 = rectToA1(row, column, numRows, numColumns).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+      return [{ name: n.name, expression: `=${quoteSheetName(sheet.name)}!${a1}` }];
+    });
+    this.engine = new FormulaEngine(sheets, named, this.context);
+    this.engine.settleResizes(this.context);
+    return this.engine;
+  }
+
+  private pushToEngine(sheet: SheetData, rect: GridRect): void {
+    if (!this.engine || this.engineStale) return;
+    const content: RawCellContent[][] = new Array(rect.numRows);
+    for (let r = 0; r < rect.numRows; r++) {
+      const values = sheet.values[rect.row - 1 + r];
+      const formulas = sheet.formulas[rect.row - 1 + r];
+      const line: RawCellContent[] = new Array(rect.numColumns);
+      for (let c = 0; c < rect.numColumns; c++) {
+        const col = rect.column - 1 + c;
+        line[c] = this.engineContent(sheet, values?.[col] ?? null, formulas?.[col] ?? null);
+      }
+      content[r] = line;
+    }
+    const engine = this.engine;
+    engine.batch(() => engine.setCells(sheet.name, rect.row - 1, rect.column - 1, content));
+    engine.settleResizes(this.context);
+  }
+
+  // ---- writing -------------------------------------------------------------------------------------
+
+  private interpret(value: unknown, currentFormat: string | null): StoredInput {
+    if (value === null || value === undefined) return { literal: null, formula: null };
+    if (typeof value === 'string') {
+      if (value === '') return { literal: null, formula: null };
+      if (value.length > 1 && value[0] === '=' && currentFormat !== '@')
+        return { literal: null, formula: value };
+      if (!MAY_PARSE.test(value)) return { literal: value, formula: null };
+      const parsed = parseUserInput(value, this.data.locale, currentFormat);
+      return {
+        literal: parsed.value === '' ? null : parsed.value,
+        formula: null,
+        numberFormat: parsed.numberFormat,
+      };
+    }
+    if (typeof value === 'number') {
+      return Number.isFinite(value) ? { literal: value, formula: null } : { literal: '#NUM!', formula: null };
+    }
+    if (typeof value === 'boolean') return { literal: value, formula: null };
+    if (isDateLike(value)) {
+      if (Number.isNaN(value.getTime())) return { literal: String(value), formula: null };
+      const serial = dateToSerial(value, this.data.timeZone);
+      const numberFormat = isDateTimeFormat(currentFormat)
+        ? undefined
+        : defaultDateFormat(this.data.locale, Math.abs(serial - Math.round(serial)) > 1e-9);
+      return { literal: serial, formula: null, numberFormat };
+    }
+    return { literal: String(value), formula: null };
+  }
+
+  /** Writes values as Range.setValues does: '=' strings become formulas, text is interpreted as typed. */
+  writeValues(sheet: SheetData, rect: GridRect, rows: ReadonlyArray<ReadonlyArray<unknown>>): void {
+    let count = this.formulaCount(sheet);
+    for (let r = 0; r < rect.numRows; r++) {
+      const r0 = rect.row - 1 + r;
+      const input = rows[r];
+      const formatLine = sheet.numberFormats[r0];
+      for (let c = 0; c < rect.numColumns; c++) {
+        const c0 = rect.column - 1 + c;
+        const current = formatLine ? (formatLine[c0] ?? null) : null;
+        const stored = this.interpret(input[c], current);
+        if (getCell(sheet.formulas, r0, c0) !== null) {
+          count--;
+          setCell(sheet.formulas, r0, c0, null);
+        }
+        if (stored.formula !== null) {
+          count++;
+          setCell(sheet.formulas, r0, c0, stored.formula);
+          setCell(sheet.values, r0, c0, null);
+        } else {
+          setCell(sheet.values, r0, c0, stored.literal);
+        }
+        if (stored.numberFormat !== undefined && (current === null || /^general$/i.test(current))) {
+          setCell(sheet.numberFormats, r0, c0, stored.numberFormat);
+        }
+      }
+    }
+    this.formulaCounts.set(sheet.id, count);
+    if (count > 0 && !this.engine) this.engineStale = true;
+    this.pushToEngine(sheet, rect);
+  }
+
+  /** Writes formulas (Range.setFormulas): empty strings clear the cell. */
+  writeFormulas(sheet: SheetData, rect: GridRect, rows: ReadonlyArray<ReadonlyArray<string>>): void {
+    const normalised = rows.map((row) =>
+      row.map((f) => {
+        const text = String(f ?? '');
+        if (text === '') return null;
+        return text.startsWith('=') ? text : text;
+      }),
+    );
+    this.writeValues(sheet, rect, normalised);
+  }
+
+  clearContents(sheet: SheetData, rect: GridRect): void {
+    this.writeValues(
+      sheet,
+      rect,
+      Array.from({ length: rect.numRows }, () => new Array<null>(rect.numColumns).fill(null)),
+    );
+  }
+
+  clearAttributes(sheet: SheetData, rect: GridRect, keys: readonly AttributeGridKey[]): void {
+    for (const key of keys) fillRect(sheet[key] as Grid<unknown>, rect, null);
+  }
+
+  readAttribute<K extends AttributeGridKey>(
+    sheet: SheetData,
+    key: K,
+    rect: GridRect,
+  ): (AttributeValue<K> | null)[][] {
+    return readRect(sheet[key] as Grid<unknown>, rect, null) as (AttributeValue<K> | null)[][];
+  }
+
+  writeAttribute<K extends AttributeGridKey>(
+    sheet: SheetData,
+    key: K,
+    rect: GridRect,
+    values: ReadonlyArray<ReadonlyArray<AttributeValue<K> | null>>,
+  ): void {
+    const grid = sheet[key] as Grid<unknown>;
+    for (let r = 0; r < rect.numRows; r++) {
+      for (let c = 0; c < rect.numColumns; c++) {
+        setCell(grid, rect.row - 1 + r, rect.column - 1 + c, values[r][c]);
+      }
+    }
+  }
+
+  fillAttribute<K extends AttributeGridKey>(
+    sheet: SheetData,
+    key: K,
+    rect: GridRect,
+    value: AttributeValue<K> | null,
+  ): void {
+    fillRect(sheet[key] as Grid<unknown>, rect, value);
+  }
+
+  // ---- reading -------------------------------------------------------------------------------------
+
+  /** Computed value and whether it denotes a date, before conversion to Apps Script types. */
+  private computedCell(
+    sheet: SheetData,
+    engine: FormulaEngine | null,
+    r0: number,
+    c0: number,
+  ): { value: CellLiteral | null; engineDate: boolean } {
+    const literal = getCell(sheet.values, r0, c0);
+    if (literal !== null || !engine) return { value: literal, engineDate: false };
+    const computed: CellValue = engine.value(sheet.name, r0, c0);
+    if (computed === null || computed === undefined) return { value: null, engineDate: false };
+    if (typeof computed === 'object') return { value: errorText(computed.type), engineDate: false };
+    if (typeof computed === 'number') {
+      const sheetId = engine.sheetId(sheet.name);
+      const engineDate =
+        engine.isDateTyped(sheet.name, r0, c0) ||
+        (sheetId !== undefined && this.context.dateResults.has(addressKey(sheetId, r0, c0)));
+      return { value: computed, engineDate };
+    }
+    return { value: computed, engineDate: false };
+  }
+
+  private engineFor(sheet: SheetData): FormulaEngine | null {
+    const engine = this.liveEngine();
+    // Only a sheet with formulas can show computed values (formula results and their spills).
+    return engine && this.formulaCount(sheet) > 0 ? engine : null;
+  }
+
+  /**
+   * Values as Range.getValues returns them: '' for empty, numbers, booleans, strings, Dates for date-formatted
+   * numbers (in the spreadsheet time zone), error text ('#DIV/0!') for formula errors.
+   */
+  readValues(
+    sheet: SheetData,
+    rect: GridRect,
+    makeDate: (ms: number) => Date = (ms) => new Date(ms),
+  ): unknown[][] {
+    const engine = this.engineFor(sheet);
+    const tz = this.data.timeZone;
+    const out: unknown[][] = new Array(rect.numRows);
+    for (let r = 0; r < rect.numRows; r++) {
+      const r0 = rect.row - 1 + r;
+      const valueLine = sheet.values[r0];
+      const formatLine = sheet.numberFormats[r0];
+      const row: unknown[] = new Array(rect.numColumns);
+      for (let c = 0; c < rect.numColumns; c++) {
+        const c0 = rect.column - 1 + c;
+        let value: CellLiteral | null | undefined = valueLine ? valueLine[c0] : undefined;
+        let engineDate = false;
+        if ((value === undefined || value === null) && engine) {
+          const computed = this.computedCell(sheet, engine, r0, c0);
+          value = computed.value;
+          engineDate = computed.engineDate;
+        }
+        if (value === undefined || value === null) row[c] = '';
+        else if (typeof value === 'number') {
+          const format = formatLine ? formatLine[c0] : undefined;
+          const isDate = format ? isDateTimeFormat(format) : engineDate;
+          row[c] = isDate ? makeDate(serialToDate(value, tz).getTime()) : value;
+        } else row[c] = value;
+      }
+      out[r] = row;
+    }
+    return out;
+  }
+
+  /** Text as shown in the cell (Range.getDisplayValues). */
+  readDisplayValues(sheet: SheetData, rect: GridRect): string[][] {
+    const engine = this.engineFor(sheet);
+    const out: string[][] = [];
+    for (let r = 0; r < rect.numRows; r++) {
+      const r0 = rect.row - 1 + r;
+      const row: string[] = [];
+      for (let c = 0; c < rect.numColumns; c++) {
+        const c0 = rect.column - 1 + c;
+        const { value, engineDate } = this.computedCell(sheet, engine, r0, c0);
+        let format = getCell(sheet.numberFormats, r0, c0);
+        if (!format && engineDate && typeof value === 'number') {
+          format = defaultDateFormat(this.data.locale, Math.abs(value - Math.round(value)) > 1e-9);
+        }
+        row.push(formatForDisplay(value, format, engineDate));
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  readFormulas(sheet: SheetData, rect: GridRect): string[][] {
+    return readRect(sheet.formulas, rect, '');
+  }
+
+  /** Value of one cell as a custom function receives it (Dates for date cells, '' for empty). */
+  private argumentValue(sheetName: string, row0: number, column0: number, value: unknown): unknown {
+    if (typeof value !== 'number') return value ?? '';
+    const sheet = this.sheetByName(sheetName);
+    const format = sheet ? getCell(sheet.numberFormats, row0, column0) : null;
+    return format && isDateTimeFormat(format) ? serialToDate(value, this.data.timeZone) : value;
+  }
+
+  /** Last row with content (1-based; 0 when empty), counting formula results that spill. */
+  lastRow(sheet: SheetData): number {
+    let last = Math.max(lastUsedRow(sheet.values), lastUsedRow(sheet.formulas)) + 1;
+    const engine = this.engineFor(sheet);
+    if (engine) {
+      const id = engine.sheetId(sheet.name);
+      if (id !== undefined) last = Math.max(last, engine.hf.getSheetDimensions(id).height);
+    }
+    return Math.min(last, sheet.maxRows);
+  }
+
+  lastColumn(sheet: SheetData): number {
+    let last = Math.max(lastUsedColumn(sheet.values), lastUsedColumn(sheet.formulas)) + 1;
+    const engine = this.engineFor(sheet);
+    if (engine) {
+      const id = engine.sheetId(sheet.name);
+      if (id !== undefined) last = Math.max(last, engine.hf.getSheetDimensions(id).width);
+    }
+    return Math.min(last, sheet.maxColumns);
+  }
+
+  // ---- structure ------------------------------------------------------------------------------------
+
+  /** Grows the sheet (appendRow past the last row, or an explicit insert at the end). */
+  growRows(sheet: SheetData, rows: number): void {
+    if (rows <= sheet.maxRows) return;
+    sheet.maxRows = rows;
+    if (this.sheetHasOpenRangeFormulas()) this.engineStale = true;
+  }
+
+  private sheetHasOpenRangeFormulas(): boolean {
+    return this.data.sheets.some((s) => s.formulas.some((line) => line?.some((f) => f && hasOpenRange(f))));
+  }
+
+  /**
+   * Inserts (count > 0) lines before 1-based `at`, or deletes (count < 0) |count| lines from `at`, shifting
+   * cells, formats, validations, formulas that refer to them, named ranges, protections, rules and charts.
+   */
+  shiftLines(sheet: SheetData, dimension: 'ROWS' | 'COLUMNS', at: number, count: number): void {
+    const grids = [sheet.values, sheet.formulas, ...ATTRIBUTE_GRID_KEYS.map((k) => sheet[k])];
+    for (const grid of grids) {
+      if (dimension === 'ROWS') spliceRows(grid as never, at - 1, count);
+      else spliceColumns(grid as never, at - 1, count);
+    }
+    if (dimension === 'ROWS') sheet.maxRows += count;
+    else {
+      sheet.maxColumns += count;
+      if (at - 1 < sheet.columnWidths.length) {
+        if (count > 0) sheet.columnWidths.splice(at - 1, 0, ...new Array<null>(count).fill(null));
+        else sheet.columnWidths.splice(at - 1, -count);
+      }
+    }
+    this.rewriteAllFormulas((formula, owner) =>
+      shiftFormula(formula, owner.name, sheet.name, dimension, at, count),
+    );
+    const move = (rect: GridRect): GridRect | undefined => shiftRect(rect, dimension, at, count);
+    this.data.namedRanges = this.data.namedRanges.flatMap((n) => {
+      if (n.sheetId !== sheet.id) return [n];
+      const rect = move(n.rect);
+      return rect ? [{ ...n, rect }] : [];
+    });
+    this.data.protections = this.data.protections.flatMap((p) => {
+      if (p.sheetId !== sheet.id) return [p];
+      const unprotectedRanges = p.unprotectedRanges.flatMap((r) => move(r) ?? []);
+      if (!p.rect) return [{ ...p, unprotectedRanges }];
+      const rect = move(p.rect);
+      return rect ? [{ ...p, rect, unprotectedRanges }] : [];
+    });
+    for (const s of this.data.sheets) {
+      for (const rule of s.conditionalFormats) {
+        if (s.id === sheet.id) rule.ranges = rule.ranges.flatMap((r) => move(r) ?? []);
+      }
+      for (const chart of s.charts) {
+        chart.ranges = chart.ranges.flatMap((r) => {
+          if (r.sheetId !== sheet.id) return [r];
+          const rect = move(r.rect);
+          return rect ? [{ ...r, rect }] : [];
+        });
+      }
+    }
+    for (const rule of Object.values(this.data.validationRules)) {
+      rule.values = rule.values.map((v) => {
+        if (v && typeof v === 'object' && 'sheetId' in v && v.sheetId === sheet.id) {
+          return { ...v, rect: move(v.rect) ?? v.rect };
+        }
+        return v;
+      });
+    }
+    if (dimension === 'ROWS' && count < 0 && sheet.frozenRows >= at) {
+      sheet.frozenRows = Math.max(at - 1, sheet.frozenRows + count);
+    }
+    this.formulaCounts.clear();
+    this.engineStale = true;
+  }
+
+  // ---- validation rules -----------------------------------------------------------------------------
+
+  addValidationRule(rule: DataValidationSpec): number {
+    const id = this.nextId();
+    this.data.validationRules[String(id)] = rule;
+    return id;
+  }
+
+  validationRule(id: number | null): DataValidationSpec | null {
+    return id === null ? null : (this.data.validationRules[String(id)] ?? null);
+  }
+
+  /** Drops rules no cell refers to any more (keeps snapshots small). */
+  pruneValidationRules(): void {
+    const used = new Set<number>();
+    for (const sheet of this.data.sheets)
+      for (const line of sheet.validations)
+        if (line) for (const id of line) if (id !== null && id !== undefined) used.add(id);
+    for (const key of Object.keys(this.data.validationRules))
+      if (!used.has(Number(key))) delete this.data.validationRules[key];
+  }
+
+  // ---- test conveniences ----------------------------------------------------------------------------
+
+  /** Computed values of a sheet from A1 to its last row/column, as getDataRange().getValues() gives them. */
+  sheetValues(name: string): unknown[][] {
+    const sheet = this.requireSheet(name);
+    const rows = this.lastRow(sheet);
+    const columns = this.lastColumn(sheet);
+    if (rows === 0 || columns === 0) return [];
+    return this.readValues(sheet, { row: 1, column: 1, numRows: rows, numColumns: columns });
+  }
+
+  sheetDisplayValues(name: string): string[][] {
+    const sheet = this.requireSheet(name);
+    const rows = this.lastRow(sheet);
+    const columns = this.lastColumn(sheet);
+    if (rows === 0 || columns === 0) return [];
+    return this.readDisplayValues(sheet, { row: 1, column: 1, numRows: rows, numColumns: columns });
+  }
+
+  sheetFormulas(name: string): string[][] {
+    const sheet = this.requireSheet(name);
+    const rows = this.lastRow(sheet);
+    const columns = this.lastColumn(sheet);
+    if (rows === 0 || columns === 0) return [];
+    return this.readFormulas(sheet, { row: 1, column: 1, numRows: rows, numColumns: columns });
+  }
+
+  /** Computes one formula in the context of a sheet cell, without leaving a trace (used for rules). */
+  evaluateFormulaAt(sheet: SheetData, formula: string, row: number, column: number): unknown {
+    const engine = this.liveEngineForScratch();
+    const scratch = '__salesdesk_scratch__';
+    if (!engine.sheetId(scratch)) engine.addSheet(scratch);
+    const bounded = boundOpenRanges(formula, sheet.name, this.sizeOf);
+    // Relative references in a rule are relative to the rule's top-left cell; callers pass them already
+    // translated to this cell, and qualified with the sheet so the scratch sheet reads the right cells.
+    const qualified = qualifyReferences(bounded, sheet.name);
+    engine.setCells(scratch, row - 1, column - 1, [[qualified]]);
+    const value = engine.value(scratch, row - 1, column - 1);
+    engine.setCells(scratch, row - 1, column - 1, [[null]]);
+    if (value !== null && typeof value === 'object') return errorText(value.type);
+    return value ?? '';
+  }
+
+  private liveEngineForScratch(): FormulaEngine {
+    const engine = this.liveEngine();
+    if (engine) return engine;
+    // No formulas yet: build an engine anyway (a rule's custom formula needs one).
+    this.engine = new FormulaEngine(
+      this.data.sheets.map((sheet) => ({
+        name: sheet.name,
+        content: sheet.values.map((line) =>
+          (line ?? []).map((v) => this.engineContent(sheet, v ?? null, null)),
+        ),
+      })),
+      [],
+      this.context,
+    );
+    this.engineStale = false;
+    return this.engine;
+  }
+}
+
+/** Prefixes unqualified references with the sheet name (so a formula can be evaluated elsewhere). */
+function qualifyReferences(formula: string, sheetName: string): string {
+  return mapFormulaRefs(formula, (ref) =>
+    ref.sheetName === undefined ? formatRef({ ...ref, sheetName }) : undefined,
+  );
+}
+
+export { FORMAT_GRID_KEYS, ATTRIBUTE_GRID_KEYS };
