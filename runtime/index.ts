@@ -13,6 +13,7 @@ import { Execution, type ExecuteOptions, type ExecutionKind, type ExecutionResul
 import { Membrane } from './membrane';
 import { Sandbox } from './sandbox';
 import { CacheStores, LocalCacheService } from './services/cache';
+import { LocalCharts } from './services/charts';
 import { LocalHtmlOutput, LocalHtmlService } from './services/html';
 import { LocalLockService, LockTable } from './services/lock';
 import { LocalConsole, LocalLogger } from './services/logger';
@@ -441,6 +442,7 @@ export class LocalRuntime {
         this.sandbox.evaluateTemplate(code, scriptProperties, membrane.wrap(output));
         return output.getContent();
       }),
+      Charts: new LocalCharts(),
       Logger: new LocalLogger(logSink),
       console: new LocalConsole(logSink),
     };

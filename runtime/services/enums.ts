@@ -2,7 +2,7 @@
  * Apps Script enums as the script sees them. In Apps Script an enum value is an object whose toString() is its
  * name; the local runtime uses the name strings, which compare, print and serialise the same way.
  */
-function enumOf<T>(names: readonly string[]): T {
+export function enumOf<T>(names: readonly string[]): T {
   const values: Record<string, string> = {};
   for (const name of names) values[name] = name;
   return Object.freeze(values) as unknown as T;
