@@ -39,7 +39,10 @@ export class LocalBlob implements GoogleAppsScript.Base.Blob {
     return this;
   }
   getDataAsString(charset?: string): string {
-    return this.bytes.toString(charset === 'US-ASCII' ? 'ascii' : 'utf8');
+    if (charset === 'US-ASCII') return this.bytes.toString('ascii');
+    // Other charsets (GBK, Shift_JIS, ISO-8859-1 ...) through ICU, as Java's charsets do in Apps Script.
+    if (charset && !/^utf-?8$/i.test(charset)) return new TextDecoder(charset).decode(this.bytes);
+    return this.bytes.toString('utf8');
   }
   setDataFromString(string: string, charset?: string): GoogleAppsScript.Base.Blob {
     this.bytes = Buffer.from(string, charset === 'US-ASCII' ? 'ascii' : 'utf8');

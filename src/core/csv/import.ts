@@ -13,7 +13,8 @@ import {
   type CustomerSummary,
   type DuplicateReason,
 } from '../forms/customers';
-import { EMPTY_CUSTOMER, makeCustomerFormSchema, type CustomerFormInput, type Lists } from '../forms/schemas';
+import { makeCustomerFormSchema, type Lists } from '../forms/schemas';
+import { CUSTOMER_INPUT_FIELDS } from '../validation';
 import { normaliseHeader, type ColumnHeaders } from '../table';
 import { parseCsv } from './parse';
 
@@ -163,13 +164,6 @@ export function normaliseDate(value: string): string {
   return `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
 }
 
-function isRealIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900;
-}
-
 type Values = Partial<Record<ImportKey, string>>;
 
 /** Reads the CSV and decides, row by row, what an import would do. Nothing is written. */
@@ -179,7 +173,11 @@ export function planImport(csvText: string, setup: ImportSetup): ImportPlan {
   const mapping = mapHeaders(parsed.header, setup);
   const mapped = new Set(mapping.map((column) => column.key).filter((key): key is ImportKey => key !== null));
   const missingColumns: string[] = [];
-  if (!mapped.has('contact')) missingColumns.push(t('forms.field.contact'));
+  // Required columns (the template's, as the form requires them) must be in the file at all.
+  for (const field of CUSTOMER_INPUT_FIELDS) {
+    if (field.required && !mapped.has(field.key as ImportKey))
+      missingColumns.push(t(`forms.field.${field.key}`));
+  }
   if (!mapped.has('phone') && !mapped.has('email'))
     missingColumns.push(`${t('forms.field.phone')} / ${t('forms.field.email')}`);
   const plan: ImportPlan = {
@@ -226,22 +224,14 @@ export function planImport(csvText: string, setup: ImportSetup): ImportPlan {
       else if (values.owner !== user)
         messages.push(t('data.import.notYourCustomer', { owner: values.owner }));
     }
-    const input: CustomerFormInput = { ...EMPTY_CUSTOMER };
-    for (const key of Object.keys(EMPTY_CUSTOMER) as (keyof CustomerFormInput)[]) {
-      const value = values[key as ImportKey];
-      if (value !== undefined) input[key] = value;
-    }
+    // The form's schema sees every importable field but the ID (the form never asks for one).
+    const input: Record<string, string> = {};
+    for (const key of IMPORTABLE_KEYS)
+      if (key !== 'id' && values[key] !== undefined) input[key] = values[key] as string;
     const result = schema.safeParse(input);
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const key = String(issue.path[0] ?? '');
-        messages.push(key ? `${t(`forms.field.${key}`)}: ${issue.message}` : issue.message);
-      }
-    }
-    for (const key of ['created', 'lastContact'] as const) {
-      const value = values[key];
-      if (value && !isRealIsoDate(value))
-        messages.push(`${t(`forms.field.${key}`)}: ${t('forms.v.date', { field: t(`forms.field.${key}`) })}`);
+      // The validation messages name their field already ("Phone: …"), as Check data shows them.
+      for (const issue of result.error.issues) messages.push(issue.message);
     }
     if (messages.length > 0) {
       plan.bad.push({ line: record.line, messages });

@@ -81,7 +81,11 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: Dashboar
   const range = sheet.getRange(1, 1, rows, width);
   range.setNumberFormats(layout.formats);
   range.setValues(layout.values);
-  sheet.getRangeList(layout.headerRows.map((row) => `A${row}:K${row}`)).setFontWeight('bold');
+  // Bold titles and header rows: one call for the whole block.
+  const bold = new Set(layout.headerRows);
+  range.setFontWeights(
+    layout.values.map((_, index) => new Array(width).fill(bold.has(index + 1) ? 'bold' : 'normal')),
+  );
 }
 
 /**

@@ -43,6 +43,15 @@ function filterCriteria(filter: GoogleAppsScript.Spreadsheet.Filter): {
   return { firstColumn, firstRow: range.getRow(), lastRow: range.getLastRow(), criteria };
 }
 
+/** The sheet's filter, or null; an environment without filters (the local runtime) counts as none. */
+function sheetFilter(sheet: GoogleAppsScript.Spreadsheet.Sheet): GoogleAppsScript.Spreadsheet.Filter | null {
+  try {
+    return sheet.getFilter();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Builds the CSV of a sheet.
  * @param sheetName the sheet to export; the active sheet when omitted.
@@ -58,7 +67,7 @@ export function exportSheetCsv(
   const values = sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getValues();
   let rows = values;
   let filtered = false;
-  const filter = onlyFiltered ? sheet.getFilter() : null;
+  const filter = onlyFiltered ? sheetFilter(sheet) : null;
   if (filter && values.length > 0) {
     const { firstRow, lastRow, criteria } = filterCriteria(filter);
     if (criteria.length > 0) {

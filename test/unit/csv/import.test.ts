@@ -39,8 +39,8 @@ describe('planImport', () => {
       '公司,联系人,Phone,邮箱,阶段,Region,Next follow-up,Tier,Whatever',
       'Beta,Han Meimei,+86 139 0000 1111,han@beta.cn,洽谈中,East,2026/3/5,VIP,x',
       'Gamma,,12345678,,Intent,East,,,',
-      'Delta,Wang,,not-an-email,Intent,North,2026-02-30,,',
-      'Acme2,Li,13800138000,,,,,,',
+      'Delta,Wang,,not-an-email,Intent,Atlantis,2026-02-30,,',
+      'Acme2,Li,+86 138 0013 8000,,,,,,',
       'Beta again,Han M,,HAN@beta.cn,,,,,',
     ].join('\r\n');
     const plan = planImport(csv, setup());
@@ -63,7 +63,7 @@ describe('planImport', () => {
       values: { stage: 'Negotiating', nextFollowUp: '2026-03-05' },
     });
     expect(plan.bad.map((problem) => problem.line)).toEqual([3, 4]);
-    expect(plan.bad[0].messages.join(' ')).toContain('Contact name');
+    expect(plan.bad[0].messages.join(' ')).toContain('Contact person');
     expect(plan.bad[1].messages).toHaveLength(3); // e-mail, region not in list, date
     expect(plan.duplicates.map((d) => [d.line, d.existing?.row, d.earlierLine, d.reasons])).toEqual([
       [5, 2, undefined, ['phone']],
@@ -72,13 +72,14 @@ describe('planImport', () => {
   });
 
   it('refuses a file without a contact column', () => {
-    const plan = planImport('Company,Phone\nA,123456', setup());
-    expect(plan.missingColumns).toEqual(['Contact name']);
+    const plan = planImport('Phone\n123456', setup());
+    expect(plan.missingColumns).toEqual(['Company', 'Contact name']);
     expect(plan.newRows).toHaveLength(0);
   });
 
   it('makes a rep the owner of what they import and refuses rows owned by others', () => {
-    const csv = 'Contact name,Phone,Owner (rep)\nA,1234567,\nB,2345678,ann@x.com\nC,3456789,REP@x.com';
+    const csv =
+      'Company,Contact name,Phone,Owner (rep)\nA,A,+86 138 1234 5670,\nB,B,+86 138 2345 6780,ann@x.com\nC,C,+86 138 3456 7890,REP@x.com';
     const plan = planImport(csv, setup({ user: 'rep@x.com', isManager: false }));
     expect(plan.newRows.map((row) => row.values.owner)).toEqual(['rep@x.com', 'rep@x.com']);
     expect(plan.bad.map((problem) => problem.line)).toEqual([3]);
