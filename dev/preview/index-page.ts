@@ -6,9 +6,14 @@
 import { escapeHtml } from '../../src/ui/shared/escape';
 
 export function indexPage(sidebars: string[], as: string, locale: string): string {
-  const options = sidebars.map((name) => `<option value="${escapeHtml(name)}">${escapeHtml(name)}</option>`).join('');
+  const options = sidebars
+    .map((name) => `<option value="${escapeHtml(name)}">${escapeHtml(name)}</option>`)
+    .join('');
   const links = sidebars
-    .map((name) => `<li><a href="/sidebar/${encodeURIComponent(name)}" target="_blank">${escapeHtml(name)}</a></li>`)
+    .map(
+      (name) =>
+        `<li><a href="/sidebar/${encodeURIComponent(name)}" target="_blank">${escapeHtml(name)}</a></li>`,
+    )
     .join('');
   return `<!DOCTYPE html>
 <html lang="en">

@@ -111,10 +111,13 @@ const sendJson = (response: http.ServerResponse, status: number, value: unknown)
 /** Starts the preview server on 127.0.0.1 (never on other interfaces: it runs code on a real workbook file). */
 export async function startPreview(options: PreviewOptions = {}): Promise<PreviewServer> {
   const distDir = path.resolve(options.distDir ?? path.join(root, 'dist'));
-  if (!fs.existsSync(path.join(distDir, 'Code.js'))) throw new Error(`${distDir}/Code.js is missing: run npm run build`);
+  if (!fs.existsSync(path.join(distDir, 'Code.js')))
+    throw new Error(`${distDir}/Code.js is missing: run npm run build`);
   const runtime =
     options.runtime ??
-    (options.inFile ? await LocalRuntime.fromXlsx(options.inFile, { bundleDir: distDir }) : await demoRuntime(distDir));
+    (options.inFile
+      ? await LocalRuntime.fromXlsx(options.inFile, { bundleDir: distDir })
+      : await demoRuntime(distDir));
   const callable = entryPoints(distDir);
   const log = options.log ?? (() => undefined);
 
@@ -129,7 +132,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
 
     if (request.method === 'GET' && parts.length === 0) {
-      send(response, 200, 'text/html', indexPage(sidebarNames(distDir), options.as ?? '', options.locale ?? ''));
+      send(
+        response,
+        200,
+        'text/html',
+        indexPage(sidebarNames(distDir), options.as ?? '', options.locale ?? ''),
+      );
       return;
     }
     if (request.method === 'GET' && parts[0] === 'sidebar' && parts.length === 2) {
@@ -138,7 +146,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         send(response, 404, 'text/plain', `no sidebar ${name}`);
         return;
       }
-      send(response, 200, 'text/html', injectBridge(fs.readFileSync(path.join(distDir, `${name}.html`), 'utf8')));
+      send(
+        response,
+        200,
+        'text/html',
+        injectBridge(fs.readFileSync(path.join(distDir, `${name}.html`), 'utf8')),
+      );
       return;
     }
     if (request.method === 'POST' && parts[0] === 'run' && parts.length === 2) {
@@ -152,7 +165,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const user = body.as || options.as || undefined;
       const locale = body.locale || options.locale || undefined;
       const result = runtime.execute(name, Array.isArray(body.args) ? body.args : [], { user, locale });
-      log(`${name} as ${user ?? 'owner'}: ${result.error ? `error ${result.error.message}` : 'ok'} (${result.totalCalls} calls, ~${Math.round(result.modelledMs)} ms modelled)`);
+      log(
+        `${name} as ${user ?? 'owner'}: ${result.error ? `error ${result.error.message}` : 'ok'} (${result.totalCalls} calls, ~${Math.round(result.modelledMs)} ms modelled)`,
+      );
       if (result.error) sendJson(response, 200, { ok: false, error: result.error.message });
       else sendJson(response, 200, { ok: true, value: result.value ?? null });
       return;
@@ -199,7 +214,9 @@ function parseArgs(argv: string[]): PreviewOptions & { save?: string } {
     else if (flag === '--save') options.save = value;
     else if (flag === '--dist') options.distDir = value;
     else {
-      console.error(`unknown option ${flag}\nusage: npm run preview -- [--port 8765] [--in book.xlsx] [--as email] [--locale en|zh-CN] [--save out.xlsx]`);
+      console.error(
+        `unknown option ${flag}\nusage: npm run preview -- [--port 8765] [--in book.xlsx] [--as email] [--locale en|zh-CN] [--save out.xlsx]`,
+      );
       process.exit(2);
     }
     i++;
@@ -211,7 +228,9 @@ if (require.main === module) {
   const options = parseArgs(process.argv.slice(2));
   startPreview({ ...options, log: (line) => console.log(line) })
     .then((preview) => {
-      console.log(`SalesDesk preview: ${preview.url}  (Ctrl+C to stop${options.save ? `; saves to ${options.save}` : ''})`);
+      console.log(
+        `SalesDesk preview: ${preview.url}  (Ctrl+C to stop${options.save ? `; saves to ${options.save}` : ''})`,
+      );
       const stop = async () => {
         if (options.save) {
           await preview.runtime.saveXlsx(options.save);

@@ -10,8 +10,20 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
 import { selectRow, sheetNames } from '../../dev/preview/workbook-view';
 import type { LocalRuntime } from '../../runtime';
+import { translator } from '../../src/core/i18n';
+import {
+  EMPTY_CUSTOMER,
+  EMPTY_DEAL,
+  EMPTY_FOLLOW_UP,
+  makeCustomerFormSchema,
+  makeDealFormSchema,
+  makeFollowUpFormSchema,
+} from '../../src/core/forms/schemas';
+import { validateWith } from '../../src/ui/shared/validation';
 
 const root = path.resolve(__dirname, '../..');
+// Another build may be rewriting dist/ while this runs on a shared machine; SALESDESK_DIST points at a copy.
+const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
 const screenshots = path.join(root, 'test-output/screenshots');
 const XSS = '<img src=x onerror=alert(1)>';
 const CHROMIUM_ARGS = [
@@ -32,8 +44,23 @@ let manager: string;
 const dialogs: string[] = [];
 
 type Boot = { lists: Record<string, string[]>; currency: string };
-type CustomerList = { customers: { id: string; row: number; contact: string; owner: string }[]; all: boolean };
+type CustomerList = {
+  customers: { id: string; row: number; contact: string; owner: string }[];
+  all: boolean;
+};
 let lists: Record<string, string[]>;
+
+/** The message the shared schema gives for `field` of `values`: what the browser must show, word for word. */
+function schemaMessage(
+  make: typeof makeCustomerFormSchema | typeof makeFollowUpFormSchema | typeof makeDealFormSchema,
+  locale: 'en' | 'zh-CN',
+  values: Record<string, string>,
+  field: string,
+): string {
+  const result = validateWith(make(translator(locale), lists), values);
+  if (result.ok) throw new Error(`expected ${field} to be invalid`);
+  return result.errors[field];
+}
 
 function call<T>(fn: string, args: unknown[], user: string): T {
   const result = rt.execute(fn, args, { user, locale: 'en' });
@@ -50,7 +77,8 @@ function sheetName(candidates: string[]): string {
 const customersSheet = () => sheetName(['Customers', '客户']);
 const dealsSheet = () => sheetName(['Deals', '成交']);
 const followUpsSheet = () => sheetName(['Follow-ups', '跟进']);
-const rowsOf = (sheet: string) => rt.workbook.sheetValues(sheet).filter((row) => row.some((v) => v !== '' && v !== null));
+const rowsOf = (sheet: string) =>
+  rt.workbook.sheetValues(sheet).filter((row) => row.some((v) => v !== '' && v !== null));
 
 async function open(name: string, user: string, locale: 'en' | 'zh-CN'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale });
@@ -61,6 +89,8 @@ async function open(name: string, user: string, locale: 'en' | 'zh-CN'): Promise
   page.on('pageerror', (error) => dialogs.push(`page error: ${error.message}`));
   await page.goto(`${preview.url}/sidebar/${name}?as=${encodeURIComponent(user)}&locale=${locale}`);
   await page.waitForSelector('main.sidebar h1');
+  // Sidebars load their data after the bootstrap call: wait until the bridge has no call in flight for a while.
+  await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !(window as unknown as { __previewCalls?: number }).__previewCalls);
   return page;
 }
@@ -95,18 +125,28 @@ async function pickCustomer(page: Page, query: string, id: string): Promise<void
 }
 
 beforeAll(async () => {
-  rt = await demoRuntime(path.join(root, 'dist'));
-  preview = await startPreview({ runtime: rt, port: 0, distDir: path.join(root, 'dist') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  rt = await demoRuntime(distDir);
+  preview = await startPreview({ runtime: rt, port: 0, distDir: distDir });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
 
   // The demo workbook's people: two reps with customers, and the owner (a manager).
   const repsValues = rt.workbook.sheetValues(sheetName(['Reps', '销售']));
   const emails = repsValues
     .slice(1)
     .flatMap((row) => row.filter((v): v is string => typeof v === 'string' && /@/.test(v)).slice(0, 1));
-  const owners = new Set(call<CustomerList>('apiListCustomers', [], rt.owner ?? 'owner@example.com').customers.map((c) => c.owner));
-  const withCustomers = emails.filter((email) => owners.has(email.toLowerCase()));
-  [rep, otherRep] = withCustomers.map((email) => email.toLowerCase());
+  const owners = new Set(
+    call<CustomerList>('apiListCustomers', [], rt.owner ?? 'owner@example.com').customers.map((c) => c.owner),
+  );
+  // Plain reps (not managers in Settings) who own customers.
+  const plainReps = emails
+    .map((email) => email.toLowerCase())
+    .filter((email) => owners.has(email) && !call<CustomerList>('apiListCustomers', [], email).all);
+  [rep, otherRep] = plainReps;
+  expect(otherRep).toBeDefined();
   manager = (rt.owner ?? 'owner@example.com').toLowerCase();
   lists = call<Boot>('apiBootstrap', [], rep).lists;
 }, 120_000);
@@ -128,9 +168,14 @@ describe('new customer', () => {
     expect(await unlabelledControls(page)).toEqual([]);
 
     await page.fill('#email', 'not-an-email');
-    await expect(page.textContent('#email-error')).resolves.toBe('"not-an-email" is not a valid e-mail address.');
+    const typed = { ...EMPTY_CUSTOMER, owner: rep, email: 'not-an-email' };
+    await expect(page.textContent('#email-error')).resolves.toBe(
+      schemaMessage(makeCustomerFormSchema, 'en', typed, 'email'),
+    );
     await page.click('#save');
-    await expect(page.textContent('#contact-error')).resolves.toBe('Contact name is required.');
+    await expect(page.textContent('#contact-error')).resolves.toBe(
+      schemaMessage(makeCustomerFormSchema, 'en', typed, 'contact'),
+    );
     await expect(page.textContent('[data-testid=message-error]')).resolves.toContain('Nothing was saved');
     expect(rowsOf(customersSheet()).length).toBe(before);
     await page.close();
@@ -141,7 +186,7 @@ describe('new customer', () => {
     const page = await open('new-customer', rep, 'en');
     await page.fill('#contact', XSS);
     await page.fill('#company', 'Script & Sons');
-    await page.fill('#phone', '139 1234 5678');
+    await page.fill('#phone', '+86 139 1234 5678');
     await page.fill('#email', 'xss@example.com');
     if (lists.industry?.length) await page.selectOption('#industry', lists.industry[0]);
     if (lists.stage?.length) await page.selectOption('#stage', lists.stage[0]);
@@ -158,7 +203,13 @@ describe('new customer', () => {
     const added = rows[rows.length - 1];
     expect(added).toContain(XSS);
     expect(added).toContain(rep);
-    expect(added.some((v) => String(v).includes('HYPERLINK') && !String(v).startsWith('='))).toBe(true);
+    // Typed text starting with "=" is stored as text, never as a formula (formula injection).
+    const notesColumn = added.indexOf('=HYPERLINK("http://evil")');
+    expect(notesColumn).toBeGreaterThan(-1);
+    const formulas = (rt.workbook as unknown as { sheetFormulas(name: string): string[][] }).sheetFormulas(
+      customersSheet(),
+    );
+    expect(formulas[rows.length - 1]?.[notesColumn] ?? '').toBe('');
     await page.close();
   });
 
@@ -166,6 +217,7 @@ describe('new customer', () => {
     const before = rowsOf(customersSheet()).length;
     const page = await open('new-customer', rep, 'en');
     await page.fill('#contact', 'Someone New');
+    await page.fill('#company', 'Another Co');
     await page.fill('#email', 'XSS@example.com');
     await page.click('#save');
     await page.waitForSelector('[data-testid=duplicate-warning]');
@@ -191,7 +243,9 @@ describe('log follow-up', () => {
     expect(xss).toBeDefined();
     const page = await open('log-follow-up', rep, 'en');
     expect(await unlabelledControls(page)).toEqual([]);
-    const listed = await page.$$eval('li[data-customer-id]', (items) => items.map((i) => i.getAttribute('data-customer-id')));
+    const listed = await page.$$eval('li[data-customer-id]', (items) =>
+      items.map((i) => i.getAttribute('data-customer-id')),
+    );
     const theirs = call<CustomerList>('apiListCustomers', [], otherRep).customers.map((c) => c.id);
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.filter((id) => theirs.includes(id ?? ''))).toEqual([]);
@@ -200,7 +254,9 @@ describe('log follow-up', () => {
     await page.fill('#time', '');
     await page.click('#save');
     await expect(page.textContent('#customerId-error')).resolves.toBe('Pick a customer from the list.');
-    await expect(page.textContent('#content-error')).resolves.toBe('What was discussed is required.');
+    await expect(page.textContent('#content-error')).resolves.toBe(
+      schemaMessage(makeFollowUpFormSchema, 'en', EMPTY_FOLLOW_UP, 'content'),
+    );
 
     await page.fill('#customer-search', '<img');
     const optionText = await page.textContent(`li[data-customer-id="${xss!.id}"]`);
@@ -222,7 +278,9 @@ describe('log follow-up', () => {
     expect(rows.length).toBe(before + 1);
     expect(rows[rows.length - 1]).toContain('Discussed the <b>spring</b> order');
 
-    const after = call<CustomerList>('apiListCustomers', [], rep).customers.find((c) => c.id === xss!.id) as unknown as {
+    const after = call<CustomerList>('apiListCustomers', [], rep).customers.find(
+      (c) => c.id === xss!.id,
+    ) as unknown as {
       lastContact: string;
       nextFollowUp: string;
     };
@@ -240,13 +298,16 @@ describe('log deal', () => {
     await pickCustomer(page, 'Script', xss.id);
     if (lists.product?.length) await page.selectOption('#product', lists.product[0]);
     await page.fill('#amount', '-5');
-    await expect(page.textContent('#amount-error')).resolves.toBe('Amount must be greater than 0.');
+    await expect(page.textContent('#amount-error')).resolves.toBe(
+      schemaMessage(makeDealFormSchema, 'en', { ...EMPTY_DEAL, amount: '-5' }, 'amount'),
+    );
     const before = rowsOf(dealsSheet()).length;
     await page.click('#save');
     expect(rowsOf(dealsSheet()).length).toBe(before);
 
     await page.fill('#amount', '120000');
-    if (lists.currency?.length && !(await page.inputValue('#currency'))) await page.selectOption('#currency', lists.currency[0]);
+    if (lists.currency?.length && !(await page.inputValue('#currency')))
+      await page.selectOption('#currency', lists.currency[0]);
     if (lists.paymentMethod?.length) await page.selectOption('#paymentMethod', lists.paymentMethod[0]);
     await page.fill('#date', '2026-11-21');
     const won = (lists.dealStatus ?? []).find((label) => /won|成交/i.test(label)) ?? lists.dealStatus?.[0];
@@ -273,7 +334,9 @@ describe('customer card', () => {
     await page.waitForSelector('[data-testid=card-name]');
     expect(await page.textContent('[data-testid=card-name]')).toBe(XSS);
     expect(await page.$('img')).toBeNull();
-    expect(await page.textContent('[data-testid=card-followups]')).toContain('Discussed the <b>spring</b> order');
+    expect(await page.textContent('[data-testid=card-followups]')).toContain(
+      'Discussed the <b>spring</b> order',
+    );
     expect(await page.$('[data-testid=card-followups] b:text("spring")')).toBeNull();
     expect(await page.textContent('[data-testid=card-deals]')).toContain('120,000');
     await shoot(page, 'customer-card', 'en');
@@ -295,7 +358,9 @@ describe('zh-CN', () => {
     expect(await page.textContent('h1')).toBe('新建客户');
     expect(await page.textContent('label[for=contact]')).toContain('联系人');
     await page.click('#save');
-    await expect(page.textContent('#contact-error')).resolves.toBe('请填写联系人。');
+    const message = schemaMessage(makeCustomerFormSchema, 'zh-CN', EMPTY_CUSTOMER, 'contact');
+    expect(message).toMatch(/[\u4e00-\u9fff]/);
+    await expect(page.textContent('#contact-error')).resolves.toBe(message);
     await shoot(page, 'new-customer', 'zh-CN');
     await page.close();
 
@@ -317,6 +382,7 @@ describe('zh-CN', () => {
   it('lets a manager pick any rep’s customer', async () => {
     const all = call<CustomerList>('apiListCustomers', [], manager);
     expect(all.all).toBe(true);
+    selectRow(rt, customersSheet(), 1); // the header: no customer pre-picked
     const page = await open('log-follow-up', manager, 'en');
     const listed = await page.$$eval('li[data-customer-id]', (items) => items.length);
     expect(listed).toBe(Math.min(all.customers.length, 30));

@@ -12,6 +12,7 @@ import {
   TextAreaField,
   TextField,
   closeSidebar,
+  formMessage,
   mountSidebar,
   serverCall,
   useAction,
@@ -108,7 +109,7 @@ function LogDeal() {
         </>
       }
     >
-      <Message message={action.message ?? loader.message} />
+      <Message message={formMessage(action.message, t('forms.invalid'), form.isValid) ?? loader.message} />
       <form
         noValidate
         onSubmit={(event) => {

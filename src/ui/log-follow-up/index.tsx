@@ -12,6 +12,7 @@ import {
   TextAreaField,
   TextField,
   closeSidebar,
+  formMessage,
   mountSidebar,
   serverCall,
   useAction,
@@ -98,7 +99,7 @@ function LogFollowUp() {
         </>
       }
     >
-      <Message message={action.message ?? loader.message} />
+      <Message message={formMessage(action.message, t('forms.invalid'), form.isValid) ?? loader.message} />
       <form
         noValidate
         onSubmit={(event) => {

@@ -12,6 +12,7 @@ import {
   TextAreaField,
   TextField,
   closeSidebar,
+  formMessage,
   mountSidebar,
   serverCall,
   useAction,
@@ -115,7 +116,7 @@ function NewCustomer() {
         </>
       }
     >
-      <Message message={action.message} />
+      <Message message={formMessage(action.message, t('forms.invalid'), form.isValid)} />
       {duplicates ? (
         <DuplicateWarning
           matches={duplicates}

@@ -290,3 +290,16 @@ export function useAction(): ActionState {
   );
   return { busy, message, setMessage, run };
 }
+
+/**
+ * The panel message of a form: an "invalid input" error disappears by itself once the user has fixed every field,
+ * so a stale error never sits above a form that is ready to save.
+ */
+export function formMessage(
+  message: PanelMessage | null,
+  invalidText: string,
+  formIsValid: boolean,
+): PanelMessage | null {
+  if (message && message.kind === 'error' && message.text === invalidText && formIsValid) return null;
+  return message;
+}

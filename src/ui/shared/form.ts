@@ -22,6 +22,8 @@ export interface FormState<V extends Record<string, string>, Out> {
   /** Errors the server reported for fields (shown until that field changes). */
   setServerErrors: (errors: FieldErrors) => void;
   reset: (values?: V) => void;
+  /** True when nothing is wrong: no client-side error and no unresolved server error. */
+  isValid: boolean;
 }
 
 /**
@@ -78,6 +80,7 @@ export function useForm<V extends Record<string, string>, Out>(
       return validateWith(schema, values);
     },
     setServerErrors,
+    isValid: Object.keys(allErrors).length === 0 && Object.keys(serverErrors).length === 0,
     reset: (next) => {
       setValues(next ?? initial);
       setTouched({});

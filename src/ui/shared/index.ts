@@ -20,6 +20,7 @@ export {
   CheckboxField,
   ActionButton,
   useAction,
+  formMessage,
 } from './components';
 export type { PanelMessage, MessageKind, Option, ActionState } from './components';
 export { useForm, validateWith, issuesToFieldErrors } from './form';
