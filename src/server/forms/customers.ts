@@ -12,7 +12,7 @@ import { formsContext, withDocumentLock, type FormsContext } from './context';
 import { zonedInstant } from './dates';
 import { readReps } from './directory';
 import { appendRecord, openTable, readLists, tryOpenTable } from './sheets';
-import type { CustomerList, SaveCustomerResult } from './types';
+import type { CustomerList, SaveCustomerRequest, SaveCustomerResult } from './types';
 
 /** Customers the user may pick: their own, or all for a manager. */
 export function visibleCustomers(
@@ -60,13 +60,15 @@ export function apiListCustomers(): CustomerList {
 
 /**
  * Saves a new customer as one row of Customers.
- * @param input the form's values (strings, as typed).
- * @param allowDuplicate false on the first try: a likely duplicate returns 'duplicate' and writes nothing;
- *   true after the user chose "save anyway".
+ * @param request.customer the form's values (strings, as typed, keyed by column key).
+ * @param request.allowDuplicate false on the first try: a likely duplicate returns 'duplicate' and writes nothing;
+ *   true after the user chose "save anyway". (One object argument: what google.script.run and rt.call pass best.)
  * @returns 'saved' with the new id and row, 'invalid' with localised field errors, or 'duplicate' with matches.
  * @throws Error (localised) when the Customers sheet is missing or another save holds the lock too long.
  */
-export function apiSaveCustomer(input: Record<string, string>, allowDuplicate: boolean): SaveCustomerResult {
+export function apiSaveCustomer(request: SaveCustomerRequest): SaveCustomerResult {
+  const input = request?.customer;
+  const allowDuplicate = request?.allowDuplicate === true;
   const ctx = formsContext();
   const { t } = ctx;
   const parsed = makeCustomerFormSchema(t, readLists(ctx.spreadsheet)).safeParse(input ?? {});

@@ -13,6 +13,12 @@ export interface DuplicateInfo {
   reasons: DuplicateReason[];
 }
 
+export interface SaveCustomerRequest {
+  customer: Record<string, string>;
+  /** True after the user saw the duplicate warning and chose "save anyway". */
+  allowDuplicate?: boolean;
+}
+
 export type SaveCustomerResult =
   | { status: 'saved'; id: string; row: number; name: string }
   | { status: 'invalid'; errors: FieldErrors }

@@ -67,7 +67,9 @@ function NewCustomer() {
       focusFirstError(checked.errors);
       return;
     }
-    const result = await action.run(() => serverCall('apiSaveCustomer', form.values, allowDuplicate));
+    const result = await action.run(() =>
+      serverCall('apiSaveCustomer', { customer: form.values, allowDuplicate }),
+    );
     if (!result) return;
     if (result.status === 'invalid') {
       form.setServerErrors(result.errors);
