@@ -18,8 +18,21 @@ const EVE = { user: 'eve@example.com', locale: 'en' };
 const CUI = { user: 'cui@example.com', locale: 'zh-CN' };
 const distDir = process.env.SALESDESK_DIST ?? path.resolve(__dirname, '../../dist');
 
-type Result = { status: string; id?: string; row?: number; errors?: Record<string, string>; [key: string]: unknown };
-type Customer = { id: string; row: number; owner: string; lastContact: string; nextFollowUp: string; contact: string };
+type Result = {
+  status: string;
+  id?: string;
+  row?: number;
+  errors?: Record<string, string>;
+  [key: string]: unknown;
+};
+type Customer = {
+  id: string;
+  row: number;
+  owner: string;
+  lastContact: string;
+  nextFollowUp: string;
+  contact: string;
+};
 
 async function runtime(): Promise<LocalRuntime> {
   return LocalRuntime.create({
@@ -42,7 +55,10 @@ function rows(rt: LocalRuntime, sheet: string): unknown[][] {
   return rt.workbook.sheetValues(sheet).filter((row) => row.some((value) => value !== ''));
 }
 
-function list(rt: LocalRuntime, who: { user: string; locale: string }): { customers: Customer[]; all: boolean } {
+function list(
+  rt: LocalRuntime,
+  who: { user: string; locale: string },
+): { customers: Customer[]; all: boolean } {
   return rt.call('apiListCustomers', undefined, who);
 }
 
@@ -54,7 +70,11 @@ describe('rep forms through the bundle', () => {
 
   it('validates on the server: bad input from a bypassed client writes nothing, messages in the user language', () => {
     const before = rows(rt, 'Customers').length;
-    const en = rt.call<Result>('apiSaveCustomer', { customer: customer({ contact: '', email: 'nope', phone: '' }) }, EVE);
+    const en = rt.call<Result>(
+      'apiSaveCustomer',
+      { customer: customer({ contact: '', email: 'nope', phone: '' }) },
+      EVE,
+    );
     expect(en.status).toBe('invalid');
     expect(Object.keys(en.errors ?? {}).sort()).toEqual(['contact', 'email']);
     const zh = rt.call<Result>('apiSaveCustomer', { customer: customer({ contact: '' }) }, CUI);
@@ -66,7 +86,11 @@ describe('rep forms through the bundle', () => {
 
   it('saves one row in one write, owned by the rep, and warns before a duplicate', () => {
     const before = rows(rt, 'Customers').length;
-    const saved = rt.call<Result>('apiSaveCustomer', { customer: customer({ owner: 'someone@else.example' }) }, EVE);
+    const saved = rt.call<Result>(
+      'apiSaveCustomer',
+      { customer: customer({ owner: 'someone@else.example' }) },
+      EVE,
+    );
     expect(saved.status).toBe('saved');
     const execution = rt.lastExecution!;
     expect(execution.calls['Range.setValues']).toBe(1);
@@ -76,7 +100,11 @@ describe('rep forms through the bundle', () => {
     expect(added[header(all[0], 'owner')]).toBe('eve@example.com');
     expect(added[header(all[0], 'contact')]).toBe('Lin Qing');
 
-    const again = rt.call<Result>('apiSaveCustomer', { customer: customer({ contact: 'Other', email: 'LIN@harbour.example' }) }, EVE);
+    const again = rt.call<Result>(
+      'apiSaveCustomer',
+      { customer: customer({ contact: 'Other', email: 'LIN@harbour.example' }) },
+      EVE,
+    );
     expect(again.status).toBe('duplicate');
     expect(rows(rt, 'Customers').length).toBe(before + 1);
     const anyway = rt.call<Result>(
@@ -93,7 +121,15 @@ describe('rep forms through the bundle', () => {
     const results = await rt.executeConcurrently(
       ['a', 'b', 'c', 'd'].map((n, i) => ({
         fn: 'apiSaveCustomer',
-        args: [{ customer: customer({ contact: `Rep ${n}`, email: `${n}@x.example`, phone: `+86 139 0000 000${i}` }) }],
+        args: [
+          {
+            customer: customer({
+              contact: `Rep ${n}`,
+              email: `${n}@x.example`,
+              phone: `+86 139 0000 000${i}`,
+            }),
+          },
+        ],
         opts: i % 2 ? EVE : CUI,
       })),
     );
@@ -150,13 +186,22 @@ describe('rep forms through the bundle', () => {
     const target = list(rt, EVE).customers[0];
     const saved = rt.call<Result>(
       'apiSaveDeal',
-      { customerId: target.id, product: 'Starter plan', amount: '250000', currency: 'CNY', date: '2026-03-14', status: 'Won' },
+      {
+        customerId: target.id,
+        product: 'Starter plan',
+        amount: '250000',
+        currency: 'CNY',
+        date: '2026-03-14',
+        status: 'Won',
+      },
       EVE,
     );
     expect(saved.status).toBe('saved');
     expect(saved.tier).toBe('VIP');
     const customers = rows(rt, 'Customers');
-    const [id, totalColumn, tierColumn] = ['id', 'totalPurchases', 'tier'].map((key) => header(customers[0], key));
+    const [id, totalColumn, tierColumn] = ['id', 'totalPurchases', 'tier'].map((key) =>
+      header(customers[0], key),
+    );
     const row = customers.find((r) => r[id] === target.id)!;
     const total = row[totalColumn];
     expect(total).toBe(saved.totalPurchases);
@@ -185,5 +230,4 @@ describe('rep forms through the bundle', () => {
     }
     expect(rt.ui.sidebars.length).toBe(4);
   });
-});
 });
