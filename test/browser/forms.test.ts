@@ -203,6 +203,7 @@ describe('new customer', () => {
     const added = rows[rows.length - 1];
     expect(added).toContain(XSS);
     expect(added).toContain(rep);
+    expect(added).toContain('+86 139 1234 5678'); // stored exactly as typed (plain-text column)
     // Typed text starting with "=" is stored as text, never as a formula (formula injection).
     const notesColumn = added.indexOf('=HYPERLINK("http://evil")');
     expect(notesColumn).toBeGreaterThan(-1);

@@ -4,11 +4,13 @@
  * guarded against formula injection. Pure; the server passes the zone-aware date conversion.
  */
 import { listLabel, isListKey } from '../../../templates/lists';
+import { NUMBER_FORMATS, columnSpec, type SheetKey } from '../../../templates/workbook';
 import type { InputField } from '../validation';
 import type { Locale } from '../i18n';
 import { asSheetText } from './errors';
 
 export function toSheetRecord(
+  sheet: SheetKey,
   fields: ReadonlyMap<string, InputField>,
   data: Record<string, unknown>,
   language: Locale,
@@ -37,7 +39,12 @@ export function toSheetRecord(
       case 'phone':
       case 'email':
       case 'url':
-        out[key] = typeof value === 'string' ? asSheetText(value) : value;
+        // A plain-text column (the template formats phone and id columns '@') stores what is written as is: an
+        // apostrophe there would become part of the text. Elsewhere it keeps "=…" from becoming a formula.
+        out[key] =
+          typeof value === 'string' && columnSpec(sheet, key)?.numberFormat !== NUMBER_FORMATS.text
+            ? asSheetText(value)
+            : value;
         break;
       default:
         out[key] = value;

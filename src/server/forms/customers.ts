@@ -114,7 +114,7 @@ export function apiSaveCustomer(request: SaveCustomerRequest): SaveCustomerResul
     );
     const now = new Date();
     const row = appendRecord(customers, {
-      ...toSheetRecord(FORM_FIELDS.customer, data, ctx.language, (local) =>
+      ...toSheetRecord('customers', FORM_FIELDS.customer, data, ctx.language, (local) =>
         zonedInstant(local, ctx.timeZone),
       ),
       id,

@@ -43,7 +43,9 @@ export function apiSaveDeal(input: Record<string, string>): SaveDealResult {
     const now = new Date();
     // appendRecord also adds the row to deals.table, so the totals below include this deal without a re-read.
     const row = appendRecord(deals, {
-      ...toSheetRecord(FORM_FIELDS.deal, data, ctx.language, (local) => zonedInstant(local, ctx.timeZone)),
+      ...toSheetRecord('deals', FORM_FIELDS.deal, data, ctx.language, (local) =>
+        zonedInstant(local, ctx.timeZone),
+      ),
       id,
       customerId: summary.id,
       rep: ctx.user,

@@ -41,7 +41,7 @@ export function apiSaveFollowUp(input: Record<string, string>): SaveFollowUpResu
       'F-',
     );
     const row = appendRecord(followUps, {
-      ...toSheetRecord(FORM_FIELDS.followUp, data, ctx.language, (local) =>
+      ...toSheetRecord('followups', FORM_FIELDS.followUp, data, ctx.language, (local) =>
         zonedInstant(local, ctx.timeZone),
       ),
       id,

@@ -117,6 +117,7 @@ describe('toSheetRecord', () => {
     });
     expect(parsed.success).toBe(true);
     const record = toSheetRecord(
+      'followups',
       FORM_FIELDS.followUp,
       parsed.data as Record<string, unknown>,
       'zh-CN',
@@ -126,5 +127,22 @@ describe('toSheetRecord', () => {
     expect(record.content).toBe('\'=HYPERLINK("x")');
     expect(record.nextDate).toEqual(new Date('2026-11-30Z'));
     expect(record.time).toEqual(new Date('2026-11-23T10:00Z'));
+    // The phone column is plain text in the template: written as typed, no apostrophe.
+    const customer = makeCustomerFormSchema(en, lists).safeParse({
+      ...EMPTY_CUSTOMER,
+      company: 'A',
+      contact: 'B',
+      phone: '+86 139 0000 1111',
+      notes: '+1 idea',
+    });
+    const cells = toSheetRecord(
+      'customers',
+      FORM_FIELDS.customer,
+      customer.data as Record<string, unknown>,
+      'en',
+      () => new Date(0),
+    );
+    expect(cells.phone).toBe('+86 139 0000 1111');
+    expect(cells.notes).toBe("'+1 idea");
   });
 });
