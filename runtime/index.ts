@@ -23,7 +23,7 @@ import { LocalSession, LocalUser } from './services/session';
 import { clockEvent, LocalScriptApp, TriggerRegistry, type TriggerRecord } from './services/triggers';
 import { LocalUi, UiRecorder } from './services/ui';
 import { LocalUtilities } from './services/utilities';
-import { spreadsheetModule, type CustomFunctionHost, type WorkbookStore } from './spreadsheet-binding';
+import { createSpreadsheetApp, WorkbookStore, xlsx, type CustomFunctionHost } from './spreadsheet-binding';
 
 export type { ExecuteOptions, ExecutionResult } from './execution';
 export type { SentMail } from './services/mail';
@@ -145,7 +145,7 @@ export class LocalRuntime {
 
   /** A runtime over a workbook read from an .xlsx file (the file is never modified). */
   static async fromXlsx(file: string, options: RuntimeOptions = {}): Promise<LocalRuntime> {
-    const store = await spreadsheetModule().loadWorkbookXlsx(file, {
+    const store = await xlsx().loadWorkbookXlsx(file, {
       timeZone: options.timeZone ?? 'Asia/Shanghai',
       locale: options.spreadsheetLocale ?? 'en_US',
     });
@@ -154,13 +154,13 @@ export class LocalRuntime {
 
   /** Writes the workbook as .xlsx (values, formulas, validations, formats, frozen rows, protections). */
   async saveXlsx(file: string): Promise<void> {
-    await spreadsheetModule().saveWorkbookXlsx(this.workbook, file);
+    await xlsx().saveWorkbookXlsx(this.workbook, file);
   }
 
   /** The workbook store (created on first use when none was given). */
   get workbook(): WorkbookStore {
     if (!this.store) {
-      this.store = spreadsheetModule().WorkbookStore.empty({
+      this.store = WorkbookStore.empty({
         timeZone: this.timeZone,
         locale: this.spreadsheetLocale,
         owner: this.owner,
@@ -245,7 +245,7 @@ export class LocalRuntime {
    */
   submitForm(values: Record<string, string>, options: { sheet?: string } = {}): ExecutionResult[] {
     const system = this.newExecution('trigger', { user: this.owner });
-    const app = spreadsheetModule().createSpreadsheetApp(this.spreadsheetEnv(system, false));
+    const app = createSpreadsheetApp(this.spreadsheetEnv(system, false));
     const spreadsheet = app.getActiveSpreadsheet();
     const sheetName = options.sheet ?? 'Form Responses 1';
     const sheet = spreadsheet.getSheetByName(sheetName) ?? spreadsheet.insertSheet(sheetName);
@@ -286,9 +286,7 @@ export class LocalRuntime {
   edit(sheetName: string, a1: string, value: unknown, opts: ExecuteOptions = {}): ExecutionResult[] {
     const user = (opts.user ?? this.owner).toLowerCase();
     const system = this.newExecution('trigger', { user });
-    const spreadsheet = spreadsheetModule()
-      .createSpreadsheetApp(this.spreadsheetEnv(system, false))
-      .getActiveSpreadsheet();
+    const spreadsheet = createSpreadsheetApp(this.spreadsheetEnv(system, false)).getActiveSpreadsheet();
     const sheet = spreadsheet.getSheetByName(sheetName);
     if (!sheet) throw new Error(`local runtime: no sheet named ${sheetName}`);
     const range = sheet.getRange(a1);
@@ -446,13 +444,7 @@ export class LocalRuntime {
       Logger: new LocalLogger(logSink),
       console: new LocalConsole(logSink),
     };
-    try {
-      services.SpreadsheetApp = spreadsheetModule().createSpreadsheetApp(
-        this.spreadsheetEnv(execution, mode.restricted),
-      );
-    } catch (error) {
-      if (!isModuleMissing(error)) throw error;
-    }
+    services.SpreadsheetApp = createSpreadsheetApp(this.spreadsheetEnv(execution, mode.restricted));
     const globals: Record<string, object> = {};
     for (const [name, service] of Object.entries(services)) {
       globals[name] =
@@ -470,11 +462,6 @@ function bundleTimeZone(bundleDir: string): string | undefined {
   if (!fs.existsSync(file)) return undefined;
   const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { timeZone?: unknown };
   return typeof manifest.timeZone === 'string' ? manifest.timeZone : undefined;
-}
-
-function isModuleMissing(error: unknown): boolean {
-  const message = String((error as { message?: unknown } | null)?.message ?? '');
-  return /Cannot find module '\.\/spreadsheet'/.test(message);
 }
 
 /** A service a custom function may not touch: any use fails with Apps Script's permission error. */

@@ -1,23 +1,25 @@
 /**
- * The seam to the Spreadsheet half of the runtime (runtime/spreadsheet, built alongside): the workbook store,
- * SpreadsheetApp over it, and .xlsx load/save. Loaded lazily so the execution half works and tests run on
- * their own while the spreadsheet half is being built.
+ * The seam to the Spreadsheet half of the runtime (runtime/spreadsheet): the workbook store, SpreadsheetApp over
+ * it, and .xlsx load/save (looked up when used, so the rest works while that part is being built).
  */
-import type {
-  CustomFunctionHost,
-  SpreadsheetEnv,
-  SpreadsheetModule,
-  WorkbookStore,
-} from './spreadsheet-types';
+import * as spreadsheet from './spreadsheet';
+import type { CustomFunctionHost, SpreadsheetEnv, WorkbookStore } from './spreadsheet';
 
-let cached: SpreadsheetModule | undefined;
+export { createSpreadsheetApp, WorkbookStore } from './spreadsheet';
+export type { CustomFunctionHost, SpreadsheetEnv };
 
-export function spreadsheetModule(): SpreadsheetModule {
-  if (!cached) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    cached = require('./spreadsheet') as SpreadsheetModule;
-  }
-  return cached;
+interface XlsxFunctions {
+  loadWorkbookXlsx(
+    file: string,
+    options?: { timeZone?: string; locale?: string; owner?: string },
+  ): Promise<WorkbookStore>;
+  saveWorkbookXlsx(store: WorkbookStore, file: string): Promise<void>;
 }
 
-export type { CustomFunctionHost, SpreadsheetEnv, WorkbookStore };
+export function xlsx(): XlsxFunctions {
+  const module = spreadsheet as unknown as Partial<XlsxFunctions>;
+  if (typeof module.loadWorkbookXlsx !== 'function' || typeof module.saveWorkbookXlsx !== 'function') {
+    throw new Error('local runtime: .xlsx load/save is not available yet (runtime/spreadsheet)');
+  }
+  return module as XlsxFunctions;
+}
