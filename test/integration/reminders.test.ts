@@ -1,0 +1,393 @@
+/**
+ * Follow-up reminders end to end: dist/Code.js in the local runtime with its fake clock. The daily trigger is
+ * installed through the menu handler and fired by rt.fireDueTriggers(); reps mark follow-ups done and log new ones
+ * through the sidebars' api* functions; an independent model of the Follow-ups sheet says what each mail must hold.
+ */
+import { addDaysIso, daysBetween, parseLocalDateTime } from '../../src/core/dates';
+import type { LocalRuntime, SentMail } from '../../runtime';
+import { MANAGER, day, reps, runtimeWith, type FixtureData, type Row } from './reminders-fixture';
+
+jest.setTimeout(240_000);
+
+const TZ = 'Asia/Shanghai';
+const START = '2026-11-01';
+/** Stale-customer reminders are covered by unit tests; here they are off so the model stays about follow-ups. */
+const BASE_SETTINGS = {
+  reminderHour: 9,
+  staleContactDays: 3650,
+  staleVipDays: 3650,
+  managers: MANAGER,
+  managerTeamSummary: false,
+};
+
+function at(rt: LocalRuntime, isoDay: string, time: string): void {
+  rt.clock.set(parseLocalDateTime(`${isoDay}T${time}`, rt.timeZone));
+}
+
+/**
+ * Follow-ups rows a mail links to (…#gid=<Follow-ups id>&range=A<row>) as due or overdue; the "Coming up"
+ * section (Settings → reminderLookAheadDays, 3 by default) is for planning and not counted.
+ */
+function linkedFollowUpRows(mail: SentMail, followUpsGid: string): number[] {
+  const rows = new Set<number>();
+  const dueSections = mail.body.split('== Coming up')[0];
+  for (const match of dueSections.matchAll(/#gid=(\d+)&range=A(\d+)/g)) {
+    if (match[1] === followUpsGid) rows.add(Number(match[2]));
+  }
+  return [...rows].sort((a, b) => a - b);
+}
+
+function followUpsGid(rt: LocalRuntime): string {
+  const preview = rt.execute<{ mails: { body: string }[] }>('apiPreviewReminders', [], { user: MANAGER });
+  if (preview.error) throw preview.error;
+  // Follow-up items link to Follow-ups; every digest in these tests has one, so any link's gid is it.
+  const match = preview.value?.mails[0]?.body.match(/#gid=(\d+)&range=A\d+/);
+  if (!match) throw new Error('no follow-up link in the preview');
+  return match[1];
+}
+
+function turnOn(rt: LocalRuntime): void {
+  const result = rt.execute('menuTurnOnReminders', [], { user: MANAGER });
+  expect(result.error).toBeUndefined();
+}
+
+function dailyTriggers(rt: LocalRuntime) {
+  return rt.triggers.all.filter((trigger) => trigger.handler === 'onDailyReminders');
+}
+
+interface ModelRow {
+  row: number;
+  customerId: string;
+  owner: string;
+  nextDate: string;
+  /** Closed by ticking done, or superseded by a newer follow-up of the same customer. */
+  closed: boolean;
+}
+
+describe('reminders through the built bundle', () => {
+  it('turning reminders on twice leaves one trigger at the Settings hour in the spreadsheet zone; off removes it', async () => {
+    const rt = await runtimeWith(
+      { customers: [], followups: [], reps: reps(2), settings: { ...BASE_SETTINGS, reminderHour: 7 } },
+      { timeZone: TZ, now: '2026-11-23T00:00:00Z', owner: 'owner@example.com' },
+    );
+    turnOn(rt);
+    turnOn(rt);
+    expect(dailyTriggers(rt)).toHaveLength(1);
+    expect(dailyTriggers(rt)[0].clock).toMatchObject({ atHour: 7, everyDays: 1, timeZone: TZ });
+    expect(rt.properties.document.get('salesdesk.remind.on')).toBe('true');
+    // A rep may not turn them off.
+    rt.execute('menuTurnOffReminders', [], { user: 'rep01@example.com' });
+    expect(dailyTriggers(rt)).toHaveLength(1);
+    const off = rt.execute('menuTurnOffReminders', [], { user: MANAGER });
+    expect(off.error).toBeUndefined();
+    expect(dailyTriggers(rt)).toHaveLength(0);
+    expect(rt.properties.document.get('salesdesk.remind.on')).toBeUndefined();
+  });
+
+  it('over 30 days mails every due item to its owner once per day it is due or overdue, one digest per rep a day', async () => {
+    const team = reps(6);
+    const customers: Row[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `C${String(i + 1).padStart(3, '0')}`,
+      company: `Company ${i + 1}`,
+      contact: `Contact ${i + 1}`,
+      phone: `+86 138 0000 ${String(i).padStart(4, '0')}`,
+      owner: team[i % team.length].email,
+      created: day('2026-09-01'),
+      lastContact: day('2026-10-25'),
+    }));
+    const followups: Row[] = customers.map((customer, i) => ({
+      id: `F-${String(i + 1).padStart(4, '0')}`,
+      customerId: customer.id,
+      time: day('2026-10-25'),
+      channel: 'Phone',
+      content: `Initial call ${i + 1}`,
+      nextDate: day(addDaysIso(START, (i % 20) - 3)),
+      rep: customer.owner,
+      done: false,
+    }));
+    const data: FixtureData = { customers, followups, reps: team, settings: BASE_SETTINGS };
+    const rt = await runtimeWith(data, { timeZone: TZ, now: `${START}T00:00:00Z`, mailQuota: 100 });
+
+    const model: ModelRow[] = followups.map((f, i) => ({
+      row: i + 2,
+      customerId: String(f.customerId),
+      owner: String(f.rep),
+      nextDate: addDaysIso(START, (i % 20) - 3),
+      closed: false,
+    }));
+    at(rt, START, '08:00');
+    turnOn(rt);
+    const gid = followUpsGid(rt);
+
+    let mailsSoFar = 0;
+    let loggedFollowUps = 0;
+    let markedDone = 0;
+    for (let d = 0; d < 30; d++) {
+      const today = addDaysIso(START, d);
+      at(rt, today, '09:20');
+      const runs = rt.fireDueTriggers().filter((r) => r.logs.join('\n').includes('reminders'));
+      expect(runs).toHaveLength(1);
+      expect(runs[0].error).toBeUndefined();
+      // A retry and a manager's "Send reminders now" later the same day send nothing more.
+      at(rt, today, '11:00');
+      expect(rt.fireDueTriggers()).toHaveLength(0);
+      const again = rt.execute('menuSendRemindersNow', [], { user: MANAGER });
+      expect(again.error).toBeUndefined();
+
+      const todays = rt.mail.outbox.slice(mailsSoFar);
+      mailsSoFar = rt.mail.outbox.length;
+      for (const rep of team) {
+        const expected = model
+          .filter((m) => !m.closed && m.owner === rep.email && m.nextDate <= today)
+          .map((m) => m.row)
+          .sort((a, b) => a - b);
+        const mails = todays.filter((mail) => mail.to.includes(String(rep.email)));
+        expect({ day: today, rep: rep.email, mails: mails.length }).toEqual({
+          day: today,
+          rep: rep.email,
+          mails: expected.length > 0 ? 1 : 0,
+        });
+        if (mails.length === 1) {
+          expect({ day: today, rep: rep.email, rows: linkedFollowUpRows(mails[0], gid) }).toEqual({
+            day: today,
+            rep: rep.email,
+            rows: expected,
+          });
+        }
+      }
+
+      // The reps work through their lists in the afternoon.
+      at(rt, today, '15:00');
+      for (const item of model.filter((m) => !m.closed && m.nextDate <= today)) {
+        const choice = (item.row + d) % 3;
+        if (choice === 0) {
+          const result = rt.execute(
+            'apiMarkFollowUpDone',
+            [
+              {
+                source: 'followup',
+                followUpId: `F-${String(item.row - 1).padStart(4, '0')}`,
+                followUpRow: item.row,
+              },
+            ],
+            { user: item.owner },
+          );
+          if (result.error) throw result.error;
+          item.closed = true;
+          markedDone++;
+        } else if (choice === 1) {
+          const nextDate = addDaysIso(today, (item.row % 5) + 1);
+          const saved = rt.execute<{ status: string; row: number; id: string; errors?: unknown }>(
+            'apiSaveFollowUp',
+            [
+              {
+                customerId: item.customerId,
+                time: `${today}T15:00`,
+                channel: 'Phone',
+                content: `Called on ${today}`,
+                result: '',
+                nextStep: 'Send the quote',
+                nextDate,
+              },
+            ],
+            { user: item.owner },
+          );
+          if (saved.error) throw saved.error;
+          expect(saved.value).toMatchObject({ status: 'saved' });
+          for (const other of model) if (other.customerId === item.customerId) other.closed = true;
+          model.push({
+            row: saved.value!.row,
+            customerId: item.customerId,
+            owner: item.owner,
+            nextDate,
+            closed: false,
+          });
+          loggedFollowUps++;
+        }
+      }
+    }
+    expect(markedDone).toBeGreaterThan(5);
+    expect(loggedFollowUps).toBeGreaterThan(5);
+    // The done boxes really are ticked in the sheet.
+    const sheet = rt.workbook.sheetValues('Follow-ups');
+    const doneColumn = sheet[0].indexOf('Done');
+    expect(sheet.slice(1).filter((row) => row[doneColumn] === true)).toHaveLength(markedDone);
+  });
+
+  it('a quota of 5 mails on a 12-rep team spreads over days: nobody lost, nobody twice a day', async () => {
+    const team = reps(12);
+    const customers: Row[] = team.map((rep, i) => ({
+      id: `C${i + 1}`,
+      company: `Company ${i + 1}`,
+      owner: rep.email,
+      lastContact: day('2026-11-01'),
+    }));
+    const followups: Row[] = customers.map((c, i) => ({
+      id: `F-${i + 1}`,
+      customerId: c.id,
+      time: day('2026-11-01'),
+      // All overdue, with different urgencies: rep01 is the most overdue.
+      nextDate: day(addDaysIso('2026-11-10', i)),
+      rep: c.owner,
+      done: false,
+    }));
+    const rt = await runtimeWith(
+      { customers, followups, reps: team, settings: BASE_SETTINGS },
+      { timeZone: TZ, now: '2026-11-30T00:00:00Z', mailQuota: 5 },
+    );
+    at(rt, '2026-11-30', '08:00');
+    turnOn(rt);
+    const received = new Map<string, string[]>();
+    let seen = 0;
+    const days = 6;
+    for (let d = 0; d < days; d++) {
+      const today = addDaysIso('2026-11-30', d);
+      at(rt, today, '09:10');
+      const runs = rt.fireDueTriggers();
+      expect(runs).toHaveLength(1);
+      expect(runs[0].error).toBeUndefined();
+      // A manual run the same day has no quota left and must not lose or duplicate anyone.
+      at(rt, today, '12:00');
+      expect(rt.execute('menuSendRemindersNow', [], { user: MANAGER }).error).toBeUndefined();
+      const todays = rt.mail.outbox.slice(seen);
+      seen = rt.mail.outbox.length;
+      expect(todays).toHaveLength(5);
+      const recipients = todays.map((mail) => mail.to[0]);
+      expect(new Set(recipients).size).toBe(5);
+      for (const to of recipients) received.set(to, [...(received.get(to) ?? []), today]);
+    }
+    // 30 mails over 6 days for 12 reps: everyone got 2 or 3, and nobody waited more than 3 days.
+    expect([...received.keys()].sort()).toEqual(team.map((r) => r.email));
+    for (const [rep, dates] of received) {
+      expect({ rep, count: dates.length >= 2 && dates.length <= 3 }).toEqual({ rep, count: true });
+      const gaps = dates.slice(1).map((date, i) => daysBetween(dates[i], date));
+      expect({ rep, longestWait: Math.max(...gaps) <= 3 }).toEqual({ rep, longestWait: true });
+    }
+    const first = rt.mail.outbox.slice(0, 5).map((mail) => mail.to[0]);
+    expect(first).toEqual(team.slice(0, 5).map((r) => r.email));
+    // A held-back digest says so.
+    const caughtUp = rt.mail.outbox[5];
+    expect(caughtUp.body).toContain('waited since 2026-11-30');
+    const pending = JSON.parse(String(rt.properties.document.get('salesdesk.remind.pending')));
+    expect(pending.length).toBe(12 - 5);
+  });
+
+  it('"today" is the spreadsheet zone\'s: Asia/Shanghai vs UTC at 01:30 Shanghai time', async () => {
+    const data: FixtureData = {
+      customers: [{ id: 'C1', company: 'Acme', owner: 'rep01@example.com' }],
+      followups: [
+        {
+          id: 'F-1',
+          customerId: 'C1',
+          time: day('2026-11-20'),
+          nextDate: day('2026-11-23'),
+          rep: 'rep01@example.com',
+        },
+      ],
+      reps: reps(1),
+      settings: BASE_SETTINGS,
+    };
+    const instant = '2026-11-22T17:30:00Z'; // 2026-11-23 01:30 in Shanghai, still the 22nd in UTC
+    const shanghai = await runtimeWith(data, { timeZone: 'Asia/Shanghai', now: instant });
+    const utc = await runtimeWith(data, { timeZone: 'UTC', now: instant });
+    const inShanghai = shanghai.execute<{ today: string; sent: string[] }>('onDailyReminders', [{}]);
+    const inUtc = utc.execute<{ today: string; sent: string[] }>('onDailyReminders', [{}]);
+    expect(inShanghai.error).toBeUndefined();
+    expect(inUtc.error).toBeUndefined();
+    expect(inShanghai.value).toMatchObject({ today: '2026-11-23', sent: ['rep01@example.com'] });
+    expect(inUtc.value).toMatchObject({ today: '2026-11-22', sent: [] });
+    expect(shanghai.mail.outbox[0].subject).toBe('SalesDesk follow-ups for 2026-11-23: 1 due today');
+    expect(utc.mail.outbox).toHaveLength(0);
+  });
+
+  it('writes a zh-CN digest for a rep whose language is Chinese, from a Chinese workbook, with escaped HTML', async () => {
+    const data: FixtureData = {
+      customers: [{ id: 'C1', company: '<b>华为</b>', phone: '+86 10 1234', owner: 'rep01@example.com' }],
+      followups: [
+        {
+          id: 'F-1',
+          customerId: 'C1',
+          time: day('2026-11-01'),
+          content: '报价 & 样品',
+          nextDate: day('2026-11-20'),
+          rep: 'rep01@example.com',
+        },
+      ],
+      reps: reps(1, () => ({ language: 'zh-CN' })),
+      settings: { ...BASE_SETTINGS, managerTeamSummary: true },
+    };
+    const rt = await runtimeWith(
+      data,
+      { timeZone: TZ, now: '2026-11-23T02:00:00Z', spreadsheetLocale: 'zh_CN' },
+      'zh-CN',
+    );
+    const result = rt.execute<{ sent: string[] }>('onDailyReminders', [{}]);
+    expect(result.error).toBeUndefined();
+    expect(result.value?.sent).toEqual(['rep01@example.com', `team:${MANAGER}`]);
+    const [digest, summary] = rt.mail.outbox;
+    expect(digest.subject).toBe('SalesDesk 跟进提醒（2026-11-23）：逾期 1 条');
+    expect(digest.body).toContain('已逾期 3 天（应于 2026-11-20 跟进）');
+    expect(digest.htmlBody).toContain('&lt;b&gt;华为&lt;/b&gt;');
+    expect(digest.htmlBody).toContain('报价 &amp; 样品');
+    expect(digest.htmlBody).not.toContain('<b>华为</b>');
+    expect(summary.to).toEqual([MANAGER]);
+    expect(summary.subject).toContain('团队跟进概况');
+    // The reads are one per sheet, whatever the row count.
+    expect(result.calls['Range.getValues'] ?? 0).toBeLessThanOrEqual(5);
+  });
+
+  it("My follow-ups lists the user's items and marks one done in one write", async () => {
+    const data: FixtureData = {
+      customers: [
+        { id: 'C1', company: 'Acme', owner: 'rep01@example.com' },
+        { id: 'C2', company: 'Beta', owner: 'rep02@example.com' },
+      ],
+      followups: [
+        {
+          id: 'F-1',
+          customerId: 'C1',
+          time: day('2026-11-01'),
+          nextDate: day('2026-11-20'),
+          rep: 'rep01@example.com',
+        },
+        {
+          id: 'F-2',
+          customerId: 'C2',
+          time: day('2026-11-01'),
+          nextDate: day('2026-11-23'),
+          rep: 'rep02@example.com',
+        },
+      ],
+      reps: reps(2),
+      settings: BASE_SETTINGS,
+    };
+    const rt = await runtimeWith(data, { timeZone: TZ, now: '2026-11-23T02:00:00Z' });
+    const mine = rt.call<{ items: { key: string; kind: string; daysOverdue: number; followUpId: string }[] }>(
+      'apiMyFollowUps',
+      undefined,
+      { user: 'rep01@example.com' },
+    );
+    expect(mine.items.map((i) => [i.key, i.kind, i.daysOverdue])).toEqual([['followup:F-1', 'overdue', 3]]);
+    // Someone else's follow-up cannot be closed by a rep.
+    expect(() =>
+      rt.call(
+        'apiMarkFollowUpDone',
+        { source: 'followup', followUpId: 'F-2' },
+        { user: 'rep01@example.com' },
+      ),
+    ).toThrow(/rep02@example.com/);
+    const done = rt.call<{ customer: string }>(
+      'apiMarkFollowUpDone',
+      { source: 'followup', followUpId: 'F-1' },
+      { user: 'rep01@example.com' },
+    );
+    expect(done.customer).toBe('Acme');
+    const writes = Object.entries(rt.lastExecution!.calls).filter(([name]) =>
+      /set(Value|Values)$/.test(name),
+    );
+    expect(writes.reduce((sum, [, count]) => sum + count, 0)).toBe(1);
+    expect(
+      rt.call<{ items: unknown[] }>('apiMyFollowUps', undefined, { user: 'rep01@example.com' }).items,
+    ).toEqual([]);
+  });
+});
