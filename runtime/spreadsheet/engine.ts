@@ -170,7 +170,10 @@ let extrasRegistered = false;
 function registerExtras(): void {
   if (extrasRegistered) return;
   for (const name of Object.keys(SheetsExtrasPlugin.implementedFunctions)) {
-    HyperFormula.registerFunction(name, SheetsExtrasPlugin as unknown as FunctionPluginDefinition);
+    // HyperFormula only recognises a function name that has a translation in the engine's language (enGB).
+    HyperFormula.registerFunction(name, SheetsExtrasPlugin as unknown as FunctionPluginDefinition, {
+      enGB: { [name]: name },
+    });
   }
   extrasRegistered = true;
 }
@@ -319,7 +322,9 @@ export function registerCustomFunctionNames(names: string[]): boolean {
       parameters: [{ argumentType: FunctionArgumentType.ANY, optionalArg: true }],
       repeatLastArgs: 1,
     };
-    HyperFormula.registerFunction(name, CustomFunctionPlugin as unknown as FunctionPluginDefinition);
+    HyperFormula.registerFunction(name, CustomFunctionPlugin as unknown as FunctionPluginDefinition, {
+      enGB: { [name]: name },
+    });
     registeredCustomNames.add(name);
     added = true;
   }
