@@ -1,5 +1,7 @@
 /** Every bench case; one line per area. */
 import type { BenchCase } from '../types';
 import { cases as dashboard } from './dashboard';
+import { cases as forms } from './forms';
+import { cases as reminders } from './reminders';
 
-export const cases: BenchCase[] = [...dashboard];
+export const cases: BenchCase[] = [...dashboard, ...forms, ...reminders];

@@ -13,10 +13,9 @@ import type { CardResult } from './types';
  */
 export function apiCustomerCard(): CardResult {
   const ctx = formsContext();
-  const id = selectedCustomerId(ctx);
-  const hint: CardResult = { status: 'noSelection', message: ctx.t('forms.card.selectRow') };
-  if (id === '') return hint;
   const customers = openTable(ctx.spreadsheet, 'customers', ctx.t, ctx.language, ['id']);
+  const id = selectedCustomerId(ctx, customers);
+  if (id === '') return { status: 'noSelection', message: ctx.t('forms.card.selectRow') };
   const idColumn = customers.table.columns.id as number;
   const index = customers.table.rows.findIndex(
     (row) =>

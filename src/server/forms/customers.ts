@@ -11,7 +11,11 @@ import { issuesToFieldErrors } from '../../core/forms/errors';
 import { formsContext, withDocumentLock, type FormsContext } from './context';
 import { zonedInstant } from './dates';
 import { readReps } from './directory';
-import { appendRecord, openTable, readLists, tryOpenTable } from './sheets';
+import { appendRecord, openTable, readLists, type SheetTable } from './sheets';
+import { readSheet } from '../adapters/workbook';
+import { customerIdFromRow } from '../../core/forms/card';
+import { normaliseHeader } from '../../core/table';
+import { sheetNames } from '../../../templates/workbook';
 import type { CustomerList, SaveCustomerRequest, SaveCustomerResult } from './types';
 
 /** Customers the user may pick: their own, or all for a manager. */
@@ -22,21 +26,21 @@ export function visibleCustomers(
   return ctx.isManager ? [...customers] : customers.filter((customer) => sameEmail(customer.owner, ctx.user));
 }
 
-/** The customer the selected cell points at (Customers row, or a Deals / Follow-ups row's customer), else ''. */
-export function selectedCustomerId(ctx: FormsContext): string {
+/**
+ * The customer the selected cell points at (a Customers row, or a Deals / Follow-ups row's customer), else ''.
+ * Reads only the sheet the selection is on, and not even that when it is Customers and `customers` is given.
+ */
+export function selectedCustomerId(ctx: FormsContext, customers?: SheetTable): string {
   const range = ctx.spreadsheet.getActiveRange();
   if (!range) return '';
   const sheet = range.getSheet();
-  const row = range.getRow();
-  for (const key of ['customers', 'deals', 'followups'] as const) {
-    const opened = tryOpenTable(ctx.spreadsheet, key);
-    if (!opened || opened.sheet.getSheetId() !== sheet.getSheetId()) continue;
-    const index = row - opened.table.firstRow;
-    const idColumn = opened.table.columns[key === 'customers' ? 'id' : 'customerId'];
-    if (index < 0 || index >= opened.table.rows.length || idColumn === undefined) return '';
-    return String(opened.table.rows[index][idColumn] ?? '').trim();
-  }
-  return '';
+  const name = normaliseHeader(sheet.getName());
+  const key = (['customers', 'deals', 'followups'] as const).find((candidate) =>
+    sheetNames(candidate).some((known) => normaliseHeader(known) === name),
+  );
+  if (!key) return '';
+  const table = key === 'customers' && customers ? customers.table : readSheet(sheet, key);
+  return customerIdFromRow(table, range.getRow(), key === 'customers' ? 'id' : 'customerId') ?? '';
 }
 
 /**
@@ -45,12 +49,12 @@ export function selectedCustomerId(ctx: FormsContext): string {
  */
 export function apiListCustomers(): CustomerList {
   const ctx = formsContext();
-  const { table } = openTable(ctx.spreadsheet, 'customers', ctx.t, ctx.language, ['id']);
-  const customers = visibleCustomers(ctx, customerSummaries(table, ctx.formatDate)).filter(
+  const opened = openTable(ctx.spreadsheet, 'customers', ctx.t, ctx.language, ['id']);
+  const customers = visibleCustomers(ctx, customerSummaries(opened.table, ctx.formatDate)).filter(
     (c) => c.id !== '',
   );
   customers.sort((a, b) => (b.lastContact || '').localeCompare(a.lastContact || '') || b.row - a.row);
-  const selected = selectedCustomerId(ctx);
+  const selected = selectedCustomerId(ctx, opened);
   return {
     customers,
     all: ctx.isManager,

@@ -1,24 +1,30 @@
 /**
  * Dates across the sidebar boundary: the client sends 'yyyy-MM-dd' and 'yyyy-MM-ddTHH:mm' meaning wall-clock time in
- * the spreadsheet's time zone; the sheet stores Date values. These convert between the two with Utilities, which
- * knows the zone's offset (including daylight saving) on that day.
+ * the spreadsheet's time zone; the sheet stores Date values. Conversions go through ZoneDays (src/core/dates: Intl,
+ * offsets cached per hour), not Utilities.formatDate, so formatting 20 000 date cells costs no service calls.
  */
+import { ZoneDays } from '../../core/dates';
 
-function offsetMinutes(date: Date, timeZone: string): number {
-  const z = Utilities.formatDate(date, timeZone, 'Z'); // "+0800"
-  const sign = z.startsWith('-') ? -1 : 1;
-  return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
+const zones = new Map<string, ZoneDays>();
+function zoneOf(timeZone: string): ZoneDays {
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    zone = new ZoneDays(timeZone);
+    zones.set(timeZone, zone);
+  }
+  return zone;
 }
 
-/** The instant at which the wall clock in `timeZone` shows the given local date and time. */
+/** The instant at which the wall clock in `timeZone` shows the given local date (and time). */
 export function zonedInstant(local: string, timeZone: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(local.trim());
   if (!match) throw new Error(`not a date: ${local}`);
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
-  const asUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const zone = zoneOf(timeZone);
   // Two passes: the offset at the guessed instant, then at the corrected one (differs only around DST changes).
-  let instant = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000;
-  instant = asUtc - offsetMinutes(new Date(instant), timeZone) * 60_000;
+  let instant = wall - zone.offsetMs(wall);
+  instant = wall - zone.offsetMs(instant);
   return new Date(instant);
 }
 
@@ -27,12 +33,18 @@ export function sheetDate(value: string, timeZone: string): Date | '' {
   return value.trim() === '' ? '' : zonedInstant(value, timeZone);
 }
 
+/** Wall-clock text of an instant in the zone: 'yyyy-MM-dd' or 'yyyy-MM-dd HH:mm'. */
 export function formatters(timeZone: string): {
   date: (date: Date) => string;
   dateTime: (date: Date) => string;
+  /** 'yyyy-MM-ddTHH:mm', what a datetime-local input holds. */
+  inputDateTime: (date: Date) => string;
 } {
+  const zone = zoneOf(timeZone);
+  const wall = (date: Date) => new Date(date.getTime() + zone.offsetMs(date.getTime())).toISOString();
   return {
-    date: (date) => Utilities.formatDate(date, timeZone, 'yyyy-MM-dd'),
-    dateTime: (date) => Utilities.formatDate(date, timeZone, 'yyyy-MM-dd HH:mm'),
+    date: (date) => zone.isoOfInstant(date),
+    dateTime: (date) => wall(date).slice(0, 16).replace('T', ' '),
+    inputDateTime: (date) => wall(date).slice(0, 16),
   };
 }
