@@ -59,6 +59,14 @@ function bumpCell(useLock, sleepMs) {
   SpreadsheetApp.flush();
   return n;
 }
+/** @customfunction */
+function SLOW(x) { var p = PropertiesService.getScriptProperties(); for (var i = 0; i < 1100; i++) p.getProperty('k'); return x; }
+function dateRoundTrip() {
+  var cell = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Data').getRange('G1');
+  cell.setValue(new Date(2026, 2, 2, 10, 30));
+  var back = cell.getValue();
+  return { isDate: back instanceof Date, iso: back.toISOString(), hours: back.getHours(), display: cell.getDisplayValue() !== '' };
+}
 function onEdit(e) {
   if (e.range.getSheet().getName() !== 'Data') return;
   e.range.offset(0, 1).setValue('edited by ' + e.user.getEmail() + ' from ' + e.oldValue + ' to ' + e.value);
@@ -76,6 +84,7 @@ const customFunctions = [
   { name: 'SNEAKY_MAIL', params: ['x'] },
   { name: 'SNEAKY_WRITE', params: ['x'] },
   { name: 'READS_SHEET', params: [] },
+  { name: 'SLOW', params: ['x'] },
 ];
 
 describe('local runtime with SpreadsheetApp', () => {
@@ -115,6 +124,20 @@ describe('local runtime with SpreadsheetApp', () => {
       /You do not have permission/,
     );
     expect(rt.mail.outbox).toHaveLength(0);
+  });
+
+  it('fails a custom function past 30 modelled seconds like Apps Script', () => {
+    expect(rt.execute('formulaOf', ['E5', '=SLOW(1)']).value).toBe('#ERROR!');
+    const slow = rt.customFunctionCalls.find((c) => c.name === 'SLOW');
+    expect(slow?.error).toBe('Exceeded maximum execution time (line 0).');
+    expect(slow?.modelledMs).toBeGreaterThan(30_000);
+  });
+
+  it('gives the script real Dates from cells, in the script time zone, inline and in workers', async () => {
+    const expected = { isDate: true, iso: '2026-03-02T02:30:00.000Z', hours: 10, display: true };
+    expect(rt.execute('dateRoundTrip').value).toEqual(expected);
+    const [inWorker] = await rt.executeConcurrently([{ fn: 'dateRoundTrip' }]);
+    expect(inWorker.value).toEqual(expected);
   });
 
   it("throws Apps Script's message for setValues with the wrong shape", () => {
