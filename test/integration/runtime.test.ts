@@ -67,6 +67,14 @@ function dateRoundTrip() {
   var back = cell.getValue();
   return { isDate: back instanceof Date, iso: back.toISOString(), hours: back.getHours(), display: cell.getDisplayValue() !== '' };
 }
+function perRow(n) {
+  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Data');
+  for (var r = 1; r <= n; r++) { var v = sheet.getRange(r, 8).getValue(); sheet.getRange(r, 8).setValue(v + 1); }
+}
+function batched(n) {
+  var range = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Data').getRange(1, 8, n, 1);
+  range.setValues(range.getValues().map(function (row) { return [row[0] + 1]; }));
+}
 function onEdit(e) {
   if (e.range.getSheet().getName() !== 'Data') return;
   e.range.offset(0, 1).setValue('edited by ' + e.user.getEmail() + ' from ' + e.oldValue + ' to ' + e.value);
@@ -185,6 +193,19 @@ describe('local runtime with SpreadsheetApp', () => {
       'Range.getValues': 1,
     });
     expect(result.modelledMs).toBeGreaterThanOrEqual(30);
+  });
+
+  it('prices per-row read/write far above one batched read and write (read after write = round trip)', () => {
+    const slow = rt.execute('perRow', [200]);
+    const fast = rt.execute('batched', [200]);
+    expect(slow.error).toBeUndefined();
+    expect(fast.error).toBeUndefined();
+    expect(slow.calls['Range.getValue']).toBe(200);
+    expect(fast.calls).toMatchObject({ 'Range.getValues': 1, 'Range.setValues': 1 });
+    // 199 reads follow a write: ~30 ms each (Mogsdad's measurements), against a couple of round trips.
+    expect(slow.modelledMs).toBeGreaterThan(199 * 30);
+    expect(fast.modelledMs).toBeLessThan(100);
+    expect(rt.workbook.sheetValues('Data')[199][7]).toBe(2);
   });
 
   it('fires onFormSubmit triggers with range, values and namedValues', () => {
