@@ -134,6 +134,13 @@ describe('local runtime with SpreadsheetApp', () => {
     expect(rt.mail.outbox).toHaveLength(0);
   });
 
+  it('TODAY() follows the fake clock in the spreadsheet', () => {
+    const today = (): unknown => rt.execute('formulaOf', ['E6', '=TEXT(TODAY(),"yyyy-mm-dd")']).value;
+    expect(today()).toBe('2026-03-02');
+    rt.clock.advance(24 * 3600_000);
+    expect(today()).toBe('2026-03-03');
+  });
+
   it('fails a custom function past 30 modelled seconds like Apps Script', () => {
     expect(rt.execute('formulaOf', ['E5', '=SLOW(1)']).value).toBe('#ERROR!');
     const slow = rt.customFunctionCalls.find((c) => c.name === 'SLOW');

@@ -15,6 +15,7 @@ function templated(name) {
 }
 function missingHtml() { return HtmlService.createHtmlOutputFromFile('nope'); }
 function cachePut(key, value, ttl) { CacheService.getScriptCache().put(key, value, ttl); }
+function fillCache() { var c = CacheService.getScriptCache(); for (var i = 0; i < 1001; i++) c.put('k' + i, 'v', 100 + i); return [c.get('k0'), c.get('k100'), c.get('k101'), c.get('k1000')]; }
 function cacheGet(key) { return CacheService.getScriptCache().get(key); }
 function mail(to, n) { for (var i = 0; i < n; i++) MailApp.sendEmail(to, 'Subject ' + i, 'Body'); return MailApp.getRemainingDailyQuota(); }
 function mailObject() { MailApp.sendEmail({ to: 'a@x.com,b@x.com', cc: 'c@x.com', subject: 'S', body: 'B', htmlBody: '<b>B</b>', name: 'SalesDesk', replyTo: 'r@x.com' }); return MailApp.getRemainingDailyQuota(); }
@@ -64,6 +65,10 @@ describe('runtime services', () => {
     rt.clock.advance(61_000);
     expect(rt.call('cacheGet', 'k')).toBeNull();
     expect(rt.execute('cachePut', ['x'.repeat(251), 'v']).error?.message).toBe('Argument too large: key');
+  });
+
+  it('CacheService keeps the 900 items farthest from expiry past 1 000', () => {
+    expect(rt.call('fillCache')).toEqual([null, null, 'v', 'v']);
   });
 
   it('MailApp records the outbox and enforces the daily recipient quota', () => {
