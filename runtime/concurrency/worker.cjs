@@ -109,6 +109,12 @@ const nowMs = () => clock.baseMs + (realNow() - clock.realStartMs);
 require('../script-date.cjs')(globalThis, nowMs, timeZone);
 // The script runs in this thread's own realm (its only job), so values cloned in from the host are already
 // of the script's realm: no conversion, and `instanceof Date` holds for dates the host sends.
+// Apps Script has no Node globals (process, Buffer, setTimeout, fetch, URL, TextEncoder...): keep only what a
+// fresh vm context has, as on the host, so the bundle behaves the same in a worker.
+const plainGlobals = new Set(vm.runInNewContext('Object.getOwnPropertyNames(globalThis)'));
+for (const name of Object.getOwnPropertyNames(globalThis)) {
+  if (!plainGlobals.has(name) && name !== 'Date') delete globalThis[name];
+}
 for (const { name, value } of globals) globalThis[name] = decode(value);
 vm.runInThisContext(code, { filename });
 
