@@ -34,6 +34,7 @@ function tryLockLater(delayMs) {
   Utilities.sleep(delayMs);
   return LockService.getScriptLock().tryLock(50);
 }
+function globalsSeen() { return [typeof process, typeof Buffer, typeof setTimeout, typeof URL, typeof Intl, typeof LockService]; }
 function whoAndWhen() { return { user: Session.getActiveUser().getEmail(), now: new Date().getTime(), isDate: new Date() instanceof Date }; }
 `;
 
@@ -87,6 +88,13 @@ describe('executeConcurrently (worker threads)', () => {
     expect(trier.value).toBe(false);
     // The lock was released when the holder's execution ended.
     expect(rt.locks.holder('script')).toBeUndefined();
+  });
+
+  it('gives the script the same globals in a worker as in the vm context (no Node globals)', async () => {
+    const inline = rt.execute('globalsSeen').value;
+    expect(inline).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'object', 'object']);
+    const [worker] = await rt.executeConcurrently([{ fn: 'globalsSeen' }]);
+    expect(worker.value).toEqual(inline);
   });
 
   it('runs each worker as its own user, with the runtime clock', async () => {
