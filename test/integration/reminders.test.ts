@@ -3,8 +3,9 @@
  * installed through the menu handler and fired by rt.fireDueTriggers(); reps mark follow-ups done and log new ones
  * through the sidebars' api* functions; an independent model of the Follow-ups sheet says what each mail must hold.
  */
-import { addDaysIso, daysBetween, parseLocalDateTime } from '../../src/core/dates';
-import type { LocalRuntime, SentMail } from '../../runtime';
+import { addDaysIso, dayNumberOfIso, daysBetween, parseLocalDateTime, ZoneDays } from '../../src/core/dates';
+import { LocalRuntime, type SentMail } from '../../runtime';
+import type { WorkbookStore } from '../../runtime/spreadsheet/store';
 import { MANAGER, day, reps, runtimeWith, type FixtureData, type Row } from './reminders-fixture';
 
 jest.setTimeout(240_000);
@@ -389,5 +390,55 @@ describe('reminders through the built bundle', () => {
     expect(
       rt.call<{ items: unknown[] }>('apiMyFollowUps', undefined, { user: 'rep01@example.com' }).items,
     ).toEqual([]);
+  });
+
+  it('the set-up workbook marks overdue next dates red and due-today amber (formulas evaluated by the runtime)', async () => {
+    const rt = await LocalRuntime.create({
+      timeZone: TZ,
+      now: '2026-11-23T02:00:00Z',
+      owner: 'owner@example.com',
+      ...(process.env.SALESDESK_BUNDLE_DIR ? { bundleDir: process.env.SALESDESK_BUNDLE_DIR } : {}),
+    });
+    expect(rt.execute('menuSetupWorkbook', [], { user: 'owner@example.com' }).error).toBeUndefined();
+    const store = rt.workbook as unknown as WorkbookStore;
+    const zone = new ZoneDays(TZ);
+    const date = (iso: string) => zone.midnightOf(dayNumberOfIso(iso));
+    const followUps = store.sheetByName('Follow-ups')!;
+    const header = rt.workbook.sheetValues('Follow-ups')[0].map(String);
+    const col = (name: string) => header.indexOf(name);
+    const rows = [
+      { nextDate: date('2026-11-20'), done: false }, // row 2: overdue
+      { nextDate: date('2026-11-23'), done: false }, // row 3: due today
+      { nextDate: date('2026-11-20'), done: true }, // row 4: overdue but done
+      { nextDate: date('2026-11-30'), done: false }, // row 5: later
+    ].map((r, i) => {
+      const row: unknown[] = header.map(() => '');
+      row[col('ID')] = `F-${i + 1}`;
+      row[col('Customer ID')] = 'C-1';
+      row[col('Next date')] = r.nextDate;
+      row[col('Rep')] = 'rep01@example.com';
+      row[col('Done')] = r.done;
+      return row;
+    });
+    expect(col('Next date')).toBeGreaterThanOrEqual(0);
+    store.writeValues(
+      followUps,
+      { row: 2, column: 1, numRows: rows.length, numColumns: header.length },
+      rows,
+    );
+    const colour = (row: number): string => {
+      const hits = followUps.conditionalFormats.filter((rule) => {
+        const formula = String(rule.values[0]).replace(/(\$[A-Z]+)2\b/g, `$1${row}`);
+        const column = rule.ranges[0].column;
+        return store.evaluateFormulaAt(followUps, formula, row, column) === true;
+      });
+      return hits.map((rule) => rule.format.background).join(',') || 'none';
+    };
+    expect([2, 3, 4, 5].map(colour)).toEqual(['#f4c7c3', '#fce8b2', 'none', 'none']);
+    const customers = store.sheetByName('Customers')!;
+    expect(customers.conditionalFormats.map((rule) => rule.format.background).sort()).toEqual([
+      '#f4c7c3',
+      '#fce8b2',
+    ]);
   });
 });
