@@ -380,6 +380,26 @@ describe('zh-CN', () => {
     }
   });
 
+  it('is usable from the keyboard: search, arrows and Enter pick a customer; Enter saves', async () => {
+    selectRow(rt, customersSheet(), 1);
+    const page = await open('log-deal', rep, 'en');
+    await page.focus('#customer-search');
+    await page.keyboard.type('Script');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=picked-customer]');
+    expect(await page.textContent('[data-testid=picked-customer]')).toContain('Script & Sons');
+    await page.focus('#amount');
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=message-error]');
+    expect(await page.textContent('#amount-error')).toBe(
+      schemaMessage(makeDealFormSchema, 'en', { ...EMPTY_DEAL, amount: 'abc' }, 'amount'),
+    );
+    await page.close();
+  });
+
   it('lets a manager pick any rep’s customer', async () => {
     const all = call<CustomerList>('apiListCustomers', [], manager);
     expect(all.all).toBe(true);
