@@ -116,6 +116,33 @@ describe('rep forms through the bundle', () => {
     expect(rows(rt, 'Customers').length).toBe(before + 2);
   });
 
+  it('gives a manager’s choice of owner to an active rep only; a non-rep’s customer stays unassigned', () => {
+    const boss = { user: 'boss@example.com', locale: 'en' };
+    const refused = rt.call<Result>(
+      'apiSaveCustomer',
+      { customer: customer({ owner: 'nobody@x.example' }) },
+      boss,
+    );
+    expect(refused.status).toBe('invalid');
+    expect(refused.errors?.owner).toContain('nobody@x.example');
+    const given = rt.call<Result>(
+      'apiSaveCustomer',
+      { customer: customer({ owner: 'CUI@example.com' }) },
+      boss,
+    );
+    expect(given.status).toBe('saved');
+    const all = rows(rt, 'Customers');
+    expect(all[all.length - 1][header(all[0], 'owner')]).toBe('cui@example.com');
+    const stranger = rt.call<Result>(
+      'apiSaveCustomer',
+      { customer: customer({ email: 'x@y.example', phone: '+86 139 5555 6666', contact: 'X' }) },
+      { user: 'visitor@example.com', locale: 'en' },
+    );
+    expect(stranger.status).toBe('saved');
+    const after = rows(rt, 'Customers');
+    expect(after[after.length - 1][header(after[0], 'owner')]).toBe('');
+  });
+
   it('never collides when two reps save at the same moment', async () => {
     const before = rows(rt, 'Customers').length;
     const results = await rt.executeConcurrently(

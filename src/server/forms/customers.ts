@@ -80,12 +80,20 @@ export function apiSaveCustomer(request: SaveCustomerRequest): SaveCustomerResul
   const data = parsed.data as Record<string, unknown>;
   const str = (key: string) => String(data[key] ?? '');
 
-  // A rep's new customer is always theirs; a manager may give it to any active rep or leave it unassigned.
-  let owner = ctx.isManager ? str('owner').toLowerCase() : ctx.user;
-  if (ctx.isManager && owner !== '') {
-    const rep = readReps(ctx.spreadsheet).find((r) => sameEmail(r.email, owner) && r.active);
-    if (!rep) return { status: 'invalid', errors: { owner: t('forms.err.unknownOwner', { owner }) } };
-    owner = rep.email;
+  // A rep's new customer is theirs; a manager may give it to any active rep or leave it unassigned; anyone else
+  // (not an active rep) leaves it unassigned for the next assignment run.
+  const reps = readReps(ctx.spreadsheet);
+  let owner = '';
+  if (ctx.isManager) {
+    const chosen = str('owner').toLowerCase();
+    if (chosen !== '') {
+      const rep = reps.find((r) => sameEmail(r.email, chosen) && r.active);
+      if (!rep)
+        return { status: 'invalid', errors: { owner: t('forms.err.unknownOwner', { owner: chosen }) } };
+      owner = rep.email;
+    }
+  } else if (reps.some((r) => sameEmail(r.email, ctx.user) && r.active)) {
+    owner = ctx.user;
   }
 
   return withDocumentLock(t, (): SaveCustomerResult => {

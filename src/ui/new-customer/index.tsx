@@ -36,7 +36,10 @@ function NewCustomer() {
   const boot = useBoot();
   const schema = useMemo(() => makeCustomerFormSchema(t, boot.lists), [t, boot.lists]);
   // A rep's new customer is theirs by default; a manager usually leaves it for the assignment run.
-  const initial = useMemo(() => ({ ...EMPTY_CUSTOMER, owner: boot.isManager ? '' : boot.user }), [boot]);
+  const initial = useMemo(
+    () => ({ ...EMPTY_CUSTOMER, owner: !boot.isManager && boot.role !== 'none' ? boot.user : '' }),
+    [boot],
+  );
   const form = useForm(schema, initial as Record<Field, string>);
   const action = useAction();
   const [duplicates, setDuplicates] = useState<DuplicateInfo[] | null>(null);
