@@ -273,6 +273,44 @@ describe('reminders through the built bundle', () => {
     expect(pending.length).toBe(12 - 5);
   });
 
+  it('a trigger and a manual send overlapping in time still mail each rep once (the document lock)', async () => {
+    const team = reps(4);
+    const customers: Row[] = team.map((rep, i) => ({
+      id: `C${i + 1}`,
+      company: `Company ${i + 1}`,
+      owner: rep.email,
+    }));
+    const followups: Row[] = customers.map((c, i) => ({
+      id: `F-${i + 1}`,
+      customerId: c.id,
+      time: day('2026-11-01'),
+      nextDate: day('2026-11-20'),
+      rep: c.owner,
+    }));
+    // Closed history rows make each run long enough that the three really overlap.
+    for (let i = 0; i < 20_000; i++)
+      followups.push({
+        id: `H-${i}`,
+        customerId: `X${i}`,
+        time: day('2026-10-01'),
+        nextDate: day('2026-10-02'),
+        done: true,
+      });
+    const rt = await runtimeWith(
+      { customers, followups, reps: team, settings: BASE_SETTINGS },
+      { timeZone: TZ, now: '2026-11-23T01:10:00Z' },
+    );
+    const results = await rt.executeConcurrently([
+      { fn: 'onDailyReminders', args: [{}] },
+      { fn: 'menuSendRemindersNow', opts: { user: MANAGER } },
+      { fn: 'onDailyReminders', args: [{}] },
+    ]);
+    for (const result of results) expect(result.error).toBeUndefined();
+    expect(rt.mail.outbox.map((mail) => mail.to[0]).sort()).toEqual(team.map((r) => r.email));
+    const lastSent = JSON.parse(String(rt.properties.document.get('salesdesk.remind.lastSent')));
+    expect(Object.values(lastSent)).toEqual(['2026-11-23', '2026-11-23', '2026-11-23', '2026-11-23']);
+  });
+
   it('"today" is the spreadsheet zone\'s: Asia/Shanghai vs UTC at 01:30 Shanghai time', async () => {
     const data: FixtureData = {
       customers: [{ id: 'C1', company: 'Acme', owner: 'rep01@example.com' }],
