@@ -139,8 +139,8 @@ export class LocalRuntime {
   /** A runtime over a new empty spreadsheet (or options.workbook). */
   static async create(options: RuntimeOptions = {}): Promise<LocalRuntime> {
     const bundleDir = options.bundleDir ? path.resolve(options.bundleDir) : DEFAULT_BUNDLE_DIR;
-    const runtime = new LocalRuntime(bundleDir, options, options.workbook);
-    return runtime;
+    await waitForBundle(bundleDir);
+    return new LocalRuntime(bundleDir, options, options.workbook);
   }
 
   /** A runtime over a workbook read from an .xlsx file (the file is never modified). */
@@ -454,6 +454,17 @@ export class LocalRuntime {
     }
     return globals;
   }
+}
+
+/**
+ * A build in progress (npm run build empties dist/ first) must not fail a runtime started meanwhile: wait a
+ * little for Code.js and manifest.json to be back.
+ */
+async function waitForBundle(bundleDir: string, timeoutMs = 10000): Promise<void> {
+  const ready = (): boolean =>
+    fs.existsSync(path.join(bundleDir, 'Code.js')) && fs.existsSync(path.join(bundleDir, 'manifest.json'));
+  const deadline = Date.now() + timeoutMs;
+  while (!ready() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
 /** The script's time zone from the bundle's appsscript.json, as Apps Script takes it from the manifest. */
