@@ -7,3 +7,5 @@ export type * from './types';
 export { chartEnums } from './charts';
 export { dateToSerial, serialToDate } from './dates';
 export { columnToLetters, lettersToColumn } from './a1';
+export { loadWorkbookXlsx, saveWorkbookXlsx, workbookXlsxBuffer } from './xlsx';
+export type { LoadOptions } from './xlsx';

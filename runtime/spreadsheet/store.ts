@@ -3,6 +3,7 @@
  * SpreadsheetApp stand-ins perform on it, with Sheets' value semantics. Formulas are computed by a
  * HyperFormula mirror that is only built once the workbook holds a formula, then kept in step.
  */
+import { cellSatisfies, type ValidationEnvironment } from './validation';
 import type { CellValue, RawCellContent } from 'hyperformula';
 import { quoteSheetName, rectToA1 } from './a1';
 import { dateToSerial, isDateLike, serialToDate } from './dates';
@@ -128,6 +129,7 @@ export class WorkbookStore {
   private engine: FormulaEngine | null = null;
   private engineStale = true;
   private formulaCounts = new Map<number, number>();
+  private fedColumns = new Map<string, Set<number> | 'all'>();
   private host: FormulaHost = {};
   readonly context: FormulaContext;
 
@@ -337,15 +339,19 @@ export class WorkbookStore {
     // A formula may name a custom function that was registered after the cell was written: scan for names.
     this.context.resultSizes.clear();
     this.context.dateResults.clear();
+    this.fedColumns = this.referencedColumns();
     const sheets = this.data.sheets.map((sheet) => {
+      const fed = this.fedColumns.get(sheet.name);
+      if (!fed) return { name: sheet.name, content: [] };
       const rows = Math.max(sheet.values.length, sheet.formulas.length);
       const content: RawCellContent[][] = new Array(rows);
       for (let r = 0; r < rows; r++) {
         const values = sheet.values[r];
         const formulas = sheet.formulas[r];
         const width = Math.max(values?.length ?? 0, formulas?.length ?? 0);
-        const line: RawCellContent[] = new Array(width);
+        const line: RawCellContent[] = new Array(width).fill(null);
         for (let c = 0; c < width; c++) {
+          if (fed !== 'all' && !fed.has(c)) continue;
           line[c] = this.engineContent(sheet, values?.[c] ?? null, formulas?.[c] ?? null);
         }
         content[r] = line;
@@ -364,21 +370,115 @@ export class WorkbookStore {
     return this.engine;
   }
 
+  /**
+   * Columns the engine must hold, per sheet: those with formulas and those a formula, named range or rule
+   * formula refers to. Other cells never affect a result, so a 50 000-row sheet with one tier formula feeds
+   * the engine a few columns, not thirty. INDIRECT/OFFSET can reach anything: then everything is fed.
+   */
+  private referencedColumns(): Map<string, Set<number> | 'all'> {
+    const fed = new Map<string, Set<number> | 'all'>();
+    const add = (sheetName: string, from: number | undefined, to: number | undefined): void => {
+      if (fed.get(sheetName) === 'all') return;
+      if (from === undefined || to === undefined) {
+        fed.set(sheetName, 'all');
+        return;
+      }
+      let set = fed.get(sheetName) as Set<number> | undefined;
+      if (!set) fed.set(sheetName, (set = new Set()));
+      for (let c = from; c <= to; c++) set.add(c - 1);
+    };
+    const scan = (formula: string, ownSheets: string[]): boolean => {
+      if (/\b(INDIRECT|OFFSET)\s*\(/i.test(formula)) return false;
+      mapFormulaRefs(formula, (ref) => {
+        const targets = ref.sheetName !== undefined ? [ref.sheetName] : ownSheets;
+        for (const t of targets) add(t, ref.startColumn, ref.endColumn ?? ref.startColumn);
+        return undefined;
+      });
+      return true;
+    };
+    const everything = (): Map<string, 'all'> => new Map(this.data.sheets.map((s) => [s.name, 'all']));
+    const allNames = this.data.sheets.map((s) => s.name);
+    for (const sheet of this.data.sheets) {
+      let line: (string | null | undefined)[] | null | undefined;
+      for (let r = 0; r < sheet.formulas.length; r++) {
+        line = sheet.formulas[r];
+        if (!line) continue;
+        for (let c = 0; c < line.length; c++) {
+          const f = line[c];
+          if (!f) continue;
+          add(sheet.name, c + 1, c + 1);
+          if (!scan(f, [sheet.name])) return everything();
+        }
+      }
+      for (const rule of sheet.conditionalFormats) {
+        if (rule.criteria === 'CUSTOM_FORMULA' && !scan(String(rule.values[0]), [sheet.name]))
+          return everything();
+      }
+    }
+    for (const rule of Object.values(this.data.validationRules)) {
+      if (rule.criteria === 'CUSTOM_FORMULA' && !scan(String(rule.values[0]), allNames)) return everything();
+    }
+    for (const n of this.data.namedRanges) {
+      const sheet = this.sheetById(n.sheetId);
+      if (sheet) add(sheet.name, n.rect.column, n.rect.column + n.rect.numColumns - 1);
+    }
+    return fed;
+  }
+
+  /** True when the engine already holds every column the formula reads. */
+  private engineCovers(sheet: SheetData, column0: number, formula: string): boolean {
+    const own = this.fedColumns.get(sheet.name);
+    if (own !== 'all' && !own?.has(column0)) return false;
+    return this.engineCoversRefs(sheet, formula);
+  }
+
+  private engineCoversRefs(sheet: SheetData, formula: string): boolean {
+    if (/\b(INDIRECT|OFFSET)\s*\(/i.test(formula)) return false;
+    let covered = true;
+    mapFormulaRefs(formula, (ref) => {
+      const fed = this.fedColumns.get(ref.sheetName ?? sheet.name);
+      if (fed === 'all') return undefined;
+      if (!fed || ref.startColumn === undefined) {
+        covered = false;
+        return undefined;
+      }
+      for (let c = ref.startColumn; c <= (ref.endColumn ?? ref.startColumn); c++)
+        if (!fed.has(c - 1)) covered = false;
+      return undefined;
+    });
+    return covered;
+  }
+
   private pushToEngine(sheet: SheetData, rect: GridRect): void {
     if (!this.engine || this.engineStale) return;
-    const content: RawCellContent[][] = new Array(rect.numRows);
-    for (let r = 0; r < rect.numRows; r++) {
-      const values = sheet.values[rect.row - 1 + r];
-      const formulas = sheet.formulas[rect.row - 1 + r];
-      const line: RawCellContent[] = new Array(rect.numColumns);
-      for (let c = 0; c < rect.numColumns; c++) {
-        const col = rect.column - 1 + c;
-        line[c] = this.engineContent(sheet, values?.[col] ?? null, formulas?.[col] ?? null);
-      }
-      content[r] = line;
-    }
+    const fed = this.fedColumns.get(sheet.name);
+    if (!fed) return;
     const engine = this.engine;
-    engine.batch(() => engine.setCells(sheet.name, rect.row - 1, rect.column - 1, content));
+    engine.batch(() => {
+      // One block per run of fed columns.
+      let c = 0;
+      while (c < rect.numColumns) {
+        if (fed !== 'all' && !fed.has(rect.column - 1 + c)) {
+          c++;
+          continue;
+        }
+        let end = c + 1;
+        while (end < rect.numColumns && (fed === 'all' || fed.has(rect.column - 1 + end))) end++;
+        const content: RawCellContent[][] = new Array(rect.numRows);
+        for (let r = 0; r < rect.numRows; r++) {
+          const values = sheet.values[rect.row - 1 + r];
+          const formulas = sheet.formulas[rect.row - 1 + r];
+          const line: RawCellContent[] = new Array(end - c);
+          for (let k = c; k < end; k++) {
+            const col = rect.column - 1 + k;
+            line[k - c] = this.engineContent(sheet, values?.[col] ?? null, formulas?.[col] ?? null);
+          }
+          content[r] = line;
+        }
+        engine.setCells(sheet.name, rect.row - 1, rect.column - 1 + c, content);
+        c = end;
+      }
+    });
     engine.settleResizes(this.context);
   }
 
@@ -430,6 +530,9 @@ export class WorkbookStore {
         }
         if (stored.formula !== null) {
           count++;
+          if (this.engine && !this.engineStale && !this.engineCovers(sheet, c0, stored.formula)) {
+            this.engineStale = true;
+          }
           setCell(sheet.formulas, r0, c0, stored.formula);
           setCell(sheet.values, r0, c0, null);
         } else {
@@ -718,6 +821,66 @@ export class WorkbookStore {
       if (!used.has(Number(key))) delete this.data.validationRules[key];
   }
 
+  /** Serial number of an instant in the spreadsheet time zone. */
+  serialOfInstant(date: Date): number {
+    return dateToSerial(date, this.data.timeZone);
+  }
+
+  /** Computed values before conversion (numbers stay serials), with whether each denotes a date. */
+  rawComputed(sheet: SheetData, rect: GridRect): { value: CellLiteral | null; isDate: boolean }[][] {
+    const engine = this.engineFor(sheet);
+    const out: { value: CellLiteral | null; isDate: boolean }[][] = [];
+    for (let r = 0; r < rect.numRows; r++) {
+      const row: { value: CellLiteral | null; isDate: boolean }[] = [];
+      for (let c = 0; c < rect.numColumns; c++) {
+        const { value, engineDate } = this.computedCell(sheet, engine, rect.row - 1 + r, rect.column - 1 + c);
+        row.push({ value, isDate: engineDate });
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  /**
+   * Cells whose value breaks their data-validation rule, evaluated as Sheets would (list, range, number,
+   * date, e-mail, URL, checkbox, text and custom-formula rules). Script writes are never rejected, as in
+   * Sheets; this tells tests which cells Sheets would flag (red corner) or reject on typing.
+   */
+  validationFailures(sheetName: string): ValidationFailure[] {
+    const sheet = this.requireSheet(sheetName);
+    const failures: ValidationFailure[] = [];
+    const env: ValidationEnvironment = {
+      rangeDisplayValues: (sheetId, rect) => {
+        const target = this.sheetById(sheetId);
+        return target ? this.readDisplayValues(target, rect).flat() : [];
+      },
+      evaluate: (formula, row, column) => this.evaluateFormulaAt(sheet, formula, row, column),
+      timeZoneDay: (date) => Math.floor(dateToSerial(date, this.data.timeZone)),
+    };
+    sheet.validations.forEach((line, r0) => {
+      line?.forEach((id, c0) => {
+        if (id === null || id === undefined) return;
+        const rule = this.validationRule(id);
+        if (!rule) return;
+        const rect = { row: r0 + 1, column: c0 + 1, numRows: 1, numColumns: 1 };
+        const value = this.readValues(sheet, rect)[0][0];
+        const display = this.readDisplayValues(sheet, rect)[0][0];
+        if (!cellSatisfies(rule, { value, display, row: r0 + 1, column: c0 + 1 }, env)) {
+          failures.push({
+            sheet: sheet.name,
+            a1: rectToA1(r0 + 1, c0 + 1, 1, 1),
+            row: r0 + 1,
+            column: c0 + 1,
+            value,
+            criteria: rule.criteria,
+            helpText: rule.helpText,
+          });
+        }
+      });
+    });
+    return failures;
+  }
+
   // ---- test conveniences ----------------------------------------------------------------------------
 
   /** Computed values of a sheet from A1 to its last row/column, as getDataRange().getValues() gives them. */
@@ -747,6 +910,7 @@ export class WorkbookStore {
 
   /** Computes one formula in the context of a sheet cell, without leaving a trace (used for rules). */
   evaluateFormulaAt(sheet: SheetData, formula: string, row: number, column: number): unknown {
+    if (this.engine && !this.engineStale && !this.engineCoversRefs(sheet, formula)) this.engineStale = true;
     const engine = this.liveEngineForScratch();
     const scratch = '__salesdesk_scratch__';
     if (!engine.sheetId(scratch)) engine.addSheet(scratch);
@@ -775,6 +939,7 @@ export class WorkbookStore {
       [],
       this.context,
     );
+    this.fedColumns = new Map(this.data.sheets.map((s) => [s.name, 'all']));
     this.engineStale = false;
     return this.engine;
   }
