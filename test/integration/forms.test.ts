@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { LocalRuntime } from '../../runtime';
 import { salesWorkbook } from './helpers/sales-workbook';
 import { SHEETS } from '../../templates';
+import { selectRow } from '../../dev/preview/workbook-view';
 
 /** Index of a Customers column by key, through the template's English header (the helper workbook is English). */
 const header = (row: unknown[], key: string) =>
@@ -238,6 +239,36 @@ describe('rep forms through the bundle', () => {
     const refreshed = rows(rt, 'Customers').find((r) => r[id] === target.id)!;
     expect(refreshed[totalColumn]).toBe(total);
     expect(refreshed[tierColumn]).toBe('VIP');
+  });
+
+  it('opens the card of the customer on the selected row of Customers or Deals, newest first', () => {
+    const target = list(rt, EVE).customers[0];
+    selectRow(rt, 'Customers', target.row);
+    const card = rt.call<{
+      status: string;
+      card: { details: Record<string, string>; deals: { date: string }[] };
+    }>('apiCustomerCard', undefined, EVE);
+    expect(card.status).toBe('ok');
+    expect(card.card.details.id).toBe(target.id);
+    const dates = card.card.deals.map((deal) => deal.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+
+    const deals = rows(rt, 'Deals');
+    const customerIdColumn = deals[0]
+      .map(String)
+      .indexOf(SHEETS.deals.columns.find((c) => c.key === 'customerId')!.headers.en);
+    const dealRow = deals.findIndex((row, index) => index > 0 && row[customerIdColumn] === target.id);
+    if (dealRow > 0) {
+      selectRow(rt, 'Deals', dealRow + 1);
+      expect(
+        rt.call<{ card: { details: Record<string, string> } }>('apiCustomerCard', undefined, EVE).card.details
+          .id,
+      ).toBe(target.id);
+    }
+    // Another rep's customer: no card, a message instead.
+    const other = list(rt, CUI).customers[0];
+    selectRow(rt, 'Customers', other.row);
+    expect(rt.call<{ status: string }>('apiCustomerCard', undefined, EVE).status).toBe('noSelection');
   });
 
   it('opens each sidebar from its menu item, titled in the user’s language', () => {
