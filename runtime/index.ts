@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 import { FakeClock } from './clock';
 import { runInWorker } from './concurrency/host';
 import { CUSTOM_FUNCTION_LIMIT_MS, EXECUTION_LIMIT_MS } from './cost-model';
@@ -212,6 +213,7 @@ export class LocalRuntime {
           const started = performance.now();
           const outcome = await runInWorker({
             code: this.code,
+            codeCache: this.codeCache(),
             filename: this.codeFile,
             fn: task.fn,
             args: task.args ?? [],
@@ -320,6 +322,12 @@ export class LocalRuntime {
   private newExecution(kind: ExecutionKind, opts: ExecuteOptions = {}): Execution {
     const limit = kind === 'custom-function' ? CUSTOM_FUNCTION_LIMIT_MS : EXECUTION_LIMIT_MS;
     return new Execution(kind, (opts.user ?? this.owner).toLowerCase(), opts.locale ?? 'en', limit);
+  }
+
+  private cachedCode: Uint8Array | undefined;
+  private codeCache(): Uint8Array {
+    this.cachedCode ??= new vm.Script(this.code, { filename: this.codeFile }).createCachedData();
+    return this.cachedCode;
   }
 
   /** TODAY()/NOW() follow the fake clock: formulas recompute when it moved since the last execution. */

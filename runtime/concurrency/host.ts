@@ -31,6 +31,8 @@ interface Request {
 
 export interface WorkerTask {
   code: string;
+  /** V8 code cache of `code` (vm.Script#createCachedData), so workers skip the parse. */
+  codeCache?: Uint8Array;
   filename: string;
   fn: string;
   args: unknown[];
@@ -180,6 +182,7 @@ export function runInWorker(task: WorkerTask): Promise<WorkerOutcome> {
         port: port2,
         signalBuffer,
         code: task.code,
+        codeCache: task.codeCache,
         filename: task.filename,
         fn: task.fn,
         args: task.args.map(encode),

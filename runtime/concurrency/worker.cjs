@@ -8,9 +8,10 @@
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 const vm = require('node:vm');
 
-const { port, signalBuffer, code, filename, fn, args, globals, clock, timeZone } = workerData;
+const { port, signalBuffer, code, codeCache, filename, fn, args, globals, clock, timeZone } = workerData;
 const signal = new Int32Array(signalBuffer);
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
+const { Buffer: NodeBuffer } = require('node:buffer');
 
 /** Sends a request and blocks until the host replies; repeats it while the host says "wait" (locks, sleep). */
 function request(message) {
@@ -116,7 +117,11 @@ for (const name of Object.getOwnPropertyNames(globalThis)) {
   if (!plainGlobals.has(name) && name !== 'Date') delete globalThis[name];
 }
 for (const { name, value } of globals) globalThis[name] = decode(value);
-vm.runInThisContext(code, { filename });
+// The host's V8 code cache spares each worker a full parse of the bundle.
+new vm.Script(code, {
+  filename,
+  cachedData: codeCache ? NodeBuffer.from(codeCache) : undefined,
+}).runInThisContext();
 
 let outcome;
 try {
