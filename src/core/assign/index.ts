@@ -7,3 +7,4 @@ export * from './fingerprint';
 export * from './describe';
 export * from './view';
 export * from './mail';
+export * from './intake';

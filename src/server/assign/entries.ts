@@ -6,7 +6,9 @@
  * sheet changed in between so that the plan would differ, nothing is written and the sidebar shows the new plan to
  * confirm again. Managers see exactly what gets written.
  */
-import { buildPreview, type PreviewView } from '../../core/assign';
+import { buildPreview, customerFromResponse, type PreviewView } from '../../core/assign';
+import { columnHeaders } from '../../../templates';
+import { findSheet } from '../adapters/workbook';
 import { notifyReps, type NotifyResult } from './notify';
 import {
   assignContext,
@@ -176,15 +178,17 @@ export function menuTurnOnFormIntake(): void {
 }
 
 /**
- * Installable trigger: a Google Form feeding Customers added a row; assign it with the same rules and pointers,
- * under the lock. Only rows with no owner are the intake's: rows a manager marked for reassignment wait for the
- * manager's run, and the manual run's undo data is left alone. When the form writes into another sheet (so the
- * event's range is not on Customers), every new row of Customers without an owner is assigned.
- * @param e the form-submit event; its range is the new row.
+ * Installable trigger for a Google Form linked to the spreadsheet. The form writes each submission into its
+ * responses sheet; SalesDesk copies the answers into a new Customers row (questions matched to columns by header,
+ * either language) and assigns it with the same rules and pointers, under the lock, in one append. When the form's
+ * destination is the Customers sheet itself, the submitted rows are assigned in place. Rows a manager marked for
+ * reassignment wait for the manager's run, and the manual run's undo data is left alone.
+ * @param e the form-submit event (range of the new response row, namedValues question → answers).
  */
 export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): {
   runId: string;
   assigned: number;
+  unmatched: string[];
 } {
   const context = assignContext(true);
   const range = e?.range;
@@ -195,23 +199,36 @@ export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmi
         last: range.getRow() + range.getNumRows() - 1,
       }
     : null;
-  const selectNew: LeadFilter = (leads, customersSheet) =>
-    leads.filter(
-      (lead) =>
-        lead.owner === '' &&
-        !lead.reassign &&
-        (!submitted ||
-          submitted.sheetId !== customersSheet.getSheetId() ||
-          (lead.row >= submitted.first && lead.row <= submitted.last)),
+  const { snap, committed, unmatched } = withAssignLock(context.t, () => {
+    const customersSheet = findSheet(context.spreadsheet, 'customers');
+    const onCustomers = !!submitted && !!customersSheet && customersSheet.getSheetId() === submitted.sheetId;
+    if (onCustomers || !e?.namedValues) {
+      const selectNew: LeadFilter = (leads) =>
+        leads.filter(
+          (lead) =>
+            lead.owner === '' &&
+            !lead.reassign &&
+            (!onCustomers || !submitted || (lead.row >= submitted.first && lead.row <= submitted.last)),
+        );
+      const taken = snapshot(context, selectNew);
+      const by = context.t('assign.log.by.form');
+      return { snap: taken, committed: commit(context, taken, { by, recordUndo: false }), unmatched: [] };
+    }
+    const answers = customerFromResponse(e.namedValues, columnHeaders('customers'));
+    // A response with no answer matching a Customers column (another form on this spreadsheet) is not a lead.
+    const taken = snapshot(
+      context,
+      () => [],
+      Object.keys(answers.record).length > 0 ? answers.record : undefined,
     );
-  const { snap, committed } = withAssignLock(context.t, () => {
-    const taken = snapshot(context, selectNew);
+    const by = context.t('assign.log.by.form');
     return {
       snap: taken,
-      committed: commit(context, taken, { by: context.t('assign.log.by.form'), recordUndo: false }),
+      committed: commit(context, taken, { by, recordUndo: false }),
+      unmatched: answers.unmatched,
     };
   });
   if (committed.assigned > 0)
     notifyReps(context.spreadsheet, snap.reps, snap.plan, context.workbookLocale, snap.customers.sheet);
-  return { runId: committed.runId, assigned: committed.assigned };
+  return { runId: committed.runId, assigned: committed.assigned, unmatched };
 }

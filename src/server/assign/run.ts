@@ -24,19 +24,20 @@ import {
   type RotationState,
 } from '../../core/assign';
 import { ZoneDays } from '../../core/dates';
-import { resolveLocale, translator, type Locale, type Translate } from '../../core/i18n';
+import type { Table } from '../../core/table';
+import { nextId } from '../../core/forms/customers';
+import { translator, type Locale, type Translate } from '../../core/i18n';
 import { isManager } from '../../core/roles';
 import { listLabel, listValueCode, type ListKey } from '../../../templates';
 import { currentLocale, currentUserEmail } from '../context';
 import {
-  applyAppend,
-  applyColumnWrite,
-  columnWrite,
+  appendRows,
   openSheet,
-  readSettingsSheet,
-  rowsAppend,
-  type SheetData,
-} from './io';
+  readSettings,
+  workbookLanguage,
+  writeColumns,
+  type SheetTable,
+} from '../adapters/workbook';
 
 export const POINTER_PREFIX = 'salesdesk.assign.pointer.';
 export const LAST_RUN_PROPERTY = 'salesdesk.assign.lastRun';
@@ -70,14 +71,10 @@ function ownerEmail(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): stri
 /** Who runs, in which language; reads Settings once. */
 export function assignContext(forTrigger = false): AssignContext {
   const spreadsheet = SpreadsheetApp.getActive();
-  const settings = readSettingsSheet(spreadsheet);
-  const override = String(settings.locale ?? '').trim();
-  const workbookLocale = resolveLocale(spreadsheet.getSpreadsheetLocale(), override);
-  const locale = forTrigger
-    ? workbookLocale
-    : override && override !== 'auto'
-      ? resolveLocale(null, override)
-      : currentLocale();
+  const typed = readSettings(spreadsheet).settings;
+  const settings = typed as unknown as Record<string, unknown>;
+  const workbookLocale = workbookLanguage(spreadsheet, typed);
+  const locale = forTrigger ? workbookLocale : typed.locale !== 'auto' ? typed.locale : currentLocale();
   const user = forTrigger ? '' : currentUserEmail();
   return {
     spreadsheet,
@@ -124,7 +121,7 @@ export function withAssignLock<T>(t: Translate, task: () => T): T {
 }
 
 export interface Snapshot {
-  customers: SheetData<CustomerKey>;
+  customers: SheetTable;
   reps: Rep[];
   repProblems: RepProblem[];
   leads: Lead[];
@@ -133,6 +130,8 @@ export interface Snapshot {
   /** Stored pointer JSON per pool, as read (to save undo data). */
   storedPointers: Record<string, string>;
   now: Date;
+  /** A customer from a form response, to append (with its owner) rather than update in place. */
+  newCustomer: Record<string, unknown> | null;
 }
 
 /** Chooses which of the leads read this run handles (form intake: only new rows). */
@@ -142,14 +141,29 @@ export type LeadFilter = (leads: Lead[], customersSheet: GoogleAppsScript.Spread
  * Reads (Customers, Reps and the pointers once each) and plans. No writes.
  * @param selectLeads when given, narrows the leads (form intake).
  */
-export function snapshot(context: AssignContext, selectLeads?: LeadFilter): Snapshot {
-  const { spreadsheet, t } = context;
-  const customers = openSheet<CustomerKey>(spreadsheet, 'customers', t, ['owner']);
-  const repsSheet = openSheet<RepKey>(spreadsheet, 'reps', t, ['email']);
+export function snapshot(
+  context: AssignContext,
+  selectLeads?: LeadFilter,
+  response?: Record<string, string>,
+): Snapshot {
+  const { spreadsheet, t, locale } = context;
+  const customers = openSheet(spreadsheet, 'customers', t, locale, ['owner']);
+  const repsSheet = openSheet(spreadsheet, 'reps', t, locale, ['email']);
   const zone = new ZoneDays(context.timeZone);
-  const { reps, problems } = readReps(repsSheet.table, zone, codeOf);
-  const view = readCustomers(customers.table, codeOf);
-  const leads = selectLeads ? selectLeads(view.leads, customers.sheet) : view.leads;
+  const { reps, problems } = readReps(repsSheet.table as Table<RepKey>, zone, codeOf);
+  const view = readCustomers(customers.table as Table<CustomerKey>, codeOf);
+  let leads = selectLeads ? selectLeads(view.leads, customers.sheet) : view.leads;
+  const now = new Date();
+  let newCustomer: Record<string, unknown> | null = null;
+  if (response) {
+    newCustomer = newCustomerRecord(customers.table, response, now);
+    const single = {
+      ...customers.table,
+      rows: [rowOf(customers.table, newCustomer)],
+      firstRow: nextRow(customers.table),
+    };
+    leads = readCustomers(single as Table<CustomerKey>, codeOf).leads;
+  }
   const all = PropertiesService.getDocumentProperties().getProperties();
   const storedPointers: Record<string, string> = {};
   const rotation: RotationState = {};
@@ -159,7 +173,6 @@ export function snapshot(context: AssignContext, selectLeads?: LeadFilter): Snap
     storedPointers[pool] = value;
     rotation[pool] = parsePointer(value);
   }
-  const now = new Date();
   const plan = planAssignment({
     reps,
     leads,
@@ -177,7 +190,45 @@ export function snapshot(context: AssignContext, selectLeads?: LeadFilter): Snap
     token: planFingerprint(plan),
     storedPointers,
     now,
+    newCustomer,
   };
+}
+
+/** Where appendRows puts the next row: after the last non-blank row. */
+function nextRow(table: Table<string>): number {
+  let used = table.rows.length;
+  while (used > 0 && table.rows[used - 1].every((value) => value === '' || value === null)) used--;
+  return table.firstRow + used;
+}
+
+function rowOf(table: Table<string>, record: Record<string, unknown>): unknown[] {
+  const row: unknown[] = new Array(Math.max(table.header.length, 1)).fill('');
+  for (const [key, value] of Object.entries(record)) {
+    const index = table.columns[key];
+    if (index !== undefined) row[index] = value;
+  }
+  return row;
+}
+
+/**
+ * A Customers row from form answers: a new id after the largest, created now. Answers starting with "=" are kept
+ * as text (a leading apostrophe), so a form can never put a formula into the workbook.
+ */
+function newCustomerRecord(
+  table: Table<string>,
+  response: Record<string, string>,
+  now: Date,
+): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(response)) record[key] = /^[=]/.test(value) ? `'${value}` : value;
+  const idColumn = table.columns.id;
+  if (idColumn !== undefined)
+    record.id = nextId(
+      table.rows.map((row) => row[idColumn]),
+      'C-',
+    );
+  record.created = now;
+  return record;
 }
 
 export interface LastRun {
@@ -213,27 +264,28 @@ export function commit(
 ): CommitResult {
   const { plan, customers } = snap;
   const runId = newRunId(snap.now, context.timeZone);
-  if (plan.assignments.length === 0)
+  if (plan.assignments.length === 0) {
+    // A form response nobody can take yet still becomes a customer row (unassigned), never lost.
+    if (snap.newCustomer) appendRows(customers.sheet, customers.table, [snap.newCustomer]);
     return { runId, assigned: 0, unassigned: plan.unassigned.length, undoWithoutPointer: false };
+  }
 
-  const log = openSheet<LogKey>(context.spreadsheet, 'assignmentLog', context.t, [
-    'runId',
-    'customerId',
-    'toRep',
-  ]);
+  const logColumns: LogKey[] = ['runId', 'customerId', 'toRep'];
+  const log = openSheet(context.spreadsheet, 'assignmentLog', context.t, context.locale, logColumns);
   const wbT = translator(context.workbookLocale);
   const labelOf = labelOfIn(context.workbookLocale);
   const leadByRow = new Map(snap.leads.map((lead) => [lead.row, lead]));
 
-  const ownerChanges = new Map<number, unknown>();
-  const reassignChanges = new Map<number, unknown>();
+  const table = customers.table;
+  const ownerColumn = table.columns.owner as number;
+  const reassignColumn = table.columns.reassign;
   const markedWithoutOwner: string[] = [];
-  for (const assignment of plan.assignments) {
-    const index = assignment.row - customers.table.firstRow;
-    ownerChanges.set(index, assignment.toRep);
+  for (const assignment of snap.newCustomer ? [] : plan.assignments) {
+    const values = table.rows[assignment.row - table.firstRow];
+    values[ownerColumn] = assignment.toRep;
     const lead = leadByRow.get(assignment.row);
     if (lead?.reassign) {
-      reassignChanges.set(index, false);
+      if (reassignColumn !== undefined) values[reassignColumn] = false;
       if (lead.owner === '') markedWithoutOwner.push(lead.customerId);
     }
   }
@@ -278,13 +330,13 @@ export function commit(
     properties[LAST_RUN_PROPERTY] = json;
   }
 
-  // Everything decided; now the writes, pointers last.
-  const ownerWrite = columnWrite(customers, 'owner', ownerChanges);
-  const reassignWrite = columnWrite(customers, 'reassign', reassignChanges);
-  const append = rowsAppend(log, logRecords);
-  applyColumnWrite(ownerWrite);
-  applyColumnWrite(reassignWrite);
-  applyAppend(append);
+  // Everything decided; now the writes, pointers last. Owner and reassign are adjacent in the template: one call.
+  if (snap.newCustomer) {
+    appendRows(customers.sheet, table, [{ ...snap.newCustomer, owner: plan.assignments[0].toRep }]);
+  } else {
+    writeColumns(customers.sheet, table, reassignColumn === undefined ? ['owner'] : ['owner', 'reassign']);
+  }
+  appendRows(log.sheet, log.table, logRecords);
   PropertiesService.getDocumentProperties().setProperties(properties);
   return { runId, assigned: plan.assignments.length, unassigned: plan.unassigned.length, undoWithoutPointer };
 }

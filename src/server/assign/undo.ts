@@ -5,7 +5,8 @@
  */
 import { changesOfRun, planUndo, type CustomerKey, type LogKey } from '../../core/assign';
 import type { Translate } from '../../core/i18n';
-import { applyColumnWrite, columnWrite, openSheet } from './io';
+import { openSheet, writeColumns } from '../adapters/workbook';
+import type { Table } from '../../core/table';
 import { LAST_RUN_PROPERTY, POINTER_PREFIX, type AssignContext, type LastRun } from './run';
 
 export interface UndoResult {
@@ -41,18 +42,25 @@ export function undoLastRun(context: AssignContext, t: Translate): UndoResult {
       message: t('assign.undo.nothing'),
     };
 
-  const customers = openSheet<CustomerKey>(context.spreadsheet, 'customers', t, ['owner']);
-  const log = openSheet<LogKey>(context.spreadsheet, 'assignmentLog', t, ['runId', 'toRep']);
-  const changes = changesOfRun(log.table, lastRun.runId);
-  const decision = planUndo(customers.table, changes, new Set(lastRun.markedWithoutOwner ?? []));
+  const customers = openSheet(context.spreadsheet, 'customers', t, context.locale, ['owner']);
+  const log = openSheet(context.spreadsheet, 'assignmentLog', t, context.locale, [
+    'runId',
+    'toRep',
+    'undone',
+  ]);
+  const customerTable = customers.table as Table<CustomerKey>;
+  const logTable = log.table as Table<LogKey>;
+  const changes = changesOfRun(logTable, lastRun.runId);
+  const decision = planUndo(customerTable, changes, new Set(lastRun.markedWithoutOwner ?? []));
 
-  const ownerChanges = new Map<number, unknown>();
-  const reassignChanges = new Map<number, unknown>();
-  const undoneChanges = new Map<number, unknown>();
+  const ownerColumn = customerTable.columns.owner as number;
+  const reassignColumn = customerTable.columns.reassign;
+  const undoneColumn = logTable.columns.undone as number;
   for (const restore of decision.restores) {
-    ownerChanges.set(restore.index, restore.owner);
-    if (restore.reassign) reassignChanges.set(restore.index, true);
-    undoneChanges.set(restore.logIndex, true);
+    customerTable.rows[restore.index][ownerColumn] = restore.owner;
+    if (restore.reassign && reassignColumn !== undefined)
+      customerTable.rows[restore.index][reassignColumn] = true;
+    logTable.rows[restore.logIndex][undoneColumn] = true;
   }
   const setPointers: Record<string, string> = {};
   const deletePointers: string[] = [];
@@ -67,12 +75,14 @@ export function undoLastRun(context: AssignContext, t: Translate): UndoResult {
   }
   if (Object.keys(lastRun.pointers ?? {}).length === 0 && changes.length > 0) pointerRewound = false;
 
-  const writes = [
-    columnWrite(customers, 'owner', ownerChanges),
-    columnWrite(customers, 'reassign', reassignChanges),
-    columnWrite(log, 'undone', undoneChanges),
-  ];
-  writes.forEach(applyColumnWrite);
+  if (decision.restores.length > 0) {
+    writeColumns(
+      customers.sheet,
+      customers.table,
+      reassignColumn === undefined ? ['owner'] : ['owner', 'reassign'],
+    );
+    writeColumns(log.sheet, log.table, ['undone']);
+  }
   if (Object.keys(setPointers).length > 0) documentProperties.setProperties(setPointers);
   for (const key of deletePointers) documentProperties.deleteProperty(key);
   documentProperties.deleteProperty(LAST_RUN_PROPERTY);
