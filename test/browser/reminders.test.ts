@@ -1,0 +1,145 @@
+/**
+ * My follow-ups in a real browser (Debian chromium through playwright-core) against the built bundle in the local
+ * runtime, through the preview server's google.script.run bridge: the rep's overdue items are listed, "Done" ticks
+ * the follow-up's Done box in the workbook and removes it from the list, a hostile customer name renders as text,
+ * zh-CN shows Chinese. Screenshots go to test-output/screenshots/my-follow-ups-<locale>.png.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
+import type { LocalRuntime } from '../../runtime';
+import type { WorkbookStore } from '../../runtime/spreadsheet/store';
+
+const root = path.resolve(__dirname, '../..');
+const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
+const screenshots = path.join(root, 'test-output/screenshots');
+const XSS = '<img src=x onerror=alert(1)>';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+interface Item {
+  key: string;
+  kind: string;
+  followUpId: string;
+  customerRow: number;
+  customer: string;
+}
+
+let preview: PreviewServer;
+let rt: LocalRuntime;
+let browser: Browser;
+let rep: string;
+let items: Item[];
+const dialogs: string[] = [];
+
+function myFollowUps(user: string): Item[] {
+  const result = rt.execute<{ items: Item[] }>('apiMyFollowUps', [], { user, locale: 'en' });
+  if (result.error) throw result.error;
+  return result.value!.items;
+}
+
+async function open(user: string, locale: 'en' | 'zh-CN'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => dialogs.push(`page error: ${error.message}`));
+  await page.goto(`${preview.url}/sidebar/my-follow-ups?as=${encodeURIComponent(user)}&locale=${locale}`);
+  await page.waitForSelector('main.sidebar h1');
+  await page.waitForSelector('.fu-section, .fu-none');
+  return page;
+}
+
+async function shoot(page: Page, locale: string): Promise<void> {
+  fs.mkdirSync(screenshots, { recursive: true });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 300, height: Math.max(600, Math.min(height, 2400)) });
+  await page.screenshot({ path: path.join(screenshots, `my-follow-ups-${locale}.png`) });
+  await page.setViewportSize({ width: 300, height: 900 });
+}
+
+beforeAll(async () => {
+  rt = await demoRuntime(distDir);
+  // The rep with the most overdue items in the sample data.
+  const reps = rt.workbook
+    .sheetValues('Reps')
+    .slice(1)
+    .map((row) => row.find((cell) => typeof cell === 'string' && cell.includes('@')) as string | undefined)
+    .filter((email): email is string => Boolean(email))
+    .map((email) => email.toLowerCase());
+  const ranked = reps
+    .map((email) => ({ email, overdue: myFollowUps(email).filter((item) => item.kind === 'overdue').length }))
+    .sort((a, b) => b.overdue - a.overdue);
+  rep = ranked[0].email;
+  items = myFollowUps(rep);
+  expect(items.filter((item) => item.kind === 'overdue').length).toBeGreaterThan(1);
+  // A hostile company name on the customer of the first overdue item.
+  const store = rt.workbook as unknown as WorkbookStore;
+  const customers = store.sheetByName('Customers')!;
+  const header = rt.workbook.sheetValues('Customers')[0].map(String);
+  const company = header.indexOf('Company') + 1;
+  store.writeValues(customers, { row: items[0].customerRow, column: company, numRows: 1, numColumns: 1 }, [
+    [XSS],
+  ]);
+  preview = await startPreview({ runtime: rt, port: 0, distDir });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+test("lists the rep's overdue items, most overdue first, with the hostile name as text", async () => {
+  const page = await open(rep, 'en');
+  const overdue = items.filter((item) => item.kind === 'overdue');
+  await expect(page.locator('.fu-section-overdue h2').textContent()).resolves.toContain(
+    `(${overdue.length})`,
+  );
+  const keys = await page.$$eval('.fu-section-overdue li.fu', (lis) =>
+    lis.map((li) => li.getAttribute('data-key')),
+  );
+  expect(keys).toEqual(overdue.map((item) => item.key));
+  await expect(
+    page.locator('.fu-section-overdue li.fu').first().locator('.fu-name').textContent(),
+  ).resolves.toBe(XSS);
+  expect(await page.locator('img').count()).toBe(0);
+  await shoot(page, 'en');
+  await page.close();
+  expect(dialogs).toEqual([]);
+});
+
+test('"Done" ticks the Done box of that follow-up and removes it from the list', async () => {
+  const page = await open(rep, 'en');
+  const target = items.find((item) => item.kind === 'overdue' && item.followUpId !== '')!;
+  await page.locator(`li.fu[data-key="${target.key}"] button[data-action="done"]`).click();
+  await page.waitForSelector('[data-testid="message-success"]');
+  expect(await page.locator(`li.fu[data-key="${target.key}"]`).count()).toBe(0);
+  const values = rt.workbook.sheetValues('Follow-ups');
+  const header = values[0].map(String);
+  const row = values.find((r) => r[header.indexOf('Follow-up ID')] === target.followUpId)!;
+  expect(row[header.indexOf('Done')]).toBe(true);
+  expect(myFollowUps(rep).map((item) => item.key)).not.toContain(target.key);
+  await page.close();
+  expect(dialogs).toEqual([]);
+});
+
+test('zh-CN shows the list in Chinese', async () => {
+  const page = await open(rep, 'zh-CN');
+  await expect(page.locator('main.sidebar h1').textContent()).resolves.toBe('我的待跟进');
+  await expect(page.locator('.fu-section-overdue h2').textContent()).resolves.toContain('已逾期');
+  await shoot(page, 'zh-CN');
+  await page.close();
+});
