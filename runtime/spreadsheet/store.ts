@@ -130,6 +130,7 @@ export class WorkbookStore {
   private engineStale = true;
   private formulaCounts = new Map<number, number>();
   private fedColumns = new Map<string, Set<number> | 'all'>();
+  private buildingSheetNames: string[] = [];
   private host: FormulaHost = {};
   readonly context: FormulaContext;
 
@@ -144,7 +145,8 @@ export class WorkbookStore {
       resultSizes: new Map(),
       pendingResize: new Set(),
       dateResults: new Set(),
-      sheetNameOf: (id) => this.engine?.sheetName(id),
+      // During the engine's first evaluation (inside its constructor) HyperFormula numbers sheets in input order.
+      sheetNameOf: (id) => this.engine?.sheetName(id) ?? this.buildingSheetNames[id],
     };
   }
 
@@ -365,6 +367,7 @@ export class WorkbookStore {
       const a1 = rectToA1(row, column, numRows, numColumns).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
       return [{ name: n.name, expression: `=${quoteSheetName(sheet.name)}!${a1}` }];
     });
+    this.buildingSheetNames = sheets.map((x) => x.name);
     this.engine = new FormulaEngine(sheets, named, this.context);
     this.engine.settleResizes(this.context);
     return this.engine;

@@ -1,0 +1,88 @@
+import { harness } from './helpers';
+
+describe('spreadsheet and sheet structure', () => {
+  test('sheets: insert at index, activate, rename, hide, delete; spreadsheet properties', () => {
+    const { ss, toasts } = harness();
+    const a = ss.insertSheet('Customers');
+    expect(ss.getActiveSheet().getName()).toBe('Customers');
+    ss.insertSheet('First', 0);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['First', 'Sheet1', 'Customers']);
+    expect(a.getIndex()).toBe(3);
+    expect(() => ss.insertSheet('customers')).toThrow('already exists');
+    a.setTabColor('#FF0000').hideSheet();
+    expect(a.isSheetHidden()).toBe(true);
+    expect(a.getTabColor()).toBe('#ff0000');
+    ss.deleteSheet(ss.getSheetByName('First') as GoogleAppsScript.Spreadsheet.Sheet);
+    expect(ss.getSheetByName('First')).toBeNull();
+    ss.setSpreadsheetTimeZone('Europe/Paris');
+    expect(ss.getSpreadsheetTimeZone()).toBe('Europe/Paris');
+    ss.setSpreadsheetLocale('zh_CN');
+    expect(ss.getSpreadsheetLocale()).toBe('zh_CN');
+    expect(ss.getUrl()).toContain(ss.getId());
+    expect(ss.getOwner()?.getEmail()).toBe('owner@example.com');
+    ss.toast('Saved', 'SalesDesk');
+    expect(toasts).toEqual(['Saved']);
+  });
+
+  test('frozen rows, column widths, active range', () => {
+    const { ss, sheet } = harness();
+    sheet.setFrozenRows(1);
+    sheet.setColumnWidths(1, 3, 180);
+    expect(sheet.getFrozenRows()).toBe(1);
+    expect(sheet.getColumnWidth(2)).toBe(180);
+    expect(sheet.getColumnWidth(5)).toBe(100);
+    sheet.getRange('B3').activate();
+    expect(ss.getActiveRange()?.getA1Notation()).toBe('B3');
+  });
+
+  test('protections: range and sheet, description, editors, warning only', () => {
+    const { app, ss, sheet } = harness({ user: 'boss@example.com' });
+    const p = sheet.getRange('A1:F1').protect().setDescription('Headers').setWarningOnly(true);
+    const sp = sheet.protect().setDescription('Whole sheet');
+    sp.setUnprotectedRanges([sheet.getRange('A2:F100')]);
+    sp.removeEditors(['boss@example.com']).addEditor('rep@example.com');
+    expect(p.isWarningOnly()).toBe(true);
+    const ranges = ss.getProtections(app.ProtectionType.RANGE);
+    expect(ranges.map((x) => x.getDescription())).toEqual(['Headers']);
+    expect(ranges[0].getRange().getA1Notation()).toBe('A1:F1');
+    const sheets = sheet.getProtections(app.ProtectionType.SHEET);
+    expect(sheets[0].getEditors().map((u) => u.getEmail())).toEqual(['owner@example.com', 'rep@example.com']);
+    expect(sheets[0].getUnprotectedRanges()[0].getA1Notation()).toBe('A2:F100');
+    p.remove();
+    expect(ss.getProtections(app.ProtectionType.RANGE)).toHaveLength(0);
+  });
+
+  test('charts are built, inserted, listed, updated and removed', () => {
+    const { sheet } = harness();
+    const chart = sheet
+      .newChart()
+      .setChartType('COLUMN' as unknown as GoogleAppsScript.Charts.ChartType)
+      .addRange(sheet.getRange('A1:B5'))
+      .setPosition(2, 4, 0, 0)
+      .setOption('title', 'Revenue')
+      .build();
+    sheet.insertChart(chart);
+    const [stored] = sheet.getCharts();
+    expect(stored.getRanges()[0].getA1Notation()).toBe('A1:B5');
+    expect(stored.getOptions().get('title')).toBe('Revenue');
+    expect(stored.getContainerInfo().getAnchorColumn()).toBe(4);
+    sheet.updateChart(stored.modify().setOption('title', 'Deals').build());
+    expect(sheet.getCharts()[0].getOptions().get('title')).toBe('Deals');
+    sheet.removeChart(sheet.getCharts()[0]);
+    expect(sheet.getCharts()).toHaveLength(0);
+  });
+
+  test('clear, clearContents and clearFormats', () => {
+    const { sheet } = harness();
+    sheet.getRange('A1').setValue(5).setBackground('#00ff00').setNote('n');
+    sheet.clearFormats();
+    expect(sheet.getRange('A1').getBackground()).toBe('#ffffff');
+    expect(sheet.getRange('A1').getValue()).toBe(5);
+    sheet.clearContents();
+    expect(sheet.getRange('A1').getValue()).toBe('');
+    expect(sheet.getRange('A1').getNote()).toBe('n');
+    expect(() => sheet.deleteRows(1, 1000)).toThrow(
+      'Sorry, it is not possible to delete all non-frozen rows.',
+    );
+  });
+});
