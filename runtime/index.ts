@@ -24,6 +24,7 @@ import { LocalSession, LocalUser } from './services/session';
 import { clockEvent, LocalScriptApp, TriggerRegistry, type TriggerRecord } from './services/triggers';
 import { LocalUi, UiRecorder } from './services/ui';
 import { LocalUtilities } from './services/utilities';
+import { formatDate } from './services/format-date';
 import { createSpreadsheetApp, WorkbookStore, xlsx, type CustomFunctionHost } from './spreadsheet-binding';
 
 export type { ExecuteOptions, ExecutionResult } from './execution';
@@ -261,7 +262,8 @@ export class LocalRuntime {
     sheet.appendRow(row);
     const rowIndex = sheet.getLastRow();
     const range = sheet.getRange(rowIndex, 1, 1, headers.length);
-    const stamp = `${timestamp.getMonth() + 1}/${timestamp.getDate()}/${timestamp.getFullYear()} ${timestamp.toTimeString().slice(0, 8)}`;
+    // Forms gives the timestamp as the sheet shows it, in the script's time zone.
+    const stamp = formatDate(timestamp, this.timeZone, 'M/d/yyyy H:mm:ss');
     const rowStrings = row.map((value, index) => (index === 0 ? stamp : String(value)));
     const namedValues: Record<string, string[]> = {};
     headers.forEach((header, index) => (namedValues[header] = [rowStrings[index]]));
