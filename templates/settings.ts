@@ -17,6 +17,8 @@ export interface Settings {
   staleContactDays: number;
   staleVipDays: number;
   currency: string;
+  /** `USD=7.1, EUR=7.7`: value of one unit of each currency in `currency` (tiers convert deal amounts). */
+  exchangeRates: string;
   managers: string[];
   locale: 'auto' | 'en' | 'zh-CN';
   assignMatchRegion: boolean;
@@ -127,6 +129,15 @@ export const SETTINGS: readonly SettingSpec[] = [
     description: L(
       'Reporting currency for tiers, potential value and the dashboard (a code from Lists).',
       '分层、潜在价值和看板使用的统计币种（取自列表中的币种代码）。',
+    ),
+  },
+  {
+    key: 'exchangeRates',
+    type: 'text',
+    default: 'USD=7.1, EUR=7.7, GBP=9.0, HKD=0.91, JPY=0.047',
+    description: L(
+      'Exchange rates into the Settings currency, e.g. USD=7.1, EUR=7.7 (one USD is 7.1 CNY). Deals in a currency without a rate do not count in tiers.',
+      '折算为统计币种的汇率，例如 USD=7.1, EUR=7.7（1 美元 = 7.1 元人民币）。没有汇率的币种的成交不计入客户分层。',
     ),
   },
   {

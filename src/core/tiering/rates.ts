@@ -6,12 +6,12 @@
  * A deal in a currency without a rate does not count towards tiers; Check data reports it.
  */
 import { listValueCode } from '../../../templates/lists';
-import type { Settings } from '../../../templates/settings';
+import { settingSpec, type Settings } from '../../../templates/settings';
 import { cell, normaliseHeader, type Table } from '../table';
 
 export const EXCHANGE_RATES_KEY = 'exchangeRates';
-/** Default rates written by set-up for a CNY workbook (approximate; managers keep them current). */
-export const DEFAULT_EXCHANGE_RATES = 'USD=7.1, EUR=7.7, GBP=9.0, HKD=0.91, JPY=0.047';
+/** Default rates (into CNY) of the template's Settings; an empty or missing value means these. */
+export const DEFAULT_EXCHANGE_RATES = String(settingSpec('exchangeRates').default);
 
 export interface ExchangeRates {
   /** The Settings currency (upper-case code): rate 1. */
