@@ -271,6 +271,35 @@ describe('rep forms through the bundle', () => {
     expect(rt.call<{ status: string }>('apiCustomerCard', undefined, EVE).status).toBe('noSelection');
   });
 
+  it('cuts a manager’s very long list and searches the rest on the server', async () => {
+    const big = await LocalRuntime.create({
+      bundleDir: distDir,
+      workbook: salesWorkbook({ customers: 2_100, deals: 0, followups: 0, now: NOW }) as never,
+      now: NOW,
+    });
+    const boss = { user: 'boss@example.com', locale: 'en' };
+    const listed = big.call<{ customers: unknown[]; total: number; truncated: boolean }>(
+      'apiListCustomers',
+      undefined,
+      boss,
+    );
+    expect(listed).toMatchObject({ total: 2_100, truncated: true });
+    expect(listed.customers).toHaveLength(2_000);
+    const found = big.call<{ customers: { contact: string }[]; total: number }>(
+      'apiSearchCustomers',
+      { query: 'Contact 2077' },
+      boss,
+    );
+    expect(found.customers[0].contact).toBe('Contact 2077');
+    // A rep's search stays within their own customers.
+    const mine = big.call<{ customers: { owner: string }[] }>(
+      'apiSearchCustomers',
+      { query: 'Contact' },
+      EVE,
+    );
+    expect(mine.customers.every((c) => c.owner === 'eve@example.com')).toBe(true);
+  });
+
   it('opens each sidebar from its menu item, titled in the user’s language', () => {
     const expected: [string, string, string][] = [
       ['menuNewCustomer', 'new-customer', '新建客户'],

@@ -3,7 +3,13 @@
  * (`apiSaveCustomer`): validated again here with the form's schema, checked for duplicates, written as one row
  * under the document lock.
  */
-import { customerSummaries, findDuplicates, nextId, type CustomerSummary } from '../../core/forms/customers';
+import {
+  customerSummaries,
+  findDuplicates,
+  nextId,
+  searchCustomers,
+  type CustomerSummary,
+} from '../../core/forms/customers';
 import { FORM_FIELDS, makeCustomerFormSchema } from '../../core/forms/schemas';
 import { toSheetRecord } from '../../core/forms/records';
 import { sameEmail } from '../../core/roles';
@@ -16,7 +22,7 @@ import { readSheet } from '../adapters/workbook';
 import { customerIdFromRow } from '../../core/forms/card';
 import { normaliseHeader } from '../../core/table';
 import { sheetNames } from '../../../templates/workbook';
-import type { CustomerList, SaveCustomerRequest, SaveCustomerResult } from './types';
+import type { CustomerList, CustomerSearchResult, SaveCustomerRequest, SaveCustomerResult } from './types';
 
 /** Customers the user may pick: their own, or all for a manager. */
 export function visibleCustomers(
@@ -44,22 +50,53 @@ export function selectedCustomerId(ctx: FormsContext, customers?: SheetTable): s
 }
 
 /**
- * The customers the current user may pick in a form, most recently contacted first.
+ * How many customers a sidebar receives at once: google.script.run carries JSON, and a manager's 50 000 customers
+ * (~10 MB) would make the picker slow to open; beyond this the picker searches on the server.
+ */
+export const PICKER_LIST_LIMIT = 2000;
+/** Matches shown for one search. */
+export const PICKER_SEARCH_LIMIT = 30;
+
+function pickable(ctx: FormsContext, opened: SheetTable): CustomerSummary[] {
+  const customers = visibleCustomers(ctx, customerSummaries(opened.table, ctx.formatDate)).filter(
+    (c) => c.id !== '',
+  );
+  return customers.sort((a, b) => (b.lastContact || '').localeCompare(a.lastContact || '') || b.row - a.row);
+}
+
+/**
+ * The customers the current user may pick in a form, most recently contacted first (the first
+ * PICKER_LIST_LIMIT; the customer on the selected row is always included).
  * @returns the list, whether it covers every customer, and the id of the customer on the selected row.
  */
 export function apiListCustomers(): CustomerList {
   const ctx = formsContext();
   const opened = openTable(ctx.spreadsheet, 'customers', ctx.t, ctx.language, ['id']);
-  const customers = visibleCustomers(ctx, customerSummaries(opened.table, ctx.formatDate)).filter(
-    (c) => c.id !== '',
-  );
-  customers.sort((a, b) => (b.lastContact || '').localeCompare(a.lastContact || '') || b.row - a.row);
+  const all = pickable(ctx, opened);
   const selected = selectedCustomerId(ctx, opened);
+  const selectedCustomer = all.find((c) => c.id === selected);
+  const customers = all.slice(0, PICKER_LIST_LIMIT);
+  if (selectedCustomer && !customers.includes(selectedCustomer)) customers.push(selectedCustomer);
   return {
     customers,
     all: ctx.isManager,
-    selectedId: customers.some((c) => c.id === selected) ? selected : '',
+    selectedId: selectedCustomer ? selected : '',
+    total: all.length,
+    truncated: all.length > PICKER_LIST_LIMIT,
   };
+}
+
+/**
+ * Searches the customers the current user may pick (by name, company, phone, e-mail or id), for lists too long to
+ * send whole.
+ * @param request.query what the user typed.
+ * @returns the best matches (at most PICKER_SEARCH_LIMIT) and how many matched.
+ */
+export function apiSearchCustomers(request: { query: string }): CustomerSearchResult {
+  const ctx = formsContext();
+  const opened = openTable(ctx.spreadsheet, 'customers', ctx.t, ctx.language, ['id']);
+  const matches = searchCustomers(pickable(ctx, opened), String(request?.query ?? ''));
+  return { customers: matches.slice(0, PICKER_SEARCH_LIMIT), total: matches.length };
 }
 
 /**

@@ -47,6 +47,17 @@ export interface CustomerList {
   all: boolean;
   /** Customer id of the row selected in the sheet, when it is one the user may pick (pre-selects it). */
   selectedId: string;
+  /** How many customers the user may pick in all; more than `customers.length` when the list was cut. */
+  total: number;
+  /** True when only the most recent part is listed: searches then go to the server (apiSearchCustomers). */
+  truncated: boolean;
+}
+
+export interface CustomerSearchResult {
+  /** The best matches, best first (at most 30). */
+  customers: CustomerSummary[];
+  /** How many matched in all. */
+  total: number;
 }
 
 export type CardResult = { status: 'ok'; card: CustomerCard } | { status: 'noSelection'; message: string };

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { searchCustomers, type CustomerSummary } from '../../core/forms/customers';
 import type { CustomerList } from '../../server/forms/types';
 import { useI18n } from './i18n';
+import { serverCall } from './server';
 
 const SHOWN = 30;
 
@@ -25,13 +26,34 @@ export function CustomerPicker(props: {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const [picked, setPicked] = useState<CustomerSummary | null>(null);
+  const [remote, setRemote] = useState<{ query: string; customers: CustomerSummary[]; total: number } | null>(
+    null,
+  );
+  const [searching, setSearching] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const customers = props.list?.customers ?? [];
-  const selected = customers.find((customer) => customer.id === props.value) ?? null;
-  const matches = useMemo(() => searchCustomers(customers, query), [customers, query]);
+  const selected =
+    customers.find((customer) => customer.id === props.value) ?? (picked?.id === props.value ? picked : null);
+  // A long list (a manager's whole book) comes cut; then what is typed is searched on the server.
+  const searchOnServer = Boolean(props.list?.truncated) && query.trim() !== '';
+  const local = useMemo(() => searchCustomers(customers, query), [customers, query]);
+  const matches = searchOnServer ? (remote?.query === query ? remote.customers : []) : local;
+  const total = searchOnServer ? (remote?.query === query ? remote.total : 0) : local.length;
   const shown = matches.slice(0, SHOWN);
 
   useEffect(() => setActive(0), [query]);
+  useEffect(() => {
+    if (!searchOnServer) return;
+    const timer = setTimeout(() => {
+      setSearching(true);
+      serverCall('apiSearchCustomers', { query })
+        .then((result) => setRemote({ query, customers: result.customers, total: result.total }))
+        .catch(() => setRemote({ query, customers: [], total: 0 }))
+        .finally(() => setSearching(false));
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [searchOnServer, query]);
 
   if (selected) {
     return (
@@ -67,7 +89,9 @@ export function CustomerPicker(props: {
   }
 
   const pick = (customer: CustomerSummary | undefined) => {
-    if (customer) props.onPick(customer);
+    if (!customer) return;
+    setPicked(customer);
+    props.onPick(customer);
   };
   const listId = 'customer-results';
   return (
@@ -116,8 +140,13 @@ export function CustomerPicker(props: {
         </span>
       ) : null}
       {props.loading ? <span class="busy">{t('ui.loading')}</span> : null}
+      {searching ? <span class="busy">{t('ui.searching')}</span> : null}
       {props.list && customers.length === 0 ? <p class="secondary">{t('forms.picker.noCustomers')}</p> : null}
-      {props.list && customers.length > 0 && matches.length === 0 ? (
+      {props.list &&
+      customers.length > 0 &&
+      matches.length === 0 &&
+      !searching &&
+      (!searchOnServer || remote?.query === query) ? (
         <p class="secondary">{t('forms.picker.noMatch', { query })}</p>
       ) : null}
       {shown.length > 0 ? (
@@ -139,8 +168,8 @@ export function CustomerPicker(props: {
           ))}
         </ul>
       ) : null}
-      {matches.length > shown.length ? (
-        <p class="secondary">{t('forms.picker.more', { shown: shown.length, total: matches.length })}</p>
+      {total > shown.length ? (
+        <p class="secondary">{t('forms.picker.more', { shown: shown.length, total })}</p>
       ) : null}
     </div>
   );
