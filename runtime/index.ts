@@ -25,7 +25,13 @@ import { clockEvent, LocalScriptApp, TriggerRegistry, type TriggerRecord } from 
 import { LocalUi, UiRecorder } from './services/ui';
 import { LocalUtilities } from './services/utilities';
 import { formatDate } from './services/format-date';
-import { createSpreadsheetApp, WorkbookStore, xlsx, type CustomFunctionHost } from './spreadsheet-binding';
+import {
+  createSpreadsheetApp,
+  loadWorkbookXlsx,
+  saveWorkbookXlsx,
+  WorkbookStore,
+  type CustomFunctionHost,
+} from './spreadsheet-binding';
 
 export type { ExecuteOptions, ExecutionResult } from './execution';
 export type { SentMail } from './services/mail';
@@ -147,16 +153,19 @@ export class LocalRuntime {
 
   /** A runtime over a workbook read from an .xlsx file (the file is never modified). */
   static async fromXlsx(file: string, options: RuntimeOptions = {}): Promise<LocalRuntime> {
-    const store = await xlsx().loadWorkbookXlsx(file, {
-      timeZone: options.timeZone ?? 'Asia/Shanghai',
+    const bundleDir = options.bundleDir ? path.resolve(options.bundleDir) : DEFAULT_BUNDLE_DIR;
+    // These only apply to a file made elsewhere; a SalesDesk file carries its own time zone, locale and owner.
+    const store = await loadWorkbookXlsx(file, {
+      timeZone: options.timeZone ?? bundleTimeZone(bundleDir) ?? 'Asia/Shanghai',
       locale: options.spreadsheetLocale ?? 'en_US',
+      owner: options.owner,
     });
     return LocalRuntime.create({ ...options, workbook: store });
   }
 
   /** Writes the workbook as .xlsx (values, formulas, validations, formats, frozen rows, protections). */
   async saveXlsx(file: string): Promise<void> {
-    await xlsx().saveWorkbookXlsx(this.workbook, file);
+    await saveWorkbookXlsx(this.workbook, file);
   }
 
   /** The workbook store (created on first use when none was given). */

@@ -2,6 +2,9 @@
  * The local runtime end to end with the spreadsheet half: a hand-written bundle (independent of the product
  * build) driving SpreadsheetApp, formulas, custom functions, mail quota and locks across real worker threads.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { LocalRuntime } from '../../runtime';
 import { writeBundle } from '../unit/runtime/bundle-fixture';
 
@@ -139,6 +142,14 @@ describe('local runtime with SpreadsheetApp', () => {
     expect(today()).toBe('2026-03-02');
     rt.clock.advance(24 * 3600_000);
     expect(today()).toBe('2026-03-03');
+  });
+
+  it('saves the workbook as .xlsx and opens it again with values and formulas (custom ones too)', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-xlsx-')), 'book.xlsx');
+    await rt.saveXlsx(file);
+    const reopened = await LocalRuntime.fromXlsx(file, { bundleDir: writeBundle({ code, customFunctions }) });
+    expect(reopened.execute('readBack').value).toEqual(rt.execute('readBack').value);
+    expect(reopened.execute('formulaOf', ['E7', '=C1+D2']).value).toBe(10);
   });
 
   it('fails a custom function past 30 modelled seconds like Apps Script', () => {
