@@ -139,6 +139,7 @@ function CustomerCardSidebar() {
       action.setMessage({ kind: 'info', text: result.message });
     }
   };
+  // The selected row's card as soon as the sidebar opens; "Show selected row" loads it again.
   useEffect(() => {
     void load();
   }, []);

@@ -50,6 +50,7 @@ function LogDeal() {
   const loader = useAction();
   const { list } = useCustomerList(loader);
 
+  // Opened on a customer's row: start with that customer picked (once, when the list arrives).
   useEffect(() => {
     if (list?.selectedId && form.values.customerId === '') form.setMany({ customerId: list.selectedId });
   }, [list]);

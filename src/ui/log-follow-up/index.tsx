@@ -39,9 +39,10 @@ function LogFollowUp() {
   const form = useForm(schema, initial as Record<Field, string>);
   const action = useAction();
   const loader = useAction();
-  const { list } = useCustomerList(loader);
+  const { list, reload } = useCustomerList(loader);
 
   // Opened from a selected customer row: start with that customer picked.
+  // Opened on a customer's row: start with that customer picked (once, when the list arrives).
   useEffect(() => {
     if (list?.selectedId && form.values.customerId === '') form.setMany({ customerId: list.selectedId });
   }, [list]);
@@ -82,6 +83,8 @@ function LogFollowUp() {
         : t('forms.saved.followUpNoNext', { name: result.name }),
     });
     form.reset({ ...(initial as Record<Field, string>), time: form.values.time });
+    // The picker shows last-contact dates: refresh them for the next entry.
+    void reload();
   };
 
   return (
