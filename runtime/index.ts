@@ -479,7 +479,7 @@ export class LocalRuntime {
  * A build in progress (npm run build empties dist/ first) must not fail a runtime started meanwhile: wait a
  * little for Code.js and manifest.json to be back.
  */
-async function waitForBundle(bundleDir: string, timeoutMs = 10000): Promise<void> {
+async function waitForBundle(bundleDir: string, timeoutMs = 30000): Promise<void> {
   const ready = (): boolean =>
     fs.existsSync(path.join(bundleDir, 'Code.js')) && fs.existsSync(path.join(bundleDir, 'manifest.json'));
   const deadline = Date.now() + timeoutMs;
