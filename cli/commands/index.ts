@@ -5,5 +5,7 @@ import { command as exportCsv } from './export-csv';
 import { command as importCsv } from './import-csv';
 import { command as remind } from './remind';
 import { command as setup } from './setup';
+import { command as tiers } from './tiers';
+import { command as validate } from './validate';
 
-export const commands: CliCommand[] = [dashboard, exportCsv, importCsv, remind, setup];
+export const commands: CliCommand[] = [dashboard, exportCsv, importCsv, remind, setup, tiers, validate];

@@ -70,18 +70,23 @@ function rememberForCustomFunctions(spreadsheet: Spreadsheet, language: Locale):
 }
 
 /** Runs every check, highlights problem cells (replacing the previous highlights) and returns the report. */
-export function runCheck(locale: Locale = currentLocale()): CheckReport {
+export function runCheck(
+  locale: Locale = currentLocale(),
+  options: { highlight?: boolean; limit?: number } = {},
+): CheckReport {
+  const highlight = options.highlight ?? true;
+  const limit = options.limit ?? REPORT_LIMIT;
   const spreadsheet = SpreadsheetApp.getActive();
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(translator(locale)('common.busy'));
   try {
     const sheets = readWorkbook(spreadsheet, [...CHECKED_SHEETS, 'lists']);
     const result = checkWorkbook(sheets, listsOf(sheets), undefined, locale);
-    const { highlighted } = applyHighlights(spreadsheet, result.problems);
+    const { highlighted } = highlight ? applyHighlights(spreadsheet, result.problems) : { highlighted: 0 };
     const rows = Object.values(result.rowsChecked).reduce((sum, n) => sum + (n ?? 0), 0);
     const report: CheckReport = {
       locale,
-      problems: result.problems.slice(0, REPORT_LIMIT),
+      problems: result.problems.slice(0, limit),
       total: result.total,
       errors: result.errors,
       warnings: result.warnings,
@@ -89,6 +94,7 @@ export function runCheck(locale: Locale = currentLocale()): CheckReport {
       highlighted,
       checkedAt: new Date().toISOString(),
     };
+    if (!highlight) return report;
     try {
       const json = JSON.stringify(report);
       // Cache values are limited to 100 KB; a bigger report is simply recomputed when the sidebar asks.
@@ -133,6 +139,15 @@ export function apiCheckReport(): CheckReport {
     // fall through to a fresh check
   }
   return runCheck(locale);
+}
+
+/**
+ * Every problem, without highlighting or opening anything (read-only): for the CLI and other scripts.
+ * @param maxProblems how many problems to return in full (default: all).
+ */
+export function apiValidateWorkbook(maxProblems?: number): CheckReport {
+  const limit = typeof maxProblems === 'number' && maxProblems >= 0 ? maxProblems : Number.POSITIVE_INFINITY;
+  return runCheck(currentLocale(), { highlight: false, limit });
 }
 
 /** Sidebar "Check again". */

@@ -1,0 +1,72 @@
+/**
+ * `salesdesk tiers --in book.xlsx [--out book.xlsx] [--now 2026-11-23] [--json]`: SalesDesk → Refresh tiers
+ * through the bundle (total purchases, orders, first/last purchase and tier of every customer from Deals, with
+ * the thresholds and exchange rates of Settings), then prints the tiers. --out saves the refreshed workbook.
+ */
+import { readTable } from '../../src/core/table';
+import { columnHeaders, sheetNames } from '../../templates';
+import { costSummary, openRuntime, runEntry, saveIfAsked } from '../workbook';
+import { CliUsageError, type CliCommand } from '../types';
+import type { TierRefreshResult } from '../../src/server/checks/entries';
+
+function day(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '');
+}
+
+export const command: CliCommand = {
+  name: 'tiers',
+  summary: 'Refresh customer tiers (VIP / Active / Potential / Lost) from Deals and print them',
+  usage: 'salesdesk tiers --in book.xlsx [--out book.xlsx] [--now 2026-11-23] [--locale zh-CN] [--json]',
+  async run(args, io) {
+    if (!args.in) throw new CliUsageError(`usage: ${command.usage}`);
+    const rt = await openRuntime(args);
+    const result = runEntry<TierRefreshResult>(rt, 'menuRefreshTiers', [], args);
+    let values: unknown[][] = [];
+    for (const name of sheetNames('customers')) {
+      try {
+        values = rt.workbook.sheetValues(name);
+        if (values.length > 0) break;
+      } catch {
+        // not this name
+      }
+    }
+    const table = readTable(values, columnHeaders('customers'));
+    const at = (row: unknown[], key: string) => {
+      const index = table.columns[key];
+      return index === undefined ? '' : row[index];
+    };
+    const customers = table.rows
+      .filter((row) => String(at(row, 'id')).trim() !== '')
+      .map((row) => ({
+        id: String(at(row, 'id')),
+        company: String(at(row, 'company')),
+        totalPurchases: at(row, 'totalPurchases'),
+        orderCount: at(row, 'orderCount'),
+        firstPurchase: day(at(row, 'firstPurchase')),
+        lastPurchase: day(at(row, 'lastPurchase')),
+        tier: String(at(row, 'tier')),
+      }));
+    const saved = await saveIfAsked(rt, args);
+    const summary = result.value as TierRefreshResult;
+    if (args.json) {
+      io.stdout(
+        JSON.stringify({ ...summary, customers: customers, saved, cost: costSummary(result) }, null, 2) +
+          '\n',
+      );
+      return 0;
+    }
+    for (const c of customers) {
+      const total =
+        typeof c.totalPurchases === 'number' ? c.totalPurchases.toFixed(2) : String(c.totalPurchases);
+      io.stdout(
+        `${c.id.padEnd(10)} ${c.tier.padEnd(10)} ${total.padStart(14)} ${String(c.orderCount).padStart(4)}  ${c.lastPurchase.padEnd(10)}  ${c.company}\n`,
+      );
+    }
+    const counts = summary.counts;
+    io.stdout(
+      `${summary.customers} customers on ${summary.today}: VIP ${counts.vip}, active ${counts.active}, potential ${counts.potential}, lost ${counts.lost}.\n`,
+    );
+    if (saved) io.stdout(`Saved ${saved}\n`);
+    return 0;
+  },
+};
