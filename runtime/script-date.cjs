@@ -270,6 +270,20 @@ module.exports = function installScriptDate(global, nowMs, timeZone) {
     });
   });
 
+  // Intl formats without a timeZone option use the script's time zone too.
+  var RealDateTimeFormat = global.Intl.DateTimeFormat;
+  function ScriptDateTimeFormat(locales, options) {
+    var merged = Object.assign({ timeZone: timeZone }, options || {});
+    return new RealDateTimeFormat(locales, merged);
+  }
+  ScriptDateTimeFormat.prototype = RealDateTimeFormat.prototype;
+  ScriptDateTimeFormat.supportedLocalesOf = RealDateTimeFormat.supportedLocalesOf;
+  Object.defineProperty(global.Intl, 'DateTimeFormat', {
+    value: ScriptDateTimeFormat,
+    writable: true,
+    configurable: true,
+  });
+
   Object.defineProperty(global, 'Date', { value: ScriptDate, writable: true, configurable: true });
   return ScriptDate;
 };

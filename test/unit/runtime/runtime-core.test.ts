@@ -15,7 +15,8 @@ function menu() { var ui = SpreadsheetAppUi(); }
 function arrays() { var a = [[1, 'x'], [new Date(0), true]]; return { isArray: Array.isArray(a), rows: a.length }; }
 function unsupported() { return Utilities.parseDate('x', 'UTC', 'yyyy'); }
 function localTime() { var d = new Date(); var midnight = new Date(d.getFullYear(), d.getMonth(), d.getDate());
-  return { hours: d.getHours(), date: d.getDate(), text: String(d), midnight: midnight.toISOString(), offset: d.getTimezoneOffset() }; }
+  return { hours: d.getHours(), date: d.getDate(), text: String(d), midnight: midnight.toISOString(), offset: d.getTimezoneOffset(),
+    intl: new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23' }).format(d), zone: Intl.DateTimeFormat().resolvedOptions().timeZone }; }
 function echoDate(d) { return { isDate: d instanceof Date, ms: d.getTime() }; }
 `;
 
@@ -75,6 +76,8 @@ describe('LocalRuntime core', () => {
       text: 'Mon Mar 02 2026 09:30:00 GMT+0800',
       midnight: '2026-03-01T16:00:00.000Z',
       offset: -480,
+      intl: '09',
+      zone: 'Asia/Shanghai',
     });
   });
 
