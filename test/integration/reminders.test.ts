@@ -273,6 +273,48 @@ describe('reminders through the built bundle', () => {
     expect(pending.length).toBe(12 - 5);
   });
 
+  it('a team larger than one run can mail is finished by a continuation trigger the same day', async () => {
+    const team = reps(450);
+    const customers: Row[] = team.map((rep, i) => ({
+      id: `C${i + 1}`,
+      company: `Company ${i + 1}`,
+      owner: rep.email,
+    }));
+    const followups: Row[] = customers.map((c, i) => ({
+      id: `F-${i + 1}`,
+      customerId: c.id,
+      time: day('2026-11-01'),
+      nextDate: day('2026-11-20'),
+      rep: c.owner,
+    }));
+    const rt = await runtimeWith(
+      { customers, followups, reps: team, settings: BASE_SETTINGS },
+      { timeZone: TZ, now: '2026-11-23T00:30:00Z', mailQuota: 1500 },
+    );
+    turnOn(rt);
+    at(rt, '2026-11-23', '09:05');
+    const [first] = rt.fireDueTriggers();
+    expect(first.error).toBeUndefined();
+    expect(first.value).toMatchObject({ continuing: true });
+    expect(rt.mail.outbox).toHaveLength(400);
+    expect(rt.triggers.all.filter((t) => t.handler === 'onRemindersContinue')).toHaveLength(1);
+    rt.clock.advance(61_000);
+    const [rest] = rt.fireDueTriggers();
+    expect(rest.error).toBeUndefined();
+    expect(rest.value).toMatchObject({ continuing: false, pending: [] });
+    const recipients = rt.mail.outbox.map((mail) => mail.to[0]);
+    expect(recipients).toHaveLength(450);
+    expect(new Set(recipients).size).toBe(450);
+    expect(rt.triggers.all.filter((t) => t.handler === 'onRemindersContinue')).toHaveLength(0);
+    expect(dailyTriggers(rt)).toHaveLength(1);
+    // 450 reps' record is larger than one property value may be (9 KB): it is kept in shards, each within it.
+    const shards = [...rt.properties.document.entries()].filter(([key]) =>
+      key.startsWith('salesdesk.remind.'),
+    );
+    expect(shards.filter(([key]) => key.startsWith('salesdesk.remind.lastSent')).length).toBeGreaterThan(1);
+    for (const [, value] of shards) expect(Buffer.byteLength(String(value))).toBeLessThanOrEqual(9 * 1024);
+  });
+
   it('a trigger and a manual send overlapping in time still mail each rep once (the document lock)', async () => {
     const team = reps(4);
     const customers: Row[] = team.map((rep, i) => ({

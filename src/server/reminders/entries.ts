@@ -2,10 +2,10 @@
  * Entry points of follow-up reminders (issue 6): the Reminders menu, the daily trigger, the *My follow-ups*
  * sidebar and its api* calls, and a preview of what a run would send (CLI, managers).
  */
-import { prepareReminderRun, parseState } from '../../core/reminders';
+import { prepareReminderRun } from '../../core/reminders';
 import { currentTranslator } from '../context';
 import { linkOptions, readReminderSheets, reminderContext, reminderInput, userIsManager } from './context';
-import { LAST_SENT_PROPERTY, PENDING_PROPERTY, runReminders, type ReminderRunReport } from './run';
+import { clearContinuation, readReminderState, runReminders, type ReminderRunReport } from './run';
 import { installDailyTrigger, removeDailyTrigger } from './triggers';
 
 export { apiMyFollowUps, apiMarkFollowUpDone, apiRevealReminderRow } from './my-follow-ups';
@@ -53,6 +53,15 @@ export function onDailyReminders(_event?: GoogleAppsScript.Events.TimeDriven): R
     `reminders ${report.today} (${report.timeZone}): sent ${report.sent.length}, already ${report.alreadySent.length}, pending ${report.pending.length}, failed ${report.failed.length}`,
   );
   return report;
+}
+
+/**
+ * One-off trigger scheduled by a run that reached its per-run cap or time budget: sends the rest of today's digests.
+ * @param _event the time-driven event (unused).
+ */
+export function onRemindersContinue(_event?: GoogleAppsScript.Events.TimeDriven): ReminderRunReport {
+  clearContinuation();
+  return onDailyReminders();
 }
 
 /** SalesDesk → Reminders → Send reminders now (managers): the same run as the trigger, never twice a day. */
@@ -107,13 +116,12 @@ export function apiPreviewReminders(): ReminderPreview {
   const ctx = reminderContext(true);
   if (!userIsManager(ctx)) throw new Error(ctx.t('common.notManager'));
   const sheets = readReminderSheets(ctx);
-  const properties = PropertiesService.getDocumentProperties();
   const quota = MailApp.getRemainingDailyQuota();
-  const run = prepareReminderRun(
-    reminderInput(ctx, sheets),
-    parseState(properties.getProperty(LAST_SENT_PROPERTY), properties.getProperty(PENDING_PROPERTY)),
-    { today: ctx.today, quota: Math.max(0, quota), ...linkOptions(ctx, sheets) },
-  );
+  const run = prepareReminderRun(reminderInput(ctx, sheets), readReminderState(), {
+    today: ctx.today,
+    quota: Math.max(0, quota),
+    ...linkOptions(ctx, sheets),
+  });
   const counts = new Map<string, number>(
     run.digests.map((d) => [d.rep, d.overdue.length + d.dueToday.length + d.stale.length]),
   );

@@ -29,6 +29,14 @@ export const PENDING_PROPERTY = 'salesdesk.remind.pending';
  * way to mail someone twice.
  */
 const SEND_BUDGET_MS = 4.5 * 60 * 1000;
+/**
+ * Digests one run sends at most. A send costs about 0.5 s plus a properties write (~60 ms), so 400 fit well inside
+ * the 6-minute limit; a larger team (Workspace quota 1 500) is finished by a one-off continuation trigger a minute
+ * later instead of waiting for tomorrow.
+ */
+export const MAX_SENDS_PER_RUN = 400;
+export const CONTINUE_HANDLER = 'onRemindersContinue';
+const CONTINUE_AFTER_MS = 60_000;
 const LOCK_WAIT_MS = 60_000;
 /** MailApp's own message when the daily recipient quota is used up (apps-script-limits.md). */
 const QUOTA_ERROR = /too many times for one day|quota/i;
@@ -42,16 +50,92 @@ export interface ReminderRunReport {
   /** Recipients left pending for the next run, with why. */
   pending: { key: string; since: string; reason: string; error?: string }[];
   failed: { key: string; error: string }[];
+  /** True when a continuation run was scheduled for the rest of today's digests. */
+  continuing: boolean;
 }
 
-function loadState(properties: GoogleAppsScript.Properties.Properties): ReminderState {
-  return parseState(properties.getProperty(LAST_SENT_PROPERTY), properties.getProperty(PENDING_PROPERTY));
+/** One one-off trigger a minute from now (never two); false when Google refuses more triggers. */
+function scheduleContinuation(): boolean {
+  try {
+    if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === CONTINUE_HANDLER)) return true;
+    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+    return true;
+  } catch (error) {
+    // Without a continuation the held reps are still pending and go first on the next daily run.
+    console.warn(`reminders: could not schedule a continuation: ${String(error)}`);
+    return false;
+  }
 }
 
-function saveState(properties: GoogleAppsScript.Properties.Properties, state: ReminderState): void {
-  const stored = serializeState(state);
-  // One call writes both keys together: the state is never half-updated.
-  properties.setProperties({ [LAST_SENT_PROPERTY]: stored.lastSent, [PENDING_PROPERTY]: stored.pending });
+/** Removes this user's continuation triggers (a one-off trigger stays listed after it has fired). */
+export function clearContinuation(): void {
+  for (const trigger of ScriptApp.getProjectTriggers())
+    if (trigger.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(trigger);
+}
+
+/**
+ * Property values are limited to 9 KB (guides/services/quotas), and a large team's JSON is longer: each key is
+ * stored in shards of at most 3 000 characters (9 KB even if every character took 3 bytes in UTF-8):
+ * `salesdesk.remind.lastSent`, `salesdesk.remind.lastSent.1`, … Shards are written in one setProperties call.
+ */
+const SHARD_CHARS = 3000;
+
+function shardKey(base: string, index: number): string {
+  return index === 0 ? base : `${base}.${index}`;
+}
+
+function readSharded(all: Record<string, string>, base: string): { text: string | null; shards: number } {
+  let text = '';
+  let shards = 0;
+  while (all[shardKey(base, shards)]) text += all[shardKey(base, shards++)];
+  return { text: shards === 0 ? null : text, shards };
+}
+
+function writeSharded(
+  out: Record<string, string>,
+  base: string,
+  text: string,
+  previousShards: number,
+): number {
+  const shards = Math.max(1, Math.ceil(text.length / SHARD_CHARS));
+  for (let i = 0; i < shards; i++)
+    out[shardKey(base, i)] = text.slice(i * SHARD_CHARS, (i + 1) * SHARD_CHARS);
+  // A shorter value than last time: blank the old tail shards (an empty shard ends the value when read).
+  for (let i = shards; i < previousShards; i++) out[shardKey(base, i)] = '';
+  return shards;
+}
+
+/** The stored state, and how many shards each key had (to blank leftovers when it shrinks). */
+class StateStore {
+  private lastSentShards = 0;
+  private pendingShards = 0;
+
+  constructor(private readonly properties: GoogleAppsScript.Properties.Properties) {}
+
+  load(): ReminderState {
+    const all = this.properties.getProperties();
+    const lastSent = readSharded(all, LAST_SENT_PROPERTY);
+    const pending = readSharded(all, PENDING_PROPERTY);
+    this.lastSentShards = lastSent.shards;
+    this.pendingShards = pending.shards;
+    return parseState(lastSent.text, pending.text);
+  }
+
+  save(state: ReminderState): void {
+    const stored = serializeState(state);
+    const out: Record<string, string> = {};
+    const lastSentShards = writeSharded(out, LAST_SENT_PROPERTY, stored.lastSent, this.lastSentShards);
+    const pendingShards = writeSharded(out, PENDING_PROPERTY, stored.pending, this.pendingShards);
+    // One call writes every shard of both keys: the state is never half-updated.
+    this.properties.setProperties(out);
+    this.lastSentShards = lastSentShards;
+    this.pendingShards = pendingShards;
+  }
+}
+
+/** Today's stored state (for the preview), read with one getProperties call. */
+export function readReminderState(): ReminderState {
+  return new StateStore(PropertiesService.getDocumentProperties()).load();
 }
 
 /**
@@ -67,22 +151,28 @@ export function runReminders(interactive: boolean): ReminderRunReport {
   try {
     const sheets = readReminderSheets(ctx);
     const input = reminderInput(ctx, sheets);
-    const properties = PropertiesService.getDocumentProperties();
+    const store = new StateStore(PropertiesService.getDocumentProperties());
     const quotaBefore = MailApp.getRemainingDailyQuota();
-    const run = prepareReminderRun(input, loadState(properties), {
+    const runCap = Math.min(Math.max(0, quotaBefore), MAX_SENDS_PER_RUN);
+    const run = prepareReminderRun(input, store.load(), {
       today: ctx.today,
-      quota: Math.max(0, quotaBefore),
+      quota: runCap,
       ...linkOptions(ctx, sheets),
     });
     let state = run.plan.state;
-    saveState(properties, state);
+    // Held back by the per-run cap, not by the quota: they go in the continuation run today.
+    const cappedOut = run.plan.held.slice(0, Math.max(0, quotaBefore - runCap));
+    for (const key of cappedOut) state = markHeld(state, key, 'time');
+    store.save(state);
+    let continueToday = cappedOut.length > 0;
 
     const sent: string[] = [];
     const failed: { key: string; error: string }[] = [];
     for (const [index, key] of run.plan.send.entries()) {
       if (Date.now() - started > SEND_BUDGET_MS) {
         for (const rest of run.plan.send.slice(index)) state = markHeld(state, rest, 'time');
-        saveState(properties, state);
+        store.save(state);
+        continueToday = true;
         break;
       }
       const message = run.message(key);
@@ -98,23 +188,25 @@ export function runReminders(interactive: boolean): ReminderRunReport {
         const text = error instanceof Error ? error.message : String(error);
         if (QUOTA_ERROR.test(text)) {
           for (const rest of run.plan.send.slice(index)) state = markHeld(state, rest, 'quota');
-          saveState(properties, state);
+          store.save(state);
           break;
         }
         // A bad address must not stop everyone else; it stays pending and the manager summary can show it.
         failed.push({ key, error: text });
         state = markHeld(state, key, 'error', text);
-        saveState(properties, state);
+        store.save(state);
         continue;
       }
       state = markSent(state, key, ctx.today);
-      saveState(properties, state);
+      store.save(state);
       sent.push(key);
     }
+    const continuing = continueToday && scheduleContinuation();
     return {
       today: ctx.today,
       timeZone: ctx.timeZone,
       quotaBefore,
+      continuing,
       sent,
       alreadySent: run.plan.alreadySent,
       pending: state.pending,

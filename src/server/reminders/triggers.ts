@@ -64,6 +64,8 @@ export function installDailyTrigger(ctx: ReminderContext): number {
 /** Removes the daily trigger. @returns how many were removed (0 when already off). */
 export function removeDailyTrigger(): number {
   const triggers = ourTriggers();
+  for (const trigger of ScriptApp.getProjectTriggers())
+    if (trigger.getHandlerFunction() === 'onRemindersContinue') ScriptApp.deleteTrigger(trigger);
   for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
   PropertiesService.getDocumentProperties().deleteProperty(REMINDERS_ON_PROPERTY);
   rebuildMenu();
