@@ -41,8 +41,19 @@ import {
 
 export const POINTER_PREFIX = 'salesdesk.assign.pointer.';
 export const LAST_RUN_PROPERTY = 'salesdesk.assign.lastRun';
-/** Script property (set only by the developer's tests) that turns the lock off, to show what the lock prevents. */
-export const TEST_DISABLE_LOCK_PROPERTY = 'salesdesk.test.disableLock';
+/**
+ * Script property for the developer's concurrency tests only (script properties belong to the developer, users of
+ * the add-on cannot set them): JSON { "disableLock": true, "pauseAfterReadMs": 300 }. The pause stands for a slow
+ * run (a big sheet takes seconds between its read and its write) so two executions reliably overlap, and turning
+ * the lock off shows what it prevents. Unset in production: one getProperty per run.
+ */
+export const TEST_CONCURRENCY_PROPERTY = 'salesdesk.test.concurrency';
+let pauseAfterReadMs = 0;
+
+/** The test pause between deciding and writing (see TEST_CONCURRENCY_PROPERTY); nothing in production. */
+export function pauseForConcurrencyTest(): void {
+  if (pauseAfterReadMs > 0) Utilities.sleep(pauseAfterReadMs);
+}
 /** Apps Script keeps at most 9 KB per property value. */
 const PROPERTY_VALUE_LIMIT = 9000;
 const LOCK_WAIT_MS = 30_000;
@@ -103,8 +114,16 @@ export function labelOfIn(locale: Locale): LabelOf {
  * @throws Error (localised "busy") when the lock cannot be had within 30 s.
  */
 export function withAssignLock<T>(t: Translate, task: () => T): T {
-  const disabled = PropertiesService.getScriptProperties().getProperty(TEST_DISABLE_LOCK_PROPERTY) === 'true';
-  if (disabled) return task();
+  let test: { disableLock?: boolean; pauseAfterReadMs?: number } = {};
+  try {
+    test =
+      JSON.parse(PropertiesService.getScriptProperties().getProperty(TEST_CONCURRENCY_PROPERTY) ?? '{}') ??
+      {};
+  } catch {
+    test = {};
+  }
+  pauseAfterReadMs = Math.max(0, Math.min(Number(test.pauseAfterReadMs) || 0, 5000));
+  if (test.disableLock === true) return task();
   const lock = LockService.getDocumentLock();
   try {
     lock.waitLock(LOCK_WAIT_MS);
@@ -330,6 +349,7 @@ export function commit(
     properties[LAST_RUN_PROPERTY] = json;
   }
 
+  pauseForConcurrencyTest();
   // Everything decided; now the writes, pointers last. Owner and reassign are adjacent in the template: one call.
   if (snap.newCustomer) {
     appendRows(customers.sheet, table, [{ ...snap.newCustomer, owner: plan.assignments[0].toRep }]);

@@ -1,0 +1,162 @@
+/**
+ * Workbooks for the assignment tests, bench and CLI examples: the template's sheets (English or Chinese headers)
+ * with reps, customers and settings written straight into a WorkbookStore, opened by the local runtime.
+ */
+import { WorkbookStore } from '../../../runtime/spreadsheet/store';
+import { LocalRuntime, type RuntimeOptions } from '../../../runtime';
+import { SHEETS, type SheetKey } from '../../../templates';
+
+export type Row = Record<string, unknown>;
+
+export const MANAGER = 'boss@example.com';
+export const OWNER = 'owner@example.com';
+export const NOW = '2026-11-23T10:00:00+08:00';
+
+export interface AssignData {
+  reps: Row[];
+  customers: Row[];
+  settings?: Row;
+  /** Headers and sheet names in this language. */
+  language?: 'en' | 'zh-CN';
+  /** Extra empty rows below the data (room the sheet has). */
+  spareRows?: number;
+}
+
+export const DEFAULT_REPS: Row[] = [
+  {
+    name: 'Ann',
+    email: 'ann@example.com',
+    active: true,
+    role: 'Senior rep',
+    weight: 2,
+    capacity: '',
+    regions: 'East China',
+  },
+  {
+    name: 'Bob',
+    email: 'bob@example.com',
+    active: true,
+    role: 'Rep',
+    weight: 1,
+    capacity: '',
+    regions: 'East China',
+  },
+  {
+    name: 'Cui',
+    email: 'cui@example.com',
+    active: true,
+    role: 'Rep',
+    weight: 1,
+    capacity: '',
+    regions: 'North China',
+    language: 'zh-CN',
+  },
+  { name: 'Dan', email: 'dan@example.com', active: false, role: 'Rep', weight: 1, capacity: '' },
+  {
+    name: 'Eve',
+    email: 'eve@example.com',
+    active: true,
+    role: 'Rep',
+    weight: 1,
+    capacity: '',
+    outOfOfficeUntil: new Date('2026-11-30T00:00:00+08:00'),
+  },
+];
+
+export const BASE_SETTINGS: Row = {
+  managers: MANAGER,
+  locale: 'en',
+  assignMatchRegion: false,
+  assignMatchIndustry: false,
+  seniorMinPotentialValue: 0,
+  assignFallbackToTeam: true,
+};
+
+/** `count` new leads (no owner), regions and values varying, ids C-0001… */
+export function leads(count: number, start = 1, extra: (i: number) => Row = () => ({})): Row[] {
+  const regions = ['East China', 'North China', 'South China'];
+  return Array.from({ length: count }, (_, k) => {
+    const i = start + k;
+    return {
+      id: `C-${String(i).padStart(4, '0')}`,
+      company: `Company ${i}`,
+      contact: `Contact ${i}`,
+      region: regions[i % regions.length],
+      industry: 'Retail',
+      customerType: 'Potential',
+      stage: 'First contact',
+      potentialValue: (i % 10) * 10_000,
+      owner: '',
+      reassign: false,
+      ...extra(i),
+    };
+  });
+}
+
+function put(
+  store: WorkbookStore,
+  key: SheetKey,
+  records: Row[],
+  language: 'en' | 'zh-CN',
+  spare: number,
+): void {
+  const columns = SHEETS[key].columns.map((column) => column.key);
+  const header = SHEETS[key].columns.map((column) => column.headers[language]);
+  const rows = [header, ...records.map((record) => columns.map((column) => record[column] ?? ''))];
+  const sheet = store.insertSheet(
+    SHEETS[key].names[language],
+    undefined,
+    rows.length + spare,
+    columns.length,
+  );
+  store.writeValues(sheet, { row: 1, column: 1, numRows: rows.length, numColumns: columns.length }, rows);
+}
+
+export function assignWorkbook(data: AssignData): WorkbookStore {
+  const language = data.language ?? 'en';
+  const store = WorkbookStore.empty({
+    name: 'Sales',
+    timeZone: 'Asia/Shanghai',
+    owner: OWNER,
+    locale: language === 'zh-CN' ? 'zh_CN' : 'en_US',
+    firstSheetName: 'Dashboard',
+  });
+  const settings = { ...BASE_SETTINGS, ...(data.settings ?? {}) };
+  put(store, 'customers', data.customers, language, data.spareRows ?? 20);
+  put(store, 'reps', data.reps, language, 5);
+  put(store, 'assignmentLog', [], language, 20);
+  put(
+    store,
+    'settings',
+    Object.entries(settings).map(([key, value]) => ({ key, value })),
+    language,
+    5,
+  );
+  return store;
+}
+
+export async function assignRuntime(data: AssignData, options: RuntimeOptions = {}): Promise<LocalRuntime> {
+  return LocalRuntime.create({
+    // A private copy of the build can be named while others rebuild dist/ on a shared machine.
+    bundleDir: process.env.SALESDESK_BUNDLE_DIR || undefined,
+    workbook: assignWorkbook(data),
+    timeZone: 'Asia/Shanghai',
+    now: NOW,
+    owner: OWNER,
+    spreadsheetLocale: data.language === 'zh-CN' ? 'zh_CN' : 'en_US',
+    ...options,
+  });
+}
+
+/** A sheet as records keyed by template column key (header row dropped), for assertions. */
+export function records(rt: LocalRuntime, key: SheetKey, language: 'en' | 'zh-CN' = 'en'): Row[] {
+  const values = rt.workbook.sheetValues(SHEETS[key].names[language]);
+  const header = values[0] ?? [];
+  const keys = header.map(
+    (text) => SHEETS[key].columns.find((c) => c.headers[language] === text)?.key ?? String(text),
+  );
+  return values
+    .slice(1)
+    .filter((row) => row.some((v) => v !== '' && v !== null))
+    .map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i]])));
+}
