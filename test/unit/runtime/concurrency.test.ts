@@ -75,6 +75,8 @@ describe('executeConcurrently (worker threads)', () => {
     const value = waiter.value as { waited: number; holder: string };
     expect(value.holder).toBe('A');
     expect(value.waited).toBeGreaterThan(200);
+    // The modelled time carries the sleep and the real wait for the lock.
+    expect(waiter.modelledMs).toBeGreaterThanOrEqual(300 + value.waited - 20);
   });
 
   it("times out with Apps Script's error while the lock is held", async () => {
