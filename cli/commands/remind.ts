@@ -33,6 +33,7 @@ interface RunReport {
   alreadySent: string[];
   pending: { key: string; since: string; reason: string; error?: string }[];
   failed: { key: string; error: string }[];
+  continuing?: boolean;
 }
 
 function flagText(args: ParsedArgs, name: string): string | undefined {
@@ -96,6 +97,8 @@ export const command: CliCommand = {
           io.stdout(
             `Pending (${entry.reason}${entry.error ? `: ${entry.error}` : ''}): ${entry.key} since ${entry.since}`,
           );
+        if (report.continuing)
+          io.stdout('More digests are due: a continuation run was scheduled (runtime triggers).');
         if (saved) io.stdout(`Saved ${saved}`);
       }
       return report.failed.length > 0 ? 1 : 0;
