@@ -14,6 +14,10 @@ import {
 } from '../../../templates';
 import { adjacentRuns, type SheetLayout } from './plan';
 
+/** Sheets' default column width in pixels, and how far off a template width may be before it is set. */
+const DEFAULT_COLUMN_WIDTH = 100;
+const WIDTH_TOLERANCE = 25;
+
 /** 'A' for 1, 'Z' for 26, 'AA' for 27. */
 export function columnLetter(column: number): string {
   let letters = '';
@@ -181,7 +185,10 @@ export function planSheetFormats(
     }
     const help = column.help[language];
     noteByColumn.set(at, column.required && !help.includes(required.trim()) ? `${help}${required}` : help);
-    if (added.has(at) || layout.created) widths.push({ column: at, width: column.width });
+    // Only columns this run created get a width, and only when the default would visibly misfit: each width is
+    // a round trip to Sheets, and a width the user chose is never reset.
+    const misfit = Math.abs(column.width - DEFAULT_COLUMN_WIDTH) > WIDTH_TOLERANCE;
+    if ((added.has(at) || layout.created) && misfit) widths.push({ column: at, width: column.width });
   }
 
   const validations = adjacentRuns([...rulesByColumn.keys()]).map((run) => ({

@@ -277,7 +277,7 @@ export function planSetup(input: SetupInput): SetupPlan {
   if (rows.length > 0) {
     plan.settingsRows = rows;
     plan.settingsFirstRow = Math.max(settingsExisting?.lastRow ?? 1, 1) + 1;
-    plan.changes.push({ kind: 'settingsAdded', keys });
+    if (settingsExisting) plan.changes.push({ kind: 'settingsAdded', keys });
   }
 
   // Lists: a list column with no values yet gets the catalogue's labels; a list a team edited is left alone.

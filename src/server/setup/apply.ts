@@ -107,8 +107,9 @@ function applyStructure(
     sheet.setName(adopt.name);
     sheetsByName.set(adopt.name, sheet);
   }
+  let tabs = sheetsByName.size;
   for (const create of plan.create) {
-    const sheet = spreadsheet.insertSheet(create.name, spreadsheet.getNumSheets());
+    const sheet = spreadsheet.insertSheet(create.name, tabs++);
     sheetsByName.set(create.name, sheet);
   }
   const sheets = {} as Record<SheetKey, Sheet>;
