@@ -20,6 +20,36 @@ export class SpreadsheetContext {
     if (this.env.readOnly) throw new Error(`You do not have permission to call ${method}`);
   }
 
+  /**
+   * Apps Script refuses a write to a protected cell unless the user may edit it (owner, listed editor, or a
+   * warning-only protection), with this message.
+   */
+  assertEditable(sheetId: number, rect: GridRect): void {
+    const data = this.store.data;
+    if (data.protections.length === 0) return;
+    const user = this.env.activeUserEmail();
+    if (user === data.owner) return;
+    const overlaps = (a: GridRect, b: GridRect): boolean =>
+      a.row < b.row + b.numRows &&
+      b.row < a.row + a.numRows &&
+      a.column < b.column + b.numColumns &&
+      b.column < a.column + a.numColumns;
+    const inside = (a: GridRect, b: GridRect): boolean =>
+      a.row >= b.row &&
+      a.row + a.numRows <= b.row + b.numRows &&
+      a.column >= b.column &&
+      a.column + a.numColumns <= b.column + b.numColumns;
+    for (const p of data.protections) {
+      if (p.sheetId !== sheetId || p.warningOnly || p.editors.includes(user)) continue;
+      const blocked = p.rect ? overlaps(p.rect, rect) : !p.unprotectedRanges.some((u) => inside(rect, u));
+      if (blocked) {
+        throw new Error(
+          'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+        );
+      }
+    }
+  }
+
   sheetData(id: number): SheetData {
     const sheet = this.store.sheetById(id);
     if (!sheet) throw new Error('The sheet has been deleted.');

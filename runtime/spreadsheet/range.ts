@@ -133,6 +133,7 @@ export class RangeImpl implements Pick<Range, SupportedRangeMember> {
 
   private write(method: string): SheetData {
     this.ctx.assertWritable(method);
+    this.ctx.assertEditable(this.sheetId, this.rect);
     return this.sheetData;
   }
 

@@ -226,6 +226,7 @@ export class SheetImpl implements Pick<Sheet, SupportedSheetMember> {
       );
     }
     const row = this.getLastRow() + 1;
+    this.ctx.assertEditable(this.sheetId, { row, column: 1, numRows: 1, numColumns: rowContents.length });
     // Sheets grows the grid when a row is appended past its end.
     if (row > sheet.maxRows) this.ctx.store.growRows(sheet, row);
     if (rowContents.length > sheet.maxColumns) sheet.maxColumns = rowContents.length;

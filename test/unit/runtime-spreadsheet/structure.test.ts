@@ -52,6 +52,30 @@ describe('spreadsheet and sheet structure', () => {
     expect(ss.getProtections(app.ProtectionType.RANGE)).toHaveLength(0);
   });
 
+  test('writes to protected cells fail for users who are not editors, as in Apps Script', () => {
+    const owner = harness();
+    owner.sheet.getRange('A1:C1').protect().setDescription('Headers');
+    const settings = owner.ss.insertSheet('Settings');
+    settings.protect().setUnprotectedRanges([settings.getRange('B2:B10')]);
+    owner.ss.insertSheet('Notes').getRange('A1:A2').protect().setWarningOnly(true);
+    owner.sheet.getRange('A1').setValue('Owner may');
+    const rep = harness({ store: owner.store, user: 'rep@example.com' });
+    const message = 'You are trying to edit a protected cell or object.';
+    expect(() => rep.sheet.getRange('B1').setValue('x')).toThrow(message);
+    expect(() => rep.sheet.getRange('A1:A5').clearContent()).toThrow(message);
+    rep.sheet.getRange('A2').setValue('rows below are free');
+    rep.sheet.appendRow(['appended']);
+    const repSettings = rep.ss.getSheetByName('Settings') as GoogleAppsScript.Spreadsheet.Sheet;
+    repSettings.getRange('B3').setValue(5);
+    expect(() => repSettings.getRange('A3').setValue(5)).toThrow(message);
+    rep.ss.getSheetByName('Notes')?.getRange('A1').setValue('warning only');
+    expect(rep.sheet.getRange('A1:A3').getValues()).toEqual([
+      ['Owner may'],
+      ['rows below are free'],
+      ['appended'],
+    ]);
+  });
+
   test('charts are built, inserted, listed, updated and removed', () => {
     const { sheet } = harness();
     const chart = sheet
