@@ -1,7 +1,7 @@
 /** Parses `salesdesk <command> [--flag value | --flag] [positional...]`. */
 import { CliUsageError, type ParsedArgs } from './types';
 
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'preview', 'send', 'clear']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'preview', 'send', 'clear', 'undo']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command = 'help', ...rest] = argv;

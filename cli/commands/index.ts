@@ -1,5 +1,6 @@
 /** Every `salesdesk` command; one line per command module. */
 import type { CliCommand } from '../types';
+import { command as assign } from './assign';
 import { command as dashboard } from './dashboard';
 import { command as exportCsv } from './export-csv';
 import { command as importCsv } from './import-csv';
@@ -8,4 +9,4 @@ import { command as setup } from './setup';
 import { command as tiers } from './tiers';
 import { command as validate } from './validate';
 
-export const commands: CliCommand[] = [dashboard, exportCsv, importCsv, remind, setup, tiers, validate];
+export const commands: CliCommand[] = [assign, dashboard, exportCsv, importCsv, remind, setup, tiers, validate];
