@@ -159,7 +159,24 @@ function codeOrText(codeOf: ListCodeOf, listKey: string, value: unknown): { key:
 }
 
 export function computeDashboard(input: DashboardInput): DashboardData {
-  const { customers, deals, followups, reps, codeOf } = input;
+  const { customers, deals, followups, reps } = input;
+  // Labels repeat across hundreds of thousands of rows: resolve each distinct (list, label) once.
+  const memo = new Map<string, Map<unknown, string | undefined>>();
+  const codeOf: ListCodeOf = (listKey, label) => {
+    let list = memo.get(listKey);
+    if (!list) memo.set(listKey, (list = new Map()));
+    if (list.has(label)) return list.get(label);
+    const code = input.codeOf(listKey, label);
+    list.set(label, code);
+    return code;
+  };
+  // Month and quarter of a day number, computed once per distinct day.
+  const periods = new Map<number, { month: string; quarter: string }>();
+  const periodOf = (day: number): { month: string; quarter: string } => {
+    let period = periods.get(day);
+    if (!period) periods.set(day, (period = { month: monthKey(day), quarter: quarterKey(day) }));
+    return period;
+  };
   const clock = new DayClock(input.timeZone);
   const today = clock.dayNumber(input.now) as number;
   const thisMonth = monthKey(today);
@@ -215,9 +232,9 @@ export function computeDashboard(input: DashboardInput): DashboardData {
     const perf = perfOf(repEmail);
     perf.dealsWon += 1;
     if (day !== null) {
-      const month = monthKey(day);
+      const { month, quarter } = periodOf(day);
       if (month === thisMonth) perf.revenueMonth += amount;
-      if (quarterKey(day) === thisQuarter) perf.revenueQuarter += amount;
+      if (quarter === thisQuarter) perf.revenueQuarter += amount;
       const slot = byMonth.get(month);
       if (slot) {
         slot.amount += amount;
