@@ -18,7 +18,7 @@ const appsScriptGlobals = [
 ].map((name) => ({ name, message: 'src/core is pure: pass data in from an adapter in src/server.' }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-output/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '.dist-staging-*/**', 'dist.old-*/**', 'out/**', 'test-output/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

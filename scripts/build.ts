@@ -14,7 +14,9 @@ import * as path from 'node:path';
 import ts from 'typescript';
 
 const root = path.resolve(__dirname, '..');
-const dist = path.join(root, 'dist');
+const finalDist = path.join(root, 'dist');
+// Built into a staging folder and swapped in at the end, so a test reading dist/ never sees a half-written build.
+const dist = path.join(root, `.dist-staging-${process.pid}`);
 const serverEntry = path.join(root, 'src/server/index.ts');
 const uiRoot = path.join(root, 'src/ui');
 const GLOBAL_NAME = 'SalesDesk';
@@ -186,6 +188,15 @@ async function buildUi(name: string): Promise<void> {
 export async function build(): Promise<BuildManifest> {
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
+  try {
+    return await buildInto();
+  } catch (error) {
+    fs.rmSync(dist, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function buildInto(): Promise<BuildManifest> {
   const entries = await buildServer();
   const ui = uiNames();
   await Promise.all(ui.map(buildUi));
@@ -198,6 +209,11 @@ export async function build(): Promise<BuildManifest> {
     ui,
   };
   fs.writeFileSync(path.join(dist, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.rmSync(path.join(dist, '.ui'), { recursive: true, force: true });
+  const retired = `${finalDist}.old-${process.pid}`;
+  if (fs.existsSync(finalDist)) fs.renameSync(finalDist, retired);
+  fs.renameSync(dist, finalDist);
+  fs.rmSync(retired, { recursive: true, force: true });
   return manifest;
 }
 
