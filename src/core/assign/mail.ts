@@ -7,6 +7,9 @@ import { resolveLocale, translator, type Locale } from '../i18n';
 import type { PlannedAssignment } from './plan';
 import type { Rep } from './model';
 
+/** Leads listed by name in one rep's mail. */
+export const MAIL_LIST_LIMIT = 200;
+
 export interface LeadMail {
   to: string;
   subject: string;
@@ -41,15 +44,19 @@ export function leadMail(
       .filter(Boolean)
       .join(' ');
   const safeUrl = /^https?:\/\//i.test(spreadsheetUrl) ? spreadsheetUrl : '';
-  const items = leads
-    .map((lead) => {
-      const link = rowLink(lead.row);
-      const text = escapeHtml(describe(lead));
-      return /^https?:\/\//i.test(link)
-        ? `<li><a href="${escapeHtml(link)}">${text}</a></li>`
-        : `<li>${text}</li>`;
-    })
-    .join('');
+  // A mail lists at most MAIL_LIST_LIMIT leads (a 5 000-lead run must not send megabytes); the rest are counted.
+  const listed = leads.slice(0, MAIL_LIST_LIMIT);
+  const more = leads.length - listed.length;
+  const items =
+    listed
+      .map((lead) => {
+        const link = rowLink(lead.row);
+        const text = escapeHtml(describe(lead));
+        return /^https?:\/\//i.test(link)
+          ? `<li><a href="${escapeHtml(link)}">${text}</a></li>`
+          : `<li>${text}</li>`;
+      })
+      .join('') + (more > 0 ? `<li>${escapeHtml(t('assign.preview.moreRows', { count: more }))}</li>` : '');
   const htmlBody =
     `<p>${escapeHtml(t('assign.mail.intro', { name: rep.name }))}</p><ul>${items}</ul>` +
     (safeUrl
@@ -57,7 +64,8 @@ export function leadMail(
       : '');
   const body = [
     t('assign.mail.intro', { name: rep.name }),
-    ...leads.map((lead) => `- ${describe(lead)}`),
+    ...listed.map((lead) => `- ${describe(lead)}`),
+    more > 0 ? t('assign.preview.moreRows', { count: more }) : '',
     safeUrl ? t('assign.mail.outro', { url: safeUrl }) : '',
   ]
     .filter(Boolean)
