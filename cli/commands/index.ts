@@ -2,6 +2,7 @@
 import type { CliCommand } from '../types';
 import { command as assign } from './assign';
 import { command as dashboard } from './dashboard';
+import { command as demo } from './demo';
 import { command as exportCsv } from './export-csv';
 import { command as importCsv } from './import-csv';
 import { command as remind } from './remind';
@@ -9,4 +10,14 @@ import { command as setup } from './setup';
 import { command as tiers } from './tiers';
 import { command as validate } from './validate';
 
-export const commands: CliCommand[] = [assign, dashboard, exportCsv, importCsv, remind, setup, tiers, validate];
+export const commands: CliCommand[] = [
+  assign,
+  dashboard,
+  demo,
+  exportCsv,
+  importCsv,
+  remind,
+  setup,
+  tiers,
+  validate,
+];
