@@ -292,3 +292,4 @@ export function menuRefreshTiers(): TierRefreshResult {
   );
   return result;
 }
+export { apiInstallTierFormulas } from './formulas';
