@@ -8,10 +8,14 @@
  * Assign leads), some customers marked for re-assignment, and overdue follow-ups (for reminders).
  *
  * Values are cell-ready: list columns hold labels in the requested language, dates are 'yyyy-MM-dd' and times
- * 'yyyy-MM-dd HH:mm' (wall-clock in the spreadsheet's zone), checkboxes are booleans.
+ * 'yyyy-MM-dd HH:mm' (wall-clock in the spreadsheet's zone), checkboxes are booleans. The computed Customers
+ * columns (totals, first/last purchase, tier) are what Refresh tiers computes with the default Settings.
  */
 import { dayNumberOfIso, todayIn } from '../src/core/dates';
+import { exchangeRatesFrom, rateOf } from '../src/core/tiering/rates';
+import { thresholdsFrom, tierOf } from '../src/core/tiering/rfm';
 import { listLabel, type Language, type ListKey } from './lists';
+import { defaultSettings } from './settings';
 
 export interface SampleOptions {
   /** "Now" of the data: dates are spread before it (and a little after, for planned follow-ups). */
@@ -665,6 +669,9 @@ export function generateSample(options: SampleOptions): SampleData {
     deals: options.deals ?? SAMPLE_DEFAULTS.deals,
     followups: options.followups ?? SAMPLE_DEFAULTS.followups,
   };
+  const settings = defaultSettings();
+  const rates = exchangeRatesFrom(settings);
+  const thresholds = thresholdsFrom(settings);
   const label = (list: ListKey, code: string): string => listLabel(list, code, language) ?? code;
   const labels = (list: ListKey, codes: readonly string[]): string =>
     codes.map((code) => label(list, code)).join(', ');
@@ -904,7 +911,8 @@ export function generateSample(options: SampleOptions): SampleData {
     }
     if (status === 'won') {
       customer.wonCount++;
-      customer.wonTotal += amount;
+      // In the Settings currency with the default rates, exactly as Refresh tiers sums it (deal order kept).
+      customer.wonTotal += amount * (rateOf(rates, customer.currency) ?? 0);
       customer.firstWon = customer.firstWon === null ? day : Math.min(customer.firstWon, day);
       customer.lastWon = customer.lastWon === null ? day : Math.max(customer.lastWon, day);
     }
@@ -1065,7 +1073,15 @@ export function generateSample(options: SampleOptions): SampleData {
     record.orderCount = customer.wonCount;
     record.firstPurchase = customer.firstWon === null ? '' : isoOfDay(customer.firstWon);
     record.lastPurchase = customer.lastWon === null ? '' : isoOfDay(customer.lastWon);
-    record.tier = label('tier', sampleTier(customer, lastContact, todayDay));
+    record.tier = label(
+      'tier',
+      tierOf(
+        { total: customer.wonTotal, orders: customer.wonCount, lastPurchase: customer.lastWon },
+        lastContact,
+        todayDay,
+        thresholds,
+      ),
+    );
   }
 
   return {
@@ -1076,16 +1092,4 @@ export function generateSample(options: SampleOptions): SampleData {
     followups,
     managers: REPS.filter((rep) => rep.role === 'manager').map((rep) => rep.email),
   };
-}
-
-/**
- * The tier of a sample customer with the default Settings thresholds (VIP ≥ 100 000 won or ≥ 10 orders; Active:
- * purchase within 90 days; Lost: nothing for more than 180 days). Refresh tiers recomputes it from Deals.
- */
-function sampleTier(customer: CustomerDraft, lastContact: number | null, todayDay: number): string {
-  if (customer.wonTotal >= 100_000 || customer.wonCount >= 10) return 'vip';
-  if (customer.lastWon !== null && todayDay - customer.lastWon <= 90) return 'active';
-  const latest = Math.max(customer.lastWon ?? -Infinity, lastContact ?? -Infinity);
-  if (Number.isFinite(latest) && todayDay - latest > 180) return 'lost';
-  return 'potential';
 }

@@ -342,6 +342,15 @@ describe('Load sample data', () => {
     expect(rt.workbook.sheetValues('Settings').find((row) => row[0] === 'managers')?.[1]).toContain(
       'wang.fang@example.com',
     );
+    // The sample's computed columns are what Refresh tiers computes (default Settings, same "today").
+    const computed = ['totalPurchases', 'orderCount', 'firstPurchase', 'lastPurchase', 'tier'].map(
+      (key) => table.columns[key]!,
+    );
+    const pick = (rows: unknown[][]) => rows.slice(1).map((row) => computed.map((index) => row[index]));
+    const refreshed = rt.execute('menuRefreshTiers', [], BOSS);
+    if (refreshed.error) throw refreshed.error;
+    expect(refreshed.calls['Range.setValues']).toBeGreaterThan(0);
+    expect(pick(rt.workbook.sheetValues('Customers'))).toEqual(pick(customers));
     const again = rt.execute<{ ok: boolean; lines: string[] }>('menuLoadSampleData', [], BOSS);
     expect(again.value?.ok).toBe(false);
     expect(again.value?.lines[0]).toMatch(/already has data/);

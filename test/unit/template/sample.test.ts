@@ -1,4 +1,5 @@
-import { generateSample, listValueCode, SETTINGS } from '../../../templates';
+import { exchangeRatesFrom, rateOf } from '../../../src/core/tiering/rates';
+import { defaultSettings, generateSample, listValueCode, SETTINGS } from '../../../templates';
 import { isValidPhoneText } from './phone';
 
 const now = '2026-11-23T02:00:00Z';
@@ -48,12 +49,16 @@ describe('sample data', () => {
     expect(ids.size).toBe(sample.customers.length);
     for (const deal of sample.deals) expect(ids.has(deal.customerId)).toBe(true);
     for (const followup of sample.followups) expect(ids.has(followup.customerId)).toBe(true);
+    const rates = exchangeRatesFrom(defaultSettings());
     const won = new Map<unknown, number>();
     for (const deal of sample.deals) {
       expect(listValueCode('dealStatus', deal.status)).toBeDefined();
       expect(Number(deal.amount)).toBeGreaterThan(0);
       if (listValueCode('dealStatus', deal.status) === 'won')
-        won.set(deal.customerId, (won.get(deal.customerId) ?? 0) + Number(deal.amount));
+        won.set(
+          deal.customerId,
+          (won.get(deal.customerId) ?? 0) + Number(deal.amount) * (rateOf(rates, deal.currency) ?? 0),
+        );
     }
     for (const customer of sample.customers) {
       expect(customer.totalPurchases).toBe(won.get(customer.id) ?? 0);
