@@ -50,6 +50,8 @@ class SpreadsheetAppImpl {
   }
   openById(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
     if (id === this.ctx.store.data.id) return this.ctx.spreadsheet();
+    const copy = this.ctx.store.copies.find((c) => c.data.id === id);
+    if (copy) return new SpreadsheetContext({ ...this.ctx.env, store: copy }).spreadsheet();
     throw new Error(
       'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
     );

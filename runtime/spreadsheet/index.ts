@@ -2,7 +2,7 @@
 export { createSpreadsheetApp } from './app';
 export type { SpreadsheetEnv, CustomFunctionHost } from './env';
 export { WorkbookStore } from './store';
-export type { EmptyWorkbookOptions, FormulaHost, ValidationFailure } from './store';
+export type { ConditionalFormatMatch, EmptyWorkbookOptions, FormulaHost, ValidationFailure } from './store';
 export type * from './types';
 export { chartEnums } from './charts';
 export { dateToSerial, serialToDate } from './dates';

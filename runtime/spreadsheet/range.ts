@@ -28,6 +28,7 @@ type SupportedRangeMember =
   | 'getDataValidations'
   | 'getDisplayValue'
   | 'getDisplayValues'
+  | 'getFilter'
   | 'getFontWeight'
   | 'getFontWeights'
   | 'getFormula'
@@ -195,6 +196,10 @@ export class RangeImpl implements Pick<Range, SupportedRangeMember> {
     if (numRows !== undefined && numColumns === undefined) rect.numColumns = 1;
     checkRect(this.sheetData, rect);
     return this.ctx.range(this.sheetId, rect);
+  }
+  /** The local runtime has no filters (createFilter is not supported). */
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    return null;
   }
   activate(): Range {
     this.ctx.store.data.activeSheetId = this.sheetId;

@@ -33,6 +33,7 @@ type SupportedSheetMember =
   | 'getColumnWidth'
   | 'getConditionalFormatRules'
   | 'getDataRange'
+  | 'getFilter'
   | 'getFrozenColumns'
   | 'getFrozenRows'
   | 'getIndex'
@@ -338,6 +339,11 @@ export class SheetImpl implements Pick<Sheet, SupportedSheetMember> {
     const sheet = this.write('clearNotes');
     this.ctx.store.clearAttributes(sheet, this.whole(sheet), ['notes']);
     return this.self();
+  }
+
+  /** The local runtime has no filters (createFilter is not supported), so no sheet has one. */
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    return null;
   }
 
   // ---- view ----

@@ -10,6 +10,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 type SupportedSpreadsheetMember =
+  | 'copy'
   | 'addEditor'
   | 'addEditors'
   | 'appendRow'
@@ -70,6 +71,19 @@ export class SpreadsheetImpl implements Pick<Spreadsheet, SupportedSpreadsheetMe
   }
   private get store(): SpreadsheetContext['store'] {
     return this.ctx.store;
+  }
+
+  /**
+   * Copies the spreadsheet as Drive would (new id, given name, same content). The copy is kept on the store
+   * (`store.copies`) and can be opened with SpreadsheetApp.openById.
+   */
+  copy(name: string): Spreadsheet {
+    const copy = this.store.clone();
+    copy.data.id = `local-${Math.random().toString(36).slice(2, 12)}`;
+    copy.data.name = String(name);
+    copy.data.protections = [];
+    this.store.copies.push(copy);
+    return new SpreadsheetContext({ ...this.ctx.env, store: copy }).spreadsheet();
   }
 
   getId(): string {

@@ -20,6 +20,7 @@ import {
   boundOpenRanges,
   formatRef,
   hasOpenRange,
+  offsetRelativeRefs,
   mapFormulaRefs,
   renameSheetInFormula,
   shiftFormula,
@@ -39,6 +40,8 @@ import {
   ATTRIBUTE_GRID_KEYS,
   FORMAT_GRID_KEYS,
   type AttributeGridKey,
+  type ConditionalFormatSpec,
+  type StoredCriteriaValue,
   type DataValidationSpec,
   type Grid,
   type GridRect,
@@ -69,6 +72,16 @@ export type AttributeValue<K extends AttributeGridKey> = K extends 'wraps'
     : string;
 
 /** One cell that breaks its data-validation rule (see WorkbookStore.validationFailures). */
+/** A cell a conditional format rule colours (see WorkbookStore.conditionalFormatMatches). */
+export interface ConditionalFormatMatch {
+  a1: string;
+  row: number;
+  column: number;
+  /** Index of the rule in the sheet's rule list. */
+  ruleIndex: number;
+  format: ConditionalFormatSpec['format'];
+}
+
 export interface ValidationFailure {
   sheet: string;
   /** A1 of the cell, e.g. "E7". */
@@ -131,6 +144,8 @@ export class WorkbookStore {
   private formulaCounts = new Map<number, number>();
   private fedColumns = new Map<string, Set<number> | 'all'>();
   private buildingSheetNames: string[] = [];
+  /** Copies made with Spreadsheet.copy (separate Drive files in Apps Script; not part of this workbook's data). */
+  readonly copies: WorkbookStore[] = [];
   private host: FormulaHost = {};
   readonly context: FormulaContext;
 
@@ -882,6 +897,133 @@ export class WorkbookStore {
       });
     });
     return failures;
+  }
+
+  /**
+   * Which cells a sheet's conditional format rules colour, evaluated as Sheets does (rules in order, the first
+   * matching rule wins; custom formulas relative to the rule's first range). Only rows and columns with content
+   * are evaluated.
+   */
+  conditionalFormatMatches(sheetName: string): ConditionalFormatMatch[] {
+    const sheet = this.requireSheet(sheetName);
+    const lastRow = this.lastRow(sheet);
+    const lastColumn = this.lastColumn(sheet);
+    const seen = new Set<string>();
+    const matches: ConditionalFormatMatch[] = [];
+    const now = this.context.now();
+    const today = Math.floor(dateToSerial(now, this.data.timeZone));
+    sheet.conditionalFormats.forEach((rule, ruleIndex) => {
+      const anchor = rule.ranges[0];
+      if (!anchor) return;
+      for (const rect of rule.ranges) {
+        const rowEnd = Math.min(rect.row + rect.numRows - 1, lastRow);
+        const columnEnd = Math.min(rect.column + rect.numColumns - 1, lastColumn);
+        for (let row = rect.row; row <= rowEnd; row++) {
+          for (let column = rect.column; column <= columnEnd; column++) {
+            const key = `${row}:${column}`;
+            if (seen.has(key)) continue;
+            const cell = { row, column, numRows: 1, numColumns: 1 };
+            const [{ value, isDate }] = this.rawComputed(sheet, cell)[0];
+            const dateCell = isDate || isDateTimeFormat(getCell(sheet.numberFormats, row - 1, column - 1));
+            if (this.ruleMatches(sheet, rule, anchor, row, column, value, dateCell, today)) {
+              seen.add(key);
+              matches.push({
+                a1: rectToA1(row, column, 1, 1),
+                row,
+                column,
+                ruleIndex,
+                format: { ...rule.format },
+              });
+            }
+          }
+        }
+      }
+    });
+    return matches.sort((a, b) => a.row - b.row || a.column - b.column);
+  }
+
+  private ruleMatches(
+    sheet: SheetData,
+    rule: ConditionalFormatSpec,
+    anchor: GridRect,
+    row: number,
+    column: number,
+    value: CellLiteral | null,
+    dateCell: boolean,
+    today: number,
+  ): boolean {
+    const v = rule.values;
+    const empty = value === null || value === '';
+    const num = typeof value === 'number' ? value : undefined;
+    const text = value === null ? '' : String(value);
+    const relativeDay = (x: StoredCriteriaValue): number | [number, number] => {
+      if (x && typeof x === 'object' && 'date' in x)
+        return Math.floor(dateToSerial(new Date(x.date), this.data.timeZone));
+      switch (String(x)) {
+        case 'TOMORROW':
+          return today + 1;
+        case 'YESTERDAY':
+          return today - 1;
+        case 'PAST_WEEK':
+          return [today - 7, today];
+        case 'PAST_MONTH':
+          return [today - 30, today];
+        case 'PAST_YEAR':
+          return [today - 365, today];
+        default:
+          return today;
+      }
+    };
+    switch (rule.criteria) {
+      case 'CUSTOM_FORMULA': {
+        const formula = offsetRelativeRefs(String(v[0]), row - anchor.row, column - anchor.column);
+        const result = this.evaluateFormulaAt(sheet, formula, row, column);
+        return result === true || (typeof result === 'number' && result !== 0);
+      }
+      case 'CELL_EMPTY':
+        return empty;
+      case 'CELL_NOT_EMPTY':
+        return !empty;
+      case 'TEXT_CONTAINS':
+        return !empty && text.toLowerCase().includes(String(v[0]).toLowerCase());
+      case 'TEXT_DOES_NOT_CONTAIN':
+        return !text.toLowerCase().includes(String(v[0]).toLowerCase());
+      case 'TEXT_STARTS_WITH':
+        return !empty && text.toLowerCase().startsWith(String(v[0]).toLowerCase());
+      case 'TEXT_ENDS_WITH':
+        return !empty && text.toLowerCase().endsWith(String(v[0]).toLowerCase());
+      case 'TEXT_EQUAL_TO':
+        return text.toLowerCase() === String(v[0]).toLowerCase();
+      case 'NUMBER_GREATER_THAN':
+        return num !== undefined && num > Number(v[0]);
+      case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+        return num !== undefined && num >= Number(v[0]);
+      case 'NUMBER_LESS_THAN':
+        return num !== undefined && num < Number(v[0]);
+      case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+        return num !== undefined && num <= Number(v[0]);
+      case 'NUMBER_EQUAL_TO':
+        return num !== undefined && num === Number(v[0]);
+      case 'NUMBER_NOT_EQUAL_TO':
+        return num !== undefined && num !== Number(v[0]);
+      case 'NUMBER_BETWEEN':
+        return num !== undefined && num >= Number(v[0]) && num <= Number(v[1]);
+      case 'NUMBER_NOT_BETWEEN':
+        return num !== undefined && (num < Number(v[0]) || num > Number(v[1]));
+      case 'DATE_BEFORE':
+      case 'DATE_AFTER':
+      case 'DATE_EQUAL_TO': {
+        if (num === undefined || !dateCell) return false;
+        const day = Math.floor(num);
+        const target = relativeDay(v[0]);
+        const [from, to] = Array.isArray(target) ? target : [target, target];
+        if (rule.criteria === 'DATE_BEFORE') return day < from;
+        if (rule.criteria === 'DATE_AFTER') return day > to;
+        return day >= from && day <= to;
+      }
+      default:
+        return false;
+    }
   }
 
   // ---- test conveniences ----------------------------------------------------------------------------

@@ -109,4 +109,17 @@ describe('spreadsheet and sheet structure', () => {
       'Sorry, it is not possible to delete all non-frozen rows.',
     );
   });
+
+  test('copy makes a separate spreadsheet that openById finds; sheets have no filter', () => {
+    const { app, ss, sheet, store } = harness();
+    sheet.getRange('A1').setValue('original');
+    const copy = ss.copy('Backup 2026-03-01');
+    copy.getSheets()[0].getRange('A1').setValue('changed in copy');
+    expect(sheet.getRange('A1').getValue()).toBe('original');
+    expect(copy.getName()).toBe('Backup 2026-03-01');
+    expect(copy.getId()).not.toBe(ss.getId());
+    expect(app.openById(copy.getId()).getSheets()[0].getRange('A1').getValue()).toBe('changed in copy');
+    expect(store.copies).toHaveLength(1);
+    expect(sheet.getFilter()).toBeNull();
+  });
 });

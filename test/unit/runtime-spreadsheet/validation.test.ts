@@ -113,4 +113,37 @@ describe('data validation', () => {
     sheet.insertRowsBefore(1, 1);
     expect(sheet.getConditionalFormatRules()[0].getRanges()[0].getA1Notation()).toBe('A3:F101');
   });
+
+  test('conditionalFormatMatches tells which cells the rules colour (first matching rule wins)', () => {
+    const now = new Date('2026-03-10T02:00:00Z');
+    const { app, sheet, store } = harness({ timeZone: 'Asia/Shanghai', now: () => now });
+    sheet.getRange('A1:C4').setValues([
+      ['Customer', 'Amount', 'Next follow-up'],
+      ['Acme', 5000, new Date('2026-03-01T00:00:00+08:00')],
+      ['Beta', 20, new Date('2026-03-20T00:00:00+08:00')],
+      ['Gamma', 2000, new Date('2026-03-10T00:00:00+08:00')],
+    ]);
+    sheet.setConditionalFormatRules([
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied('=AND($C2<>"",$C2<TODAY())')
+        .setBackground('#f4cccc')
+        .setRanges([sheet.getRange('A2:C100')])
+        .build(),
+      app
+        .newConditionalFormatRule()
+        .whenNumberGreaterThan(1000)
+        .setBold(true)
+        .setRanges([sheet.getRange('B2:B100')])
+        .build(),
+      app
+        .newConditionalFormatRule()
+        .whenDateEqualTo(app.RelativeDate.TODAY)
+        .setFontColor('#0000ff')
+        .setRanges([sheet.getRange('C2:C100')])
+        .build(),
+    ]);
+    const matches = store.conditionalFormatMatches('Sheet1').map((m) => `${m.a1}:${m.ruleIndex}`);
+    expect(matches).toEqual(['A2:0', 'B2:0', 'C2:0', 'B4:1', 'C4:2']);
+  });
 });
