@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import Papa from 'papaparse';
 import { LocalRuntime } from '../../runtime';
 import type { WorkbookStore } from '../../runtime/spreadsheet/store';
-import { REPS, salesWorkbook } from './helpers/sales-workbook';
+import { demoRuntime } from '../../dev/preview/server';
+import { salesWorkbook } from './helpers/sales-workbook';
 
 const NOW = new Date('2026-03-15T02:00:00Z'); // 10:00 in Shanghai, Q1, March
 const BOSS = { user: 'boss@example.com', locale: 'en' };
@@ -43,127 +44,147 @@ function section(values: unknown[][], title: string): Record<string, unknown>[] 
   return rows;
 }
 
+/**
+ * Refreshes the dashboard as `who`, exports the source sheets as CSV files into `outDir`, recomputes every figure
+ * from those files with plain loops, and compares with the Dashboard sheet.
+ */
+function expectDashboardMatchesCsv(
+  rt: LocalRuntime,
+  who: { user: string; locale: string },
+  outDir: string,
+): void {
+  const refresh = rt.execute('menuRefreshDashboard', [], who);
+  expect(refresh.error).toBeUndefined();
+
+  // Export the source sheets through the bundle and keep them as files, as a user would.
+  fs.mkdirSync(outDir, { recursive: true });
+  const csv: Record<string, Csv> = {};
+  for (const sheet of ['Customers', 'Deals', 'Follow-ups', 'Reps']) {
+    const exported = rt.call('apiExportCsv', { sheet, onlyFiltered: false }, who) as { csv: string };
+    fs.writeFileSync(path.join(outDir, `${sheet}.csv`), exported.csv);
+    csv[sheet] = parseCsv(fs.readFileSync(path.join(outDir, `${sheet}.csv`), 'utf8'));
+  }
+  const customers = csv.Customers;
+  const deals = csv.Deals;
+  expect(customers.length).toBeGreaterThan(0);
+  expect(deals.length).toBeGreaterThan(0);
+
+  // Independent computation: plain loops over the CSV text (dates are yyyy-MM-dd in the sheet's zone).
+  // "Today" in the spreadsheet's zone (Asia/Shanghai), from the runtime's clock.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(rt.clock.now());
+  const [year, month] = today.split('-').map(Number);
+  const firstMonth = month - ((month - 1) % 3);
+  const quarterStart = `${year}-${String(firstMonth).padStart(2, '0')}-01`;
+  const quarterEnd = `${year}-${String(firstMonth + 2).padStart(2, '0')}-31`;
+  const inMonth = (d: string) => d.startsWith(today.slice(0, 7));
+  const inQuarter = (d: string) => d >= quarterStart && d <= quarterEnd;
+  const byId = new Map(customers.map((c) => [c['Customer ID'], c]));
+  const won = deals.filter((d) => d.Status === 'Won');
+  const repOf = (d: Record<string, string>) =>
+    (d.Rep || byId.get(d['Customer ID'])?.Owner || '').toLowerCase();
+  const firstWon = new Map<string, string>();
+  for (const d of won) {
+    const current = firstWon.get(d['Customer ID']);
+    if (!current || d.Date < current) firstWon.set(d['Customer ID'], d.Date);
+  }
+  const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+  const dashboard = rt.workbook.sheetValues('Dashboard');
+  const reps = section(dashboard, 'Performance by rep');
+  for (const rep of csv.Reps.map((r) => ({ email: r['E-mail'].toLowerCase() }))) {
+    const row = reps.find((r) => r['E-mail'] === rep.email);
+    expect(row).toBeDefined();
+    const mine = customers.filter((c) => c.Owner.toLowerCase() === rep.email);
+    const myWon = won.filter((d) => repOf(d) === rep.email);
+    const converted = mine.filter((c) => firstWon.has(c['Customer ID']));
+    const cycles = converted
+      .filter((c) => c.Created && firstWon.get(c['Customer ID'])! >= c.Created)
+      .map((c) => daysBetween(c.Created, firstWon.get(c['Customer ID'])!));
+    const lost = (c: Record<string, string>) => c['Customer type'] === 'Lost' || c.Tier === 'Lost';
+    const expected = {
+      'Open leads': mine.filter((c) => !firstWon.has(c['Customer ID']) && c.Stage !== 'Purchased' && !lost(c))
+        .length,
+      Customers: mine.length,
+      'Deals won': myWon.length,
+      'Revenue this month': myWon.filter((d) => inMonth(d.Date)).reduce((s, d) => s + Number(d.Amount), 0),
+      'Revenue this quarter': myWon
+        .filter((d) => inQuarter(d.Date))
+        .reduce((s, d) => s + Number(d.Amount), 0),
+      'Follow-ups logged': csv['Follow-ups'].filter((f) => f.Rep.toLowerCase() === rep.email).length,
+      'Overdue follow-ups': mine.filter((c) => !lost(c) && c['Next follow-up'] && c['Next follow-up'] < today)
+        .length,
+    };
+    for (const [column, value] of Object.entries(expected)) {
+      expect([rep.email, column, row![column]]).toEqual([rep.email, column, expect.closeTo(value, 2)]);
+    }
+    if (mine.length === 0) expect(row!['Lead → purchase']).toBe('');
+    else expect(row!['Lead → purchase']).toBeCloseTo(converted.length / mine.length, 10);
+    if (cycles.length === 0) expect(row!['Avg. sales cycle (days)']).toBe('');
+    else {
+      const avg = cycles.reduce((s, v) => s + v, 0) / cycles.length;
+      expect(row!['Avg. sales cycle (days)']).toBeCloseTo(Math.round(avg * 10) / 10, 5);
+    }
+  }
+
+  const tiers = section(dashboard, 'Customers by tier');
+  for (const tier of ['VIP', 'Active', 'Potential', 'Lost']) {
+    expect(tiers.find((r) => r.Tier === tier)?.Customers).toBe(
+      customers.filter((c) => c.Tier === tier).length,
+    );
+  }
+  const months = section(dashboard, 'Revenue by month (last 12 months)');
+  const expectedMonths: string[] = [];
+  for (let back = 11; back >= 0; back--) {
+    const index = year * 12 + month - 1 - back;
+    expectedMonths.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
+  }
+  expect(months.map((m) => m.Month)).toEqual(expectedMonths);
+  for (const month of months) {
+    const sum = won
+      .filter((d) => d.Date.startsWith(String(month.Month)))
+      .reduce((s, d) => s + Number(d.Amount), 0);
+    expect(month.Revenue).toBeCloseTo(sum, 2);
+  }
+  const products = section(dashboard, 'Revenue by product');
+  for (const product of products) {
+    const sum = won.filter((d) => d.Product === product.Product).reduce((s, d) => s + Number(d.Amount), 0);
+    expect(product.Revenue).toBeCloseTo(sum, 2);
+  }
+  const regions = section(dashboard, 'Revenue by region');
+  for (const region of regions) {
+    const name = region.Region === '(blank)' ? '' : region.Region;
+    const sum = won
+      .filter((d) => (byId.get(d['Customer ID'])?.Region ?? '') === name)
+      .reduce((s, d) => s + Number(d.Amount), 0);
+    expect(region.Revenue).toBeCloseTo(sum, 2);
+  }
+  const pipeline = section(dashboard, 'Pipeline by stage');
+  for (const stage of pipeline) {
+    const mine = customers.filter((c) => c.Stage === stage.Stage);
+    expect(stage.Customers).toBe(mine.length);
+    expect(stage['Potential value']).toBeCloseTo(
+      mine.reduce((s, c) => s + Number(c['Potential value']), 0),
+      2,
+    );
+  }
+}
+
 describe('dashboard', () => {
   let rt: LocalRuntime;
   beforeAll(async () => {
     rt = await runtime();
   });
 
-  test('figures match a hand computation from the exported CSV files', () => {
-    const refresh = rt.execute('menuRefreshDashboard', [], BOSS);
-    expect(refresh.error).toBeUndefined();
+  test('figures match a hand computation from exported CSV files (generated data)', () => {
+    expectDashboardMatchesCsv(rt, BOSS, OUT);
+  });
 
-    // Export the source sheets through the bundle and keep them as files, as a user would.
-    fs.mkdirSync(OUT, { recursive: true });
-    const csv: Record<string, Csv> = {};
-    for (const sheet of ['Customers', 'Deals', 'Follow-ups', 'Reps']) {
-      const exported = rt.call('apiExportCsv', { sheet, onlyFiltered: false }, BOSS) as { csv: string };
-      fs.writeFileSync(path.join(OUT, `${sheet}.csv`), exported.csv);
-      csv[sheet] = parseCsv(fs.readFileSync(path.join(OUT, `${sheet}.csv`), 'utf8'));
-    }
-    const customers = csv.Customers;
-    const deals = csv.Deals;
-    expect(customers).toHaveLength(300);
-    expect(deals).toHaveLength(900);
-
-    // Independent computation: plain loops over the CSV text (dates are yyyy-MM-dd in the sheet's zone).
-    const today = '2026-03-15';
-    const inMonth = (d: string) => d.startsWith('2026-03');
-    const inQuarter = (d: string) => d >= '2026-01-01' && d <= '2026-03-31';
-    const byId = new Map(customers.map((c) => [c['Customer ID'], c]));
-    const won = deals.filter((d) => d.Status === 'Won');
-    const repOf = (d: Record<string, string>) =>
-      (d.Rep || byId.get(d['Customer ID'])?.Owner || '').toLowerCase();
-    const firstWon = new Map<string, string>();
-    for (const d of won) {
-      const current = firstWon.get(d['Customer ID']);
-      if (!current || d.Date < current) firstWon.set(d['Customer ID'], d.Date);
-    }
-    const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
-    const dashboard = rt.workbook.sheetValues('Dashboard');
-    const reps = section(dashboard, 'Performance by rep');
-    for (const rep of REPS) {
-      const row = reps.find((r) => r['E-mail'] === rep.email);
-      expect(row).toBeDefined();
-      const mine = customers.filter((c) => c.Owner.toLowerCase() === rep.email);
-      const myWon = won.filter((d) => repOf(d) === rep.email);
-      const converted = mine.filter((c) => firstWon.has(c['Customer ID']));
-      const cycles = converted
-        .filter((c) => c.Created && firstWon.get(c['Customer ID'])! >= c.Created)
-        .map((c) => daysBetween(c.Created, firstWon.get(c['Customer ID'])!));
-      const lost = (c: Record<string, string>) => c['Customer type'] === 'Lost' || c.Tier === 'Lost';
-      const expected = {
-        'Open leads': mine.filter(
-          (c) => !firstWon.has(c['Customer ID']) && c.Stage !== 'Purchased' && !lost(c),
-        ).length,
-        Customers: mine.length,
-        'Deals won': myWon.length,
-        'Revenue this month': myWon.filter((d) => inMonth(d.Date)).reduce((s, d) => s + Number(d.Amount), 0),
-        'Revenue this quarter': myWon
-          .filter((d) => inQuarter(d.Date))
-          .reduce((s, d) => s + Number(d.Amount), 0),
-        'Follow-ups logged': csv['Follow-ups'].filter((f) => f.Rep.toLowerCase() === rep.email).length,
-        'Overdue follow-ups': mine.filter(
-          (c) => !lost(c) && c['Next follow-up'] && c['Next follow-up'] < today,
-        ).length,
-      };
-      for (const [column, value] of Object.entries(expected)) {
-        expect([rep.email, column, row![column]]).toEqual([rep.email, column, expect.closeTo(value, 2)]);
-      }
-      expect(row!['Lead → purchase']).toBeCloseTo(converted.length / mine.length, 10);
-      const avg = cycles.reduce((s, v) => s + v, 0) / cycles.length;
-      expect(row!['Avg. sales cycle (days)']).toBeCloseTo(Math.round(avg * 10) / 10, 5);
-    }
-
-    const tiers = section(dashboard, 'Customers by tier');
-    for (const tier of ['VIP', 'Active', 'Potential', 'Lost']) {
-      expect(tiers.find((r) => r.Tier === tier)?.Customers).toBe(
-        customers.filter((c) => c.Tier === tier).length,
-      );
-    }
-    const months = section(dashboard, 'Revenue by month (last 12 months)');
-    expect(months.map((m) => m.Month)).toEqual([
-      '2025-04',
-      '2025-05',
-      '2025-06',
-      '2025-07',
-      '2025-08',
-      '2025-09',
-      '2025-10',
-      '2025-11',
-      '2025-12',
-      '2026-01',
-      '2026-02',
-      '2026-03',
-    ]);
-    for (const month of months) {
-      const sum = won
-        .filter((d) => d.Date.startsWith(String(month.Month)))
-        .reduce((s, d) => s + Number(d.Amount), 0);
-      expect(month.Revenue).toBeCloseTo(sum, 2);
-    }
-    const products = section(dashboard, 'Revenue by product');
-    for (const product of products) {
-      const sum = won.filter((d) => d.Product === product.Product).reduce((s, d) => s + Number(d.Amount), 0);
-      expect(product.Revenue).toBeCloseTo(sum, 2);
-    }
-    const regions = section(dashboard, 'Revenue by region');
-    for (const region of regions) {
-      const name = region.Region === '(blank)' ? '' : region.Region;
-      const sum = won
-        .filter((d) => (byId.get(d['Customer ID'])?.Region ?? '') === name)
-        .reduce((s, d) => s + Number(d.Amount), 0);
-      expect(region.Revenue).toBeCloseTo(sum, 2);
-    }
-    const pipeline = section(dashboard, 'Pipeline by stage');
-    for (const stage of pipeline) {
-      const mine = customers.filter((c) => c.Stage === stage.Stage);
-      expect(stage.Customers).toBe(mine.length);
-      expect(stage['Potential value']).toBeCloseTo(
-        mine.reduce((s, c) => s + Number(c['Potential value']), 0),
-        2,
-      );
-    }
+  test('figures match a hand computation from the template sample data (CSV exports)', async () => {
+    const sample = await demoRuntime(path.resolve(__dirname, '../../dist'));
+    expectDashboardMatchesCsv(
+      sample,
+      { user: 'owner@example.com', locale: 'en' },
+      path.join(OUT, '../sample-data-csv'),
+    );
   });
 
   test('charts exist once after three refreshes, one read per source sheet', () => {
