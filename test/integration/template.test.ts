@@ -351,6 +351,10 @@ describe('Load sample data', () => {
     if (refreshed.error) throw refreshed.error;
     expect(refreshed.calls['Range.setValues']).toBeGreaterThan(0);
     expect(pick(rt.workbook.sheetValues('Customers'))).toEqual(pick(customers));
+    // Sample data passes Check data: no missing field, bad label, malformed phone/e-mail or duplicate.
+    const check = rt.execute<{ errors: number; warnings: number }>('apiValidateWorkbook', [], BOSS);
+    if (check.error) throw check.error;
+    expect([check.value?.errors, check.value?.warnings]).toEqual([0, 0]);
     const again = rt.execute<{ ok: boolean; lines: string[] }>('menuLoadSampleData', [], BOSS);
     expect(again.value?.ok).toBe(false);
     expect(again.value?.lines[0]).toMatch(/already has data/);
