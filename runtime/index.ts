@@ -62,6 +62,11 @@ export interface RuntimeOptions {
   mailQuota?: number;
   /** The script's owner: the effective user, and the user when an execution names none. */
   owner?: string;
+  /**
+   * Run every execution in one long-lived context (faster; module-level state then survives between executions,
+   * which Apps Script never does). Default false: a fresh global scope per execution, like Apps Script.
+   */
+  reuseContext?: boolean;
 }
 
 /** What the build writes to dist/manifest.json. */
@@ -109,7 +114,13 @@ export class LocalRuntime {
   /** The result of the last execute/call. */
   lastExecution: ExecutionResult | undefined;
 
-  private readonly sandbox: Sandbox;
+  /** The bundle compiled once; each execution runs it in a fresh context. */
+  private readonly script: vm.Script;
+  /** Custom functions share one context (they run per cell: a fresh one each would be too slow). */
+  private customFunctionSandbox: Sandbox | undefined;
+  /** A context kept to answer functionNames() and, with reuseContext, to run executions. */
+  private sharedSandbox: Sandbox | undefined;
+  private readonly reuseContext: boolean;
   private readonly code: string;
   private readonly codeFile: string;
   private readonly customFunctionHost: CustomFunctionHost;
@@ -136,7 +147,8 @@ export class LocalRuntime {
     this.manifest = fs.existsSync(manifestFile)
       ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BundleManifest)
       : { entryPoints: [], customFunctions: [], ui: [] };
-    this.sandbox = new Sandbox(this.code, this.codeFile, () => this.clock.nowMs(), this.timeZone);
+    this.script = new vm.Script(this.code, { filename: this.codeFile });
+    this.reuseContext = options.reuseContext === true;
     this.customFunctionHost = {
       list: () => this.manifest.customFunctions,
       call: (name, args) => this.runCustomFunction(name, args),
@@ -182,7 +194,8 @@ export class LocalRuntime {
 
   /** Top-level functions of the bundle. */
   functionNames(): string[] {
-    return this.sandbox.functionNames();
+    const sandbox = this.shared();
+    return sandbox.functionNames();
   }
 
   /**
@@ -219,7 +232,11 @@ export class LocalRuntime {
         tasks.map(async (task) => {
           const execution = this.newExecution('worker', task.opts);
           const membrane = new Membrane(() => execution, undefined);
-          const globals = this.createGlobals(execution, membrane, { inWorker: true, restricted: false });
+          // Templates of a worker execution are evaluated here, in a context of their own.
+          const globals = this.createGlobals(execution, membrane, this.newSandbox(), {
+            inWorker: true,
+            restricted: false,
+          });
           const started = performance.now();
           const outcome = await runInWorker({
             code: this.code,
@@ -315,7 +332,7 @@ export class LocalRuntime {
       ...(triggerUid ? { triggerUid } : {}),
     });
     const results: ExecutionResult[] = [];
-    if (this.sandbox.fn('onEdit'))
+    if (this.functionNames().includes('onEdit'))
       results.push(this.runInline('trigger', 'onEdit', [event('LIMITED')], { ...opts, user }));
     const id = spreadsheet.getId();
     for (const trigger of this.triggers.all.filter((t) => t.eventType === 'ON_EDIT' && t.sourceId === id)) {
@@ -335,9 +352,26 @@ export class LocalRuntime {
     return new Execution(kind, (opts.user ?? this.owner).toLowerCase(), opts.locale ?? 'en', limit);
   }
 
+  private newSandbox(): Sandbox {
+    return new Sandbox(this.script, () => this.clock.nowMs(), this.timeZone);
+  }
+
+  /** The long-lived context (loaded without services, so top-level code calling services fails there). */
+  private shared(): Sandbox {
+    if (!this.sharedSandbox) {
+      this.sharedSandbox = this.newSandbox();
+      try {
+        this.sharedSandbox.install({});
+      } catch {
+        // Top-level code needing services: the function declarations are still defined.
+      }
+    }
+    return this.sharedSandbox;
+  }
+
   private cachedCode: Uint8Array | undefined;
   private codeCache(): Uint8Array {
-    this.cachedCode ??= new vm.Script(this.code, { filename: this.codeFile }).createCachedData();
+    this.cachedCode ??= this.script.createCachedData();
     return this.cachedCode;
   }
 
@@ -358,20 +392,24 @@ export class LocalRuntime {
   ): ExecutionResult<T> {
     this.syncFormulaClock();
     const execution = this.newExecution(kind, opts);
-    const membrane = new Membrane(() => execution, this.sandbox.realm);
-    const globals = this.createGlobals(execution, membrane, { inWorker: false, restricted: false });
-    const previous = this.sandbox.swapGlobals(globals);
-    const started = performance.now();
+    const sandbox = this.reuseContext ? this.shared() : this.newSandbox();
+    const membrane = new Membrane(() => execution, sandbox.realm);
+    const globals = this.createGlobals(execution, membrane, sandbox, { inWorker: false, restricted: false });
+    let previous: Record<string, unknown> = {};
+    let started = performance.now();
     let value: unknown;
     let error: Error | undefined;
     try {
-      const entry = this.sandbox.fn(fn);
+      previous = sandbox.install(globals);
+      // Node time of the execution itself, not of loading the bundle into its fresh context.
+      started = performance.now();
+      const entry = sandbox.fn(fn);
       if (!entry) throw new Error(`Script function not found: ${fn}`);
       value = membrane.toHost(entry(...args.map((arg) => membrane.toScript(arg))));
     } catch (thrown) {
       error = toHostError(thrown);
     } finally {
-      this.sandbox.swapGlobals(previous);
+      sandbox.swapGlobals(previous);
       this.locks.releaseAll(execution.id);
     }
     const result = this.result<T>(execution, value as T, error, performance.now() - started);
@@ -400,12 +438,15 @@ export class LocalRuntime {
   /** A custom function called by the formula engine: restricted services, its own 30 s limit. */
   private runCustomFunction(name: string, args: unknown[]): unknown {
     const execution = this.newExecution('custom-function', { user: '' });
-    const membrane = new Membrane(() => execution, this.sandbox.realm);
-    const globals = this.createGlobals(execution, membrane, { inWorker: false, restricted: true });
-    const previous = this.sandbox.swapGlobals(globals);
+    this.customFunctionSandbox ??= this.newSandbox();
+    const sandbox = this.customFunctionSandbox;
+    const membrane = new Membrane(() => execution, sandbox.realm);
+    const globals = this.createGlobals(execution, membrane, sandbox, { inWorker: false, restricted: true });
+    let previous: Record<string, unknown> = {};
     const record: CustomFunctionCall = { name, calls: {}, modelledMs: 0 };
     try {
-      const fn = this.sandbox.fn(name);
+      previous = sandbox.install(globals);
+      const fn = sandbox.fn(name);
       if (!fn) throw new Error(`Unknown function: ${name}`);
       const value = membrane.toHost(fn(...args.map((arg) => membrane.toScript(arg))));
       if (execution.timedOut) throw execution.timedOut;
@@ -415,7 +456,7 @@ export class LocalRuntime {
       record.error = error.message;
       throw error;
     } finally {
-      this.sandbox.swapGlobals(previous);
+      sandbox.swapGlobals(previous);
       this.locks.releaseAll(execution.id);
       record.calls = { ...execution.calls };
       record.modelledMs = execution.modelledMs;
@@ -441,6 +482,7 @@ export class LocalRuntime {
   private createGlobals(
     execution: Execution,
     membrane: Membrane,
+    sandbox: Sandbox,
     mode: { inWorker: boolean; restricted: boolean },
   ): Record<string, object> {
     const current = (): Execution => execution;
@@ -456,7 +498,7 @@ export class LocalRuntime {
       HtmlService: new LocalHtmlService(this.bundleDir, (code, properties) => {
         const output = new LocalHtmlOutput();
         const scriptProperties = membrane.toScript(properties) as Record<string, unknown>;
-        this.sandbox.evaluateTemplate(code, scriptProperties, membrane.wrap(output));
+        sandbox.evaluateTemplate(code, scriptProperties, membrane.wrap(output));
         return output.getContent();
       }),
       Charts: new LocalCharts(),

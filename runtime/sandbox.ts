@@ -30,7 +30,14 @@ export class Sandbox {
   readonly realm: ScriptRealm;
   private installedGlobals: string[] = [];
 
-  constructor(code: string, filename: string, nowMs: () => number, timeZone: string) {
+  private loaded = false;
+
+  /** A fresh context; the bundle (compiled once, `script`) runs in it when the first globals are installed. */
+  constructor(
+    private readonly script: vm.Script,
+    nowMs: () => number,
+    timeZone: string,
+  ) {
     this.context = vm.createContext({});
     const install = vm.runInContext(
       `(function () { var module = { exports: {} };\n${SCRIPT_DATE_SOURCE}\nreturn module.exports; })()`,
@@ -39,7 +46,19 @@ export class Sandbox {
     ) as (global: object, now: () => number, timeZone: string) => void;
     install(vm.runInContext('globalThis', this.context) as object, nowMs, timeZone);
     this.realm = vm.runInContext(REALM_SOURCE, this.context) as ScriptRealm;
-    vm.runInContext(code, this.context, { filename });
+  }
+
+  /**
+   * Installs one execution's globals and, the first time, runs the bundle's top-level code — after the globals,
+   * as Apps Script evaluates the script with its services present. Returns the previous globals.
+   */
+  install(globals: Record<string, unknown>): Record<string, unknown> {
+    const previous = this.swapGlobals(globals);
+    if (!this.loaded) {
+      this.loaded = true;
+      this.script.runInContext(this.context);
+    }
+    return previous;
   }
 
   /** A top-level function of the script, or undefined. */

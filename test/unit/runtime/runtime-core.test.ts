@@ -2,6 +2,9 @@ import { LocalRuntime } from '../../../runtime';
 import { writeBundle } from './bundle-fixture';
 
 const code = String.raw`
+var counter = 0;
+var LOADED_AS = Session.getActiveUser().getEmail();
+function bumpCounter() { counter += 1; return [counter, LOADED_AS]; }
 function hello(name) { Logger.log('hello %s', name); console.log('via console', 1); return 'hi ' + name; }
 function whoAmI() { return { active: Session.getActiveUser().getEmail(), effective: Session.getEffectiveUser().getEmail(),
   locale: Session.getActiveUserLocale(), tz: Session.getScriptTimeZone() }; }
@@ -35,10 +38,22 @@ describe('LocalRuntime core', () => {
     expect(result.error).toBeUndefined();
     expect(result.value).toBe('hi Ann');
     expect(result.logs).toEqual(['hello Ann', 'via console 1']);
-    expect(result.calls).toEqual({ 'Logger.log': 1, 'console.log': 1 });
-    expect(result.totalCalls).toBe(2);
+    // The bundle's top-level code runs in every execution, and its calls count (like Apps Script).
+    expect(result.calls).toEqual({
+      'Session.getActiveUser': 1,
+      'User.getEmail': 1,
+      'Logger.log': 1,
+      'console.log': 1,
+    });
+    expect(result.totalCalls).toBe(4);
     expect(result.modelledMs).toBeGreaterThan(0);
     expect(rt.lastExecution).toBe(result);
+  });
+
+  it('starts every execution with a fresh global scope, top-level code seeing the services', () => {
+    expect(rt.execute('bumpCounter', [], { user: 'a@example.com' }).value).toEqual([1, 'a@example.com']);
+    expect(rt.execute('bumpCounter', [], { user: 'b@example.com' }).value).toEqual([1, 'b@example.com']);
+    expect(rt.functionNames()).toContain('bumpCounter');
   });
 
   it('sets the active user and locale per execution, owner is the effective user', () => {
