@@ -18,7 +18,17 @@ const appsScriptGlobals = [
 ].map((name) => ({ name, message: 'src/core is pure: pass data in from an adapter in src/server.' }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.dist-staging-*/**', 'dist.old-*/**', 'out/**', 'test-output/**', 'coverage/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.dist-staging-*/**',
+      'dist.old-*/**',
+      'out/**',
+      'test-output/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,7 +43,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
