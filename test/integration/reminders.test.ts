@@ -68,7 +68,12 @@ interface ModelRow {
 describe('reminders through the built bundle', () => {
   it('turning reminders on twice leaves one trigger at the Settings hour in the spreadsheet zone; off removes it', async () => {
     const rt = await runtimeWith(
-      { customers: [], followups: [], reps: reps(2), settings: { ...BASE_SETTINGS, reminderHour: 7 } },
+      {
+        customers: [],
+        followups: [],
+        reps: reps(2),
+        settings: { ...BASE_SETTINGS, reminderHour: 7, managers: `${MANAGER}, deputy@example.com` },
+      },
       { timeZone: TZ, now: '2026-11-23T00:00:00Z', owner: 'owner@example.com' },
     );
     turnOn(rt);
@@ -79,6 +84,11 @@ describe('reminders through the built bundle', () => {
     // A rep may not turn them off.
     rt.execute('menuTurnOffReminders', [], { user: 'rep01@example.com' });
     expect(dailyTriggers(rt)).toHaveLength(1);
+    // Another manager cannot remove a trigger that is not theirs: told whose it is, the state stays "on".
+    const other = rt.execute('menuTurnOffReminders', [], { user: 'deputy@example.com' });
+    expect(other.value).toEqual({ on: true, removed: 0 });
+    expect(rt.ui.alerts.at(-1)?.prompt ?? '').toContain(MANAGER);
+    expect(rt.properties.document.get('salesdesk.remind.on')).toBe('true');
     const off = rt.execute('menuTurnOffReminders', [], { user: MANAGER });
     expect(off.error).toBeUndefined();
     expect(dailyTriggers(rt)).toHaveLength(0);

@@ -3,7 +3,7 @@
  * sidebar and its api* calls, and a preview of what a run would send (CLI, managers).
  */
 import { prepareReminderRun } from '../../core/reminders';
-import { currentTranslator } from '../context';
+import { currentTranslator, currentUserEmail } from '../context';
 import { linkOptions, readReminderSheets, reminderContext, reminderInput, userIsManager } from './context';
 import { clearContinuation, readReminderState, runReminders, type ReminderRunReport } from './run';
 import { installDailyTrigger, removeDailyTrigger } from './triggers';
@@ -29,7 +29,7 @@ function managerOrExplain(ctx: ReturnType<typeof reminderContext>): boolean {
 export function menuTurnOnReminders(): { on: boolean; hour?: number } {
   const ctx = reminderContext(true);
   if (!managerOrExplain(ctx)) return { on: false };
-  const hour = installDailyTrigger(ctx);
+  const hour = installDailyTrigger(ctx, currentUserEmail());
   alert(ctx.t('remind.turnedOn', { hour, nextHour: (hour + 1) % 24, timeZone: ctx.timeZone }));
   return { on: true, hour };
 }
@@ -38,9 +38,13 @@ export function menuTurnOnReminders(): { on: boolean; hour?: number } {
 export function menuTurnOffReminders(): { on: boolean; removed: number } {
   const ctx = reminderContext(true);
   if (!managerOrExplain(ctx)) return { on: true, removed: 0 };
-  const removed = removeDailyTrigger();
-  alert(ctx.t(removed > 0 ? 'remind.turnedOff' : 'remind.alreadyOff'));
-  return { on: false, removed };
+  const outcome = removeDailyTrigger(currentUserEmail());
+  if (outcome.ownedBy) {
+    alert(ctx.t('remind.ownedByOther', { owner: outcome.ownedBy }));
+    return { on: true, removed: 0 };
+  }
+  alert(ctx.t(outcome.removed > 0 ? 'remind.turnedOff' : 'remind.alreadyOff'));
+  return { on: false, removed: outcome.removed };
 }
 
 /**

@@ -9,6 +9,11 @@ import { buildMenu, REMINDERS_ON_PROPERTY } from '../menu';
 import type { ReminderContext } from './context';
 
 export const DAILY_HANDLER = 'onDailyReminders';
+/**
+ * Who installed the trigger. Triggers belong to a user: another manager cannot see or delete it, so turning off
+ * must say whose it is instead of pretending reminders are off.
+ */
+export const REMINDERS_OWNER_PROPERTY = 'salesdesk.remind.owner';
 
 function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getProjectTriggers().filter((trigger) => trigger.getHandlerFunction() === DAILY_HANDLER);
@@ -41,7 +46,7 @@ function rebuildMenu(): void {
  * @returns the hour it runs at.
  * @throws Error (localised) when Google refuses more triggers.
  */
-export function installDailyTrigger(ctx: ReminderContext): number {
+export function installDailyTrigger(ctx: ReminderContext, user: string): number {
   const hour = reminderSettings(ctx.settings, ctx.spreadsheet.getSpreadsheetLocale()).reminderHour;
   for (const trigger of ourTriggers()) ScriptApp.deleteTrigger(trigger);
   try {
@@ -56,18 +61,36 @@ export function installDailyTrigger(ctx: ReminderContext): number {
     if (/too many triggers/i.test(text)) throw new Error(ctx.t('remind.tooManyTriggers'));
     throw error;
   }
-  PropertiesService.getDocumentProperties().setProperty(REMINDERS_ON_PROPERTY, 'true');
+  PropertiesService.getDocumentProperties().setProperties({
+    [REMINDERS_ON_PROPERTY]: 'true',
+    [REMINDERS_OWNER_PROPERTY]: user,
+  });
   rebuildMenu();
   return hour;
 }
 
-/** Removes the daily trigger. @returns how many were removed (0 when already off). */
-export function removeDailyTrigger(): number {
+export interface RemoveOutcome {
+  removed: number;
+  /** Set when the trigger belongs to another user, who alone can remove it; nothing was changed then. */
+  ownedBy?: string;
+}
+
+/** Removes the current user's daily trigger (and any pending continuation). */
+export function removeDailyTrigger(user: string): RemoveOutcome {
+  const properties = PropertiesService.getDocumentProperties();
   const triggers = ourTriggers();
+  const owner = properties.getProperty(REMINDERS_OWNER_PROPERTY) ?? '';
+  const onByOther =
+    triggers.length === 0 &&
+    owner !== '' &&
+    owner !== user &&
+    properties.getProperty(REMINDERS_ON_PROPERTY) === 'true';
+  if (onByOther) return { removed: 0, ownedBy: owner };
   for (const trigger of ScriptApp.getProjectTriggers())
     if (trigger.getHandlerFunction() === 'onRemindersContinue') ScriptApp.deleteTrigger(trigger);
   for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
-  PropertiesService.getDocumentProperties().deleteProperty(REMINDERS_ON_PROPERTY);
+  properties.deleteProperty(REMINDERS_ON_PROPERTY);
+  properties.deleteProperty(REMINDERS_OWNER_PROPERTY);
   rebuildMenu();
-  return triggers.length;
+  return { removed: triggers.length };
 }

@@ -51,6 +51,8 @@ export const reminders: Catalog = {
       'Daily reminders are on: every day between {hour}:00 and {nextHour}:00 ({timeZone}) each rep with something due gets one e-mail.',
     'remind.turnedOff': 'Daily reminders are off.',
     'remind.alreadyOff': 'Daily reminders were already off.',
+    'remind.ownedByOther':
+      'Daily reminders were turned on by {owner}. Google lets only the person who turned them on turn them off: ask {owner} to use this menu item.',
     'remind.tooManyTriggers':
       'Google allows only 20 triggers per user and script; remove unused ones (Extensions → Apps Script → Triggers) and try again.',
     'remind.sentNow':
@@ -124,6 +126,8 @@ export const reminders: Catalog = {
       '每日提醒已开启：每天 {hour}:00 至 {nextHour}:00（{timeZone}）之间，有待跟进事项的销售会收到一封提醒邮件。',
     'remind.turnedOff': '每日提醒已关闭。',
     'remind.alreadyOff': '每日提醒本来就是关闭的。',
+    'remind.ownedByOther':
+      '每日提醒是由 {owner} 开启的。Google 只允许开启者本人关闭，请让 {owner} 通过此菜单项关闭。',
     'remind.tooManyTriggers':
       'Google 规定每个用户在每个脚本中最多只能有 20 个触发器。请先删除不用的触发器（扩展程序 → Apps Script → 触发器）后重试。',
     'remind.sentNow': '已发送提醒 {sent} 封；今天已发过的 {already} 人；留待明天额度发送的 {held} 人。',
