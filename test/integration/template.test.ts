@@ -98,6 +98,11 @@ describe('Set up workbook on an empty spreadsheet', () => {
     expect(settings.slice(1).map((row) => row[0])).toEqual(SETTINGS.map((spec) => spec.key));
     const managers = settings.find((row) => row[0] === 'managers');
     expect(managers?.[1]).toBe(OWNER);
+    const rowOf = (key: string) => settings.findIndex((row) => row[0] === key) + 1;
+    expect(ruleAt(rt, 'Settings', rowOf('locale'), 2)?.values).toEqual([['auto', 'en', 'zh-CN'], true]);
+    expect(ruleAt(rt, 'Settings', rowOf('assignMatchRegion'), 2)?.criteria).toBe('CHECKBOX');
+    expect(ruleAt(rt, 'Settings', rowOf('reminderHour'), 2)?.criteria).toBe('NUMBER_BETWEEN');
+    expect(ruleAt(rt, 'Settings', rowOf('managers'), 2)).toBeNull();
     const lists = rt.workbook.sheetValues('Lists');
     LIST_KEYS.forEach((key, index) => {
       const values = lists

@@ -8,6 +8,7 @@ import {
   CONDITIONAL_FORMATS,
   PROTECTIONS,
   PROTECTION_TAG,
+  SETTINGS,
   SHEETS,
   type ColumnSpec,
   type SheetKey,
@@ -231,4 +232,31 @@ export function planSheetFormats(
     conditionalFormats,
     protections,
   };
+}
+
+/**
+ * Rules for the Settings value cells, one per row from row 2: a checkbox for yes/no settings, a dropdown for the
+ * language and the currency, number ranges for thresholds. Warnings only, so a value typed another way
+ * ("yes", "是") is flagged, never refused; `parseSettings` decides what it means.
+ * @param keys the setting key standing in each row from row 2 ('' for rows without one).
+ */
+export function planSettingsRules(
+  keys: readonly string[],
+  language: Locale,
+  listsCurrencyColumn: number | undefined,
+): (ResolvedRule | null)[] {
+  return keys.map((key) => {
+    const spec = SETTINGS.find((candidate) => candidate.key.toLowerCase() === key.trim().toLowerCase());
+    if (!spec) return null;
+    let criteria: ResolvedCriteria | null = null;
+    if (spec.type === 'boolean') criteria = { kind: 'checkbox' };
+    else if (spec.type === 'locale') criteria = { kind: 'valueInList', values: ['auto', 'en', 'zh-CN'] };
+    else if (spec.type === 'currency' && listsCurrencyColumn)
+      criteria = { kind: 'valueInRange', sheet: 'lists', column: listsCurrencyColumn };
+    else if (spec.type === 'number' || spec.type === 'integer') {
+      if (spec.max !== undefined) criteria = { kind: 'numberBetween', min: spec.min ?? 0, max: spec.max };
+      else criteria = { kind: 'numberAtLeast', min: spec.min ?? 0 };
+    }
+    return criteria ? { criteria, allowInvalid: true, helpText: spec.description[language] } : null;
+  });
 }

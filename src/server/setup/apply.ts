@@ -5,7 +5,7 @@
  * The number of calls depends on the template, never on how many rows the sheets hold.
  */
 import type { Locale } from '../../core/i18n';
-import { normaliseHeader } from '../../core/table';
+import { normaliseHeader, readTable } from '../../core/table';
 import { parseEmailList } from '../../core/roles';
 import {
   adjacentRuns,
@@ -18,11 +18,19 @@ import {
 import {
   isOwnConditionalFormula,
   isOwnProtection,
+  planSettingsRules,
   planSheetFormats,
   type ResolvedRule,
   type SheetFormatPlan,
 } from '../../core/setup/formats';
-import { SHEET_KEYS, SHEETS, parseSettings, sheetNames, type SheetKey } from '../../../templates';
+import {
+  SHEET_KEYS,
+  SHEETS,
+  columnHeaders,
+  parseSettings,
+  sheetNames,
+  type SheetKey,
+} from '../../../templates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -88,7 +96,10 @@ function readWorkbook(spreadsheet: Spreadsheet, userLanguage: Locale): ReadState
       listsValues = sheet.getRange(1, 1, lastRow, Math.max(lastColumn, 1)).getValues();
   }
   const settingsPresent = settingsValues !== undefined;
-  const parsed = parseSettings((settingsValues ?? []).slice(1).map((row) => [row[0], row[1]] as const));
+  const settingsTable = readTable(settingsValues ?? [], columnHeaders('settings'));
+  const keyIndex = settingsTable.columns.key ?? 0;
+  const valueIndex = settingsTable.columns.value ?? 1;
+  const parsed = parseSettings(settingsTable.rows.map((row) => [row[keyIndex], row[valueIndex]] as const));
   return {
     input: { sheets, userLanguage, settingsValues, listsValues },
     sheetsByName,
@@ -309,6 +320,24 @@ function applyFormats(
   if (format.protections.length > 0) applyProtections(sheet, format, layout.maxRows, context);
 }
 
+/** One setDataValidations over the Settings value column: checkbox, dropdowns and ranges per setting. */
+function applySettingsRules(
+  existing: readonly unknown[][] | undefined,
+  plan: SetupPlan,
+  sheets: Record<SheetKey, Sheet>,
+  appended: readonly unknown[][],
+): void {
+  const columns = plan.layouts.settings.columns;
+  const keys: string[] = (existing ?? []).slice(1).map((row) => String(row[columns.key - 1] ?? ''));
+  // Rows between the existing content and the appended block (none in practice) keep no rule.
+  while (keys.length < plan.settingsFirstRow - 2) keys.push('');
+  for (const row of appended) keys.push(String(row[0]));
+  if (keys.length === 0) return;
+  const rules = planSettingsRules(keys, plan.language, plan.layouts.lists.columns.currency);
+  const built = rules.map((rule) => [rule ? buildRule(rule, sheets, plan.layouts) : null]);
+  sheets.settings.getRange(2, columns.value, built.length, 1).setDataValidations(built);
+}
+
 export interface SetupOptions {
   userLanguage: Locale;
   /** The running user's e-mail: listed as manager when Settings is created (they set the workbook up). */
@@ -346,6 +375,7 @@ export function runSetup(spreadsheet: Spreadsheet, options: SetupOptions): Setup
   const editors = [...new Set([...parseEmailList(managers), options.ownerEmail, options.userEmail])].filter(
     (email) => email !== '',
   );
+  applySettingsRules(state.input.settingsValues, plan, sheets, settingsRows);
   let formattedSheets = 0;
   for (const key of SHEET_KEYS) {
     const layout = plan.layouts[key];
