@@ -82,7 +82,11 @@ export function leadMails(
   rowLink?: (row: number) => string,
 ): LeadMail[] {
   const byRep = new Map<string, PlannedAssignment[]>();
-  for (const a of assignments) byRep.set(a.toRep, [...(byRep.get(a.toRep) ?? []), a]);
+  for (const a of assignments) {
+    const list = byRep.get(a.toRep);
+    if (list) list.push(a);
+    else byRep.set(a.toRep, [a]);
+  }
   return reps
     .filter((rep) => byRep.has(rep.email))
     .map((rep) => leadMail(rep, byRep.get(rep.email) ?? [], workbookLocale, spreadsheetUrl, rowLink));

@@ -94,7 +94,8 @@ export function planUndo(
     const name = (
       String(cell(customers, values, 'company')).trim() || String(cell(customers, values, 'contact')).trim()
     ).toLowerCase();
-    if (id) byId.set(id, [...(byId.get(id) ?? []), index]);
+    if (id)
+      byId.set(id, [...(byId.get(id) ?? []), index]); // duplicates are rare: copying is fine
     else if (name) byName.set(name, [...(byName.get(name) ?? []), index]);
   });
   const restores: Restore[] = [];
