@@ -198,7 +198,8 @@ export const SETTINGS: readonly SettingSpec[] = [
   {
     key: 'managerTeamSummary',
     type: 'boolean',
-    default: true,
+    // The issue makes the team summary opt-in: a manager turns it on in Settings.
+    default: false,
     description: L(
       'Managers also receive a daily team summary with the reminders.',
       '经理每天另外收到一份团队跟进汇总。',
