@@ -98,6 +98,7 @@ export const TRIGGER_HANDLERS = [
   'onOpen',
   'onInstall',
   'onDailyReminders',
+  'onRemindersContinue',
   'onFormSubmitAssign',
   'onDailyDashboard',
 ];
