@@ -366,3 +366,35 @@ describe('Load sample data', () => {
     expect(rt.workbook.sheetValues('Customers')).toHaveLength(customers.length);
   });
 });
+
+describe('salesdesk setup (CLI)', () => {
+  it('sets up a new workbook with sample data, saves it, and a re-run on the saved file adds nothing', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { parseArgs } = await import('../../cli/args');
+    const { command } = await import('../../cli/commands/setup');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-setup-'));
+    const out: string[] = [];
+    const io = { stdout: (text: string) => out.push(text), stderr: (text: string) => out.push(text) };
+    const book = path.join(dir, 'book.xlsx');
+    const code = await command.run(
+      parseArgs(['setup', '--out', book, '--locale', 'zh-CN', '--sample', '--now', NOW]),
+      io,
+    );
+    expect(code).toBe(0);
+    expect(out.join('')).toContain('已载入示例数据');
+    expect(fs.existsSync(book)).toBe(true);
+    out.length = 0;
+    const again = await command.run(parseArgs(['setup', '--in', book, '--json']), io);
+    expect(again).toBe(0);
+    const report = JSON.parse(out.join('')) as {
+      changes: unknown[];
+      language: string;
+      cost: { serviceCalls: number };
+    };
+    expect(report.changes).toEqual([]);
+    expect(report.language).toBe('zh-CN');
+    expect(report.cost.serviceCalls).toBeGreaterThan(0);
+  }, 120_000);
+});
