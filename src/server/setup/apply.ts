@@ -113,12 +113,13 @@ function applyStructure(
   plan: SetupPlan,
   sheetsByName: Map<string, Sheet>,
 ): Record<SheetKey, Sheet> {
+  // New tabs go after every existing one (counted before renames add a second name for an adopted tab).
+  let tabs = sheetsByName.size;
   for (const adopt of plan.adopt) {
     const sheet = sheetsByName.get(adopt.from) as Sheet;
     sheet.setName(adopt.name);
     sheetsByName.set(adopt.name, sheet);
   }
-  let tabs = sheetsByName.size;
   for (const create of plan.create) {
     const sheet = spreadsheet.insertSheet(create.name, tabs++);
     sheetsByName.set(create.name, sheet);
