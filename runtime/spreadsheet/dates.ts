@@ -56,22 +56,23 @@ export function wallClock(date: Date, timeZone: string): WallClock {
   };
 }
 
-const offsetCache = new Map<string, number>();
+const offsetCaches = new Map<string, Map<number, number>>();
 const MS_PER_QUARTER_HOUR = 900_000;
 
 /** Offset of the time zone from UTC at an instant, in ms (UTC+8 → 28 800 000). */
 export function timeZoneOffsetMs(date: Date, timeZone: string): number {
   // Offsets only change on quarter-hour boundaries; caching per quarter hour keeps reading 50 000 dates cheap.
   const bucket = Math.floor(date.getTime() / MS_PER_QUARTER_HOUR);
-  const key = `${timeZone}|${bucket}`;
-  const cached = offsetCache.get(key);
+  let cache = offsetCaches.get(timeZone);
+  if (!cache) offsetCaches.set(timeZone, (cache = new Map()));
+  const cached = cache.get(bucket);
   if (cached !== undefined) return cached;
   const probe = new Date(bucket * MS_PER_QUARTER_HOUR);
   const w = wallClock(probe, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
   const offset = asUtc - probe.getTime();
-  if (offsetCache.size > 200_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (cache.size > 200_000) cache.clear();
+  cache.set(bucket, offset);
   return offset;
 }
 

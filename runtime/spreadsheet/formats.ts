@@ -120,9 +120,20 @@ function formatCodes(format: string): string {
     .replace(/\[[^\]]*\]/g, '');
 }
 
+const dateFormatCache = new Map<string, boolean>();
+
 /** True when a number format displays a date or time (the value then reads back as a Date). */
 export function isDateTimeFormat(format: string | null | undefined): boolean {
   if (!format || format === '@') return false;
+  let known = dateFormatCache.get(format);
+  if (known === undefined) {
+    known = computeIsDateTimeFormat(format);
+    if (dateFormatCache.size < 10_000) dateFormatCache.set(format, known);
+  }
+  return known;
+}
+
+function computeIsDateTimeFormat(format: string): boolean {
   const codes = formatCodes(format.split(';')[0]);
   if (/general/i.test(codes)) return false;
   return /[dyhs]|m/i.test(codes) && !/[0#?]/.test(codes.replace(/\.0+/g, ''));
