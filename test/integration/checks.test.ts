@@ -232,13 +232,13 @@ describe('highlights and the report sidebar', () => {
     const report = run<CheckReport>(rt, 'menuCheckData').value as CheckReport;
     expect(rt.ui.sidebars.length).toBe(1);
     const customers = rt.workbook.requireSheet('客户');
-    expect(customers.backgrounds[2][0]).toBe(ERROR_BACKGROUND);
-    expect(customers.backgrounds[3][5]).toBe(ERROR_BACKGROUND);
+    expect(customers.backgrounds[2]?.[0]).toBe(ERROR_BACKGROUND);
+    expect(customers.backgrounds[3]?.[5]).toBe(ERROR_BACKGROUND);
     expect(report.highlighted).toBeGreaterThanOrEqual(9);
     // A second check does not stack: the original colour is still what Clear restores.
     run(rt, 'menuCheckData');
     run(rt, 'menuClearHighlights');
-    expect(customers.backgrounds[2][0]).toBe('#123456');
+    expect(customers.backgrounds[2]?.[0]).toBe('#123456');
     expect(customers.backgrounds[3]?.[5] ?? '#ffffff').toBe('#ffffff');
     const problem = report.problems.find((p) => p.code === 'level')!;
     run(rt, 'apiGoToCell', [problem.sheet, problem.row, problem.col]);
