@@ -1032,7 +1032,9 @@ export const PROTECTIONS: readonly ProtectionSpec[] = [
     id: 'customers.computed',
     sheet: 'customers',
     columns: customers.columns.filter((column) => column.computed).map((column) => column.key),
-    mode: 'managers',
+    // Warning only: a rep's own sidebar saves (new customer, log deal) write these columns as that rep, and a
+    // managers-only range would refuse every one of them. The warning still stops hand edits by accident.
+    mode: 'warning',
     description: L('Filled by SalesDesk (Refresh tiers)', '由 SalesDesk 计算（刷新客户分层）'),
   },
   ...(['customers', 'deals', 'followups'] as const).map((sheet): ProtectionSpec => ({

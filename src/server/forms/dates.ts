@@ -17,6 +17,11 @@ function zoneOf(timeZone: string): ZoneDays {
 
 /** The instant at which the wall clock in `timeZone` shows the given local date (and time). */
 export function zonedInstant(local: string, timeZone: string): Date {
+  // A full ISO instant (with Z or an offset, as CONTRACTS.md allows for times) already names its instant.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(local.trim())) {
+    const instant = new Date(local.trim());
+    if (!Number.isNaN(instant.getTime())) return instant;
+  }
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(local.trim());
   if (!match) throw new Error(`not a date: ${local}`);
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
