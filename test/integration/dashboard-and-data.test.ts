@@ -192,9 +192,23 @@ describe('dashboard', () => {
       const result = rt.execute('menuRefreshDashboard', [], BOSS);
       expect(result.error).toBeUndefined();
       expect(result.calls['Range.setValues']).toBe(1);
+      // Customers, Deals, Follow-ups, Reps, Lists once each; Settings for the role check and the currency.
+      expect(result.calls['Range.getValues']).toBeLessThanOrEqual(7);
     }
     const sheet = (rt.workbook as unknown as WorkbookStore).sheetByName('Dashboard')!;
     expect(sheet.charts.map((chart) => chart.chartType).sort()).toEqual(['BAR', 'COLUMN', 'PIE']);
+
+    // A manager with a Chinese locale refreshes: the same three charts, now titled in Chinese, labels too.
+    expect(
+      rt.execute('menuRefreshDashboard', [], { user: BOSS.user, locale: 'zh-CN' }).error,
+    ).toBeUndefined();
+    expect(sheet.charts).toHaveLength(3);
+    expect(sheet.charts.map((chart) => chart.options.title).sort()).toEqual(
+      ['客户分层占比', '月度销售额', '本季度各销售业绩'].sort(),
+    );
+    const values = rt.workbook.sheetValues('Dashboard');
+    expect(values[0][0]).toBe('SalesDesk 销售看板');
+    expect(values.some((row) => row[0] === '销售业绩')).toBe(true);
   });
 
   test('a rep running a manager action is refused and nothing changes', () => {
