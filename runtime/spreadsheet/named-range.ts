@@ -47,14 +47,14 @@ export class NamedRangeImpl implements Pick<
   remove(): void {
     this.ctx.assertWritable('remove');
     this.ctx.store.data.namedRanges = this.ctx.store.data.namedRanges.filter((n) => n.name !== this.name);
-    this.ctx.store.recalculate();
+    this.ctx.store.invalidateEngine();
   }
   setName(name: string): NamedRange {
     this.ctx.assertWritable('setName');
     assertValidRangeName(name);
     this.spec().name = name;
     this.name = name;
-    this.ctx.store.recalculate();
+    this.ctx.store.invalidateEngine();
     return this as unknown as NamedRange;
   }
   setRange(range: Range): NamedRange {
@@ -67,7 +67,7 @@ export class NamedRangeImpl implements Pick<
       numRows: range.getNumRows(),
       numColumns: range.getNumColumns(),
     };
-    this.ctx.store.recalculate();
+    this.ctx.store.invalidateEngine();
     return this as unknown as NamedRange;
   }
 }

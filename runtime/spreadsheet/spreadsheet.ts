@@ -145,7 +145,7 @@ export class SpreadsheetImpl implements Pick<Spreadsheet, SupportedSpreadsheetMe
       throw new Error(`Invalid argument: ${timezone}`);
     }
     this.store.data.timeZone = timezone;
-    this.store.recalculate();
+    this.store.invalidateEngine();
   }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.ctx.env.toast(
@@ -286,12 +286,12 @@ export class SpreadsheetImpl implements Pick<Spreadsheet, SupportedSpreadsheetMe
       existing.sheetId = range.getGridId();
       existing.rect = rect;
     } else this.store.data.namedRanges.push({ name, sheetId: range.getGridId(), rect });
-    this.store.recalculate();
+    this.store.invalidateEngine();
   }
   removeNamedRange(name: string): void {
     this.ctx.assertWritable('removeNamedRange');
     this.store.data.namedRanges = this.store.data.namedRanges.filter((n) => n.name !== name);
-    this.store.recalculate();
+    this.store.invalidateEngine();
   }
   getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
     return this.store.data.namedRanges.map(

@@ -144,6 +144,8 @@ export class WorkbookStore {
   private formulaCounts = new Map<number, number>();
   private fedColumns = new Map<string, Set<number> | 'all'>();
   private buildingSheetNames: string[] = [];
+  private customFunctionKey = '';
+  private recalcTick = 0;
   /** Copies made with Spreadsheet.copy (separate Drive files in Apps Script; not part of this workbook's data). */
   readonly copies: WorkbookStore[] = [];
   private host: FormulaHost = {};
@@ -206,17 +208,30 @@ export class WorkbookStore {
 
   /** Wires TODAY/NOW and custom functions to the runtime (clock, bundle). */
   setFormulaHost(host: FormulaHost): void {
-    const before = this.host.customFunctions;
     this.host = host;
-    if (host.customFunctions && host.customFunctions !== before) {
-      if (registerCustomFunctionNames(host.customFunctions.list().map((f) => f.name)))
-        this.engineStale = true;
-      else if (this.engine) this.engineStale = true;
+    // Each execution brings its own host object; only a different set of functions needs a rebuild.
+    const names = host.customFunctions ? host.customFunctions.list().map((f) => f.name.toUpperCase()) : [];
+    const key = [...names].sort().join(',');
+    if (key !== this.customFunctionKey) {
+      registerCustomFunctionNames(names);
+      this.customFunctionKey = key;
+      if (this.engine) this.engineStale = true;
     }
   }
 
-  /** Forces TODAY()/NOW() and other volatile formulas to recompute (after the clock moved). */
+  /** Recomputes TODAY()/NOW() and other volatile formulas (after the clock moved), without a rebuild. */
   recalculate(): void {
+    const engine = this.engine;
+    if (!engine || this.engineStale) return;
+    // HyperFormula recomputes volatile functions on every change: touch a scratch cell.
+    const scratch = '__salesdesk_scratch__';
+    if (engine.sheetId(scratch) === undefined) engine.addSheet(scratch);
+    engine.setCells(scratch, 0, 0, [[this.recalcTick++]]);
+    engine.settleResizes(this.context);
+  }
+
+  /** Drops the engine; it is rebuilt from the data on the next read (named ranges changed, ...). */
+  invalidateEngine(): void {
     this.engineStale = true;
   }
 

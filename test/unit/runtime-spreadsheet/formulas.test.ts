@@ -47,6 +47,17 @@ describe('formulas (HyperFormula)', () => {
     expect(feb1.toISOString()).toBe('2024-01-31T16:00:00.000Z');
   });
 
+  test('after the clock moves, recalculate() recomputes TODAY() without rebuilding', () => {
+    let now = new Date('2026-03-01T04:00:00Z');
+    const { sheet, store } = harness({ timeZone: 'Asia/Shanghai', now: () => now });
+    sheet.getRange('A1').setFormula('=TODAY()');
+    sheet.getRange('A1').setNumberFormat('yyyy-mm-dd');
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('2026-03-01');
+    now = new Date('2026-03-02T04:00:00Z');
+    store.recalculate();
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('2026-03-02');
+  });
+
   test('REGEXMATCH / REGEXEXTRACT / REGEXREPLACE with RE2 rules', () => {
     const { sheet } = harness();
     sheet.getRange('A1').setValue('Order 42 for a@b.com');
