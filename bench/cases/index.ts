@@ -1,9 +1,10 @@
 /** Every bench case; one line per area. */
 import type { BenchCase } from '../types';
 import { cases as assign } from './assign';
+import { cases as checks } from './checks';
 import { cases as dashboard } from './dashboard';
 import { cases as forms } from './forms';
 import { cases as reminders } from './reminders';
 import { cases as setup } from './setup';
 
-export const cases: BenchCase[] = [...assign, ...dashboard, ...forms, ...reminders, ...setup];
+export const cases: BenchCase[] = [...assign, ...checks, ...dashboard, ...forms, ...reminders, ...setup];

@@ -1,0 +1,37 @@
+/** Issue 4 bench: Check data (read-only and with highlights) and Refresh tiers on 5 000 and 50 000 customers. */
+import { LocalRuntime } from '../../runtime';
+import { salesWorkbook } from '../../test/integration/helpers/sales-workbook';
+import type { BenchCase } from '../types';
+
+const NOW = new Date('2026-03-15T02:00:00Z');
+const OWNER = { user: 'owner@example.com', locale: 'en' };
+
+function workbook(customers: number) {
+  return () =>
+    LocalRuntime.create({
+      workbook: salesWorkbook({ customers, deals: customers * 2, followups: customers, now: NOW }),
+      now: NOW,
+      owner: 'owner@example.com',
+    });
+}
+
+export const cases: BenchCase[] = [5_000, 50_000].flatMap((customers): BenchCase[] => [
+  {
+    name: `validate (${customers.toLocaleString('en')} customers, ${(customers * 2).toLocaleString('en')} deals)`,
+    rows: customers * 4,
+    setup: workbook(customers),
+    run: (rt) => rt.execute('apiValidateWorkbook', [], OWNER),
+  },
+  {
+    name: `Check data with highlights (${customers.toLocaleString('en')} customers)`,
+    rows: customers * 4,
+    setup: workbook(customers),
+    run: (rt) => rt.execute('menuCheckData', [], OWNER),
+  },
+  {
+    name: `Refresh tiers (${customers.toLocaleString('en')} customers, ${(customers * 2).toLocaleString('en')} deals)`,
+    rows: customers * 3,
+    setup: workbook(customers),
+    run: (rt) => rt.execute('menuRefreshTiers', [], OWNER),
+  },
+]);
