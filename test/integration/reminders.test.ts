@@ -423,8 +423,9 @@ describe('reminders through the built bundle', () => {
     expect(digest.htmlBody).not.toContain('<b>华为</b>');
     expect(summary.to).toEqual([MANAGER]);
     expect(summary.subject).toContain('团队跟进概况');
-    // The reads are one per sheet, whatever the row count.
-    expect(result.calls['Range.getValues'] ?? 0).toBeLessThanOrEqual(5);
+    // The reads are one per sheet, whatever the row count: at most 5 for the reminders, and at most 7 for the
+    // dashboard refresh that shares the add-on's one daily trigger.
+    expect(result.calls['Range.getValues'] ?? 0).toBeLessThanOrEqual(12);
   });
 
   it("My follow-ups lists the user's items and marks one done in one write", async () => {

@@ -7,6 +7,7 @@ import { currentTranslator, currentUserEmail } from '../context';
 import { linkOptions, readReminderSheets, reminderContext, reminderInput, userIsManager } from './context';
 import { clearContinuation, readReminderState, runReminders, type ReminderRunReport } from './run';
 import { installDailyTrigger, removeDailyTrigger } from './triggers';
+import { dailyDashboardRefresh } from '../dashboard/refresh';
 
 export { apiMyFollowUps, apiMarkFollowUpDone, apiRevealReminderRow } from './my-follow-ups';
 
@@ -53,6 +54,9 @@ export function menuTurnOffReminders(): { on: boolean; removed: number } {
  */
 export function onDailyReminders(_event?: GoogleAppsScript.Events.TimeDriven): ReminderRunReport {
   const report = runReminders(false);
+  // An editor add-on gets one time-driven trigger per user per document, so the daily dashboard refresh rides
+  // on this one, after the mails (it never throws, so it cannot undo a sent digest's bookkeeping).
+  dailyDashboardRefresh();
   console.log(
     `reminders ${report.today} (${report.timeZone}): sent ${report.sent.length}, already ${report.alreadySent.length}, pending ${report.pending.length}, failed ${report.failed.length}`,
   );
