@@ -2,9 +2,10 @@
  * `salesdesk tiers --in book.xlsx [--out book.xlsx] [--now 2026-11-23] [--json]`: SalesDesk → Refresh tiers
  * through the bundle (total purchases, orders, first/last purchase and tier of every customer from Deals, with
  * the thresholds and exchange rates of Settings), then prints the tiers. --out saves the refreshed workbook.
+ * --formulas installs the template's live array formulas instead (tiers then follow Settings and Deals live).
  */
 import { readTable } from '../../src/core/table';
-import { columnHeaders, sheetNames } from '../../templates';
+import { columnHeaders, listLabel, sheetNames } from '../../templates';
 import { costSummary, openRuntime, runEntry, saveIfAsked } from '../workbook';
 import { CliUsageError, type CliCommand } from '../types';
 import type { TierRefreshResult } from '../../src/server/checks/entries';
@@ -16,11 +17,16 @@ function day(value: unknown): string {
 export const command: CliCommand = {
   name: 'tiers',
   summary: 'Refresh customer tiers (VIP / Active / Potential / Lost) from Deals and print them',
-  usage: 'salesdesk tiers --in book.xlsx [--out book.xlsx] [--now 2026-11-23] [--locale zh-CN] [--json]',
+  usage:
+    'salesdesk tiers --in book.xlsx [--formulas] [--out book.xlsx] [--now 2026-11-23] [--locale zh-CN] [--json]',
   async run(args, io) {
     if (!args.in) throw new CliUsageError(`usage: ${command.usage}`);
     const rt = await openRuntime(args);
-    const result = runEntry<TierRefreshResult>(rt, 'menuRefreshTiers', [], args);
+    const live = args.flags.formulas === true || args.flags.formulas === 'true';
+    // --formulas installs the template's live array formulas instead of writing values.
+    const result = live
+      ? runEntry(rt, 'apiInstallTierFormulas', [], args)
+      : runEntry<TierRefreshResult>(rt, 'menuRefreshTiers', [], args);
     let values: unknown[][] = [];
     for (const name of sheetNames('customers')) {
       try {
@@ -47,7 +53,24 @@ export const command: CliCommand = {
         tier: String(at(row, 'tier')),
       }));
     const saved = await saveIfAsked(rt, args);
-    const summary = result.value as TierRefreshResult;
+    const counted = { vip: 0, active: 0, potential: 0, lost: 0 } as TierRefreshResult['counts'];
+    const byLabel = new Map<string, keyof typeof counted>();
+    for (const code of Object.keys(counted) as (keyof typeof counted)[]) {
+      for (const language of ['en', 'zh-CN'] as const)
+        byLabel.set(listLabel('tier', code, language) ?? code, code);
+    }
+    for (const c of customers) {
+      const code = byLabel.get(c.tier);
+      if (code) counted[code]++;
+    }
+    const summary: TierRefreshResult = live
+      ? {
+          customers: customers.length,
+          counts: counted,
+          language: 'en',
+          today: args.now?.slice(0, 10) ?? 'today',
+        }
+      : (result.value as TierRefreshResult);
     if (args.json) {
       io.stdout(
         JSON.stringify({ ...summary, customers: customers, saved, cost: costSummary(result) }, null, 2) +
