@@ -19,6 +19,7 @@ import { LocalHtmlOutput, LocalHtmlService } from './services/html';
 import { LocalLockService, LockTable } from './services/lock';
 import { LocalConsole, LocalLogger } from './services/logger';
 import { LocalMailApp, MailBox } from './services/mail';
+import { LocalDrive, LocalDriveApp } from './services/drive';
 import { LocalPropertiesService, PropertyStores } from './services/properties';
 import { LocalSession, LocalUser } from './services/session';
 import { clockEvent, LocalScriptApp, TriggerRegistry, type TriggerRecord } from './services/triggers';
@@ -102,6 +103,8 @@ export class LocalRuntime {
   readonly ui = new UiRecorder();
   readonly properties: PropertyStores;
   readonly caches = new CacheStores();
+  /** The spreadsheet and its copies (backups) as Drive files; `drive.trashed` holds trashed ids. */
+  readonly drive = new LocalDrive(() => this.workbook);
   readonly locks = new LockTable();
   readonly triggers: TriggerRegistry;
   readonly timeZone: string;
@@ -178,6 +181,22 @@ export class LocalRuntime {
   /** Writes the workbook as .xlsx (values, formulas, validations, formats, frozen rows, protections). */
   async saveXlsx(file: string): Promise<void> {
     await saveWorkbookXlsx(this.workbook, file);
+  }
+
+  /**
+   * Writes every copy of the spreadsheet still out of the trash (the backups made with Spreadsheet.copy) as
+   * `<dir>/<copy name>.xlsx`, the local stand-in for the dated spreadsheets Apps Script leaves in Drive.
+   * @returns the files written.
+   */
+  async saveCopiesXlsx(dir: string): Promise<string[]> {
+    fs.mkdirSync(dir, { recursive: true });
+    const written: string[] = [];
+    for (const copy of this.drive.liveCopies()) {
+      const file = path.join(dir, `${copy.data.name.replace(/[\\/:*?"<>|]+/g, '_')}.xlsx`);
+      await saveWorkbookXlsx(copy, file);
+      written.push(file);
+    }
+    return written;
   }
 
   /** The workbook store (created on first use when none was given). */
@@ -492,6 +511,7 @@ export class LocalRuntime {
       LockService: new LocalLockService(this.locks, current, this.clock, mode.inWorker),
       CacheService: new LocalCacheService(this.caches, this.clock, execution.user || this.owner),
       MailApp: new LocalMailApp(this.mail, this.clock, this.owner),
+      DriveApp: new LocalDriveApp(this.drive),
       ScriptApp: new LocalScriptApp(this.triggers, this.clock, execution.user),
       Session: new LocalSession(execution.user, this.owner, execution.locale, this.timeZone),
       Utilities: new LocalUtilities(this.clock, current, mode.inWorker),

@@ -1,6 +1,7 @@
 /** Every `salesdesk` command; one line per command module. */
 import type { CliCommand } from '../types';
 import { command as assign } from './assign';
+import { command as backup } from './backup';
 import { command as dashboard } from './dashboard';
 import { command as demo } from './demo';
 import { command as exportCsv } from './export-csv';
@@ -12,6 +13,7 @@ import { command as validate } from './validate';
 
 export const commands: CliCommand[] = [
   assign,
+  backup,
   dashboard,
   demo,
   exportCsv,
