@@ -111,8 +111,8 @@ function languageArg(value: Cell): Language {
 /**
  * Days from each date to today (a date in the future gives a negative number). Blank or non-date cells give blank.
  *
- * @param {A2:A} dates A date or a range of dates.
- * @param {TODAY()} today Optional: the day to count to (default: today in the spreadsheet's time zone).
+ * @param {Date|Date[][]} dates A date or a range of dates (e.g. A2:A).
+ * @param {Date} today Optional: the day to count to (default: today in the spreadsheet's time zone) (e.g. TODAY()).
  * @return Whole days since each date, as a column.
  * @customfunction
  */
@@ -133,7 +133,7 @@ export function SALESDESK_DAYS_SINCE(dates: Arg, today?: Arg): number | string |
  * Phone numbers in one comparable form (+8613800138000): spaces, dashes and parentheses removed, 0086 / 86 / 00
  * prefixes turned into +, 11-digit Chinese mobiles given +86. Use it to find duplicates.
  *
- * @param {E2:E} phones A phone number or a range of them.
+ * @param {string|string[][]} phones A phone number or a range of them (e.g. E2:E).
  * @return The normalised numbers, as a column (blank stays blank).
  * @customfunction
  */
@@ -148,7 +148,7 @@ export function SALESDESK_NORMALIZE_PHONE(phones: Arg): string | string[][] {
 /**
  * Whether each value is a valid e-mail address.
  *
- * @param {F2:F} values A value or a range of values.
+ * @param {string|string[][]} values A value or a range of values (e.g. F2:F).
  * @return TRUE or FALSE for each value, as a column (blank cells give blank).
  * @customfunction
  */
@@ -165,16 +165,16 @@ export function SALESDESK_IS_EMAIL(values: Arg): boolean | string | (boolean | s
  * latest purchase or contact is older than lost_after_days; VIP at total ≥ vip_min_amount or orders ≥
  * vip_min_orders; Active when the last purchase is within active_max_days; else Potential.
  *
- * @param {S2:S} amounts Total purchases per customer (in the Settings currency).
- * @param {T2:T} counts Number of purchases per customer; a blank count gives a blank tier.
- * @param {V2:V} last_purchases Date of each customer's last purchase (blank when none).
- * @param {R2:R} last_contacts Optional: date of each customer's last contact.
- * @param {TODAY()} today Optional: the day tiers are computed for (default: today).
- * @param {100000} vip_min_amount Optional: Settings tierVipMinAmount (default 100000).
- * @param {10} vip_min_orders Optional: Settings tierVipMinOrders (default 10).
- * @param {90} active_max_days Optional: Settings tierActiveMaxDays (default 90).
- * @param {180} lost_after_days Optional: Settings tierLostAfterDays (default 180).
- * @param {"en"} language Optional: en or zh-CN for the labels (default: the workbook's language).
+ * @param {number|number[][]} amounts Total purchases per customer (in the Settings currency) (e.g. S2:S).
+ * @param {number|number[][]} counts Number of purchases per customer; a blank count gives a blank tier (e.g. T2:T).
+ * @param {Date|Date[][]} last_purchases Date of each customer's last purchase (blank when none) (e.g. V2:V).
+ * @param {Date|Date[][]} last_contacts Optional: date of each customer's last contact (e.g. R2:R).
+ * @param {Date} today Optional: the day tiers are computed for (default: today) (e.g. TODAY()).
+ * @param {number} vip_min_amount Optional: Settings tierVipMinAmount (default 100000) (e.g. 100000).
+ * @param {number} vip_min_orders Optional: Settings tierVipMinOrders (default 10) (e.g. 10).
+ * @param {number} active_max_days Optional: Settings tierActiveMaxDays (default 90) (e.g. 90).
+ * @param {number} lost_after_days Optional: Settings tierLostAfterDays (default 180) (e.g. 180).
+ * @param {string} language Optional: en or zh-CN for the labels (default: the workbook's language) (e.g. "en").
  * @return The tier of each customer, as a column.
  * @customfunction
  */
@@ -223,15 +223,15 @@ export function SALESDESK_TIER(
  * row of total purchases, order count, first purchase, last purchase and days since the last purchase. Only won
  * deals count; amounts in other currencies are converted with exchange_rates.
  *
- * @param {A2:A} customer_ids The customers' IDs.
- * @param {Deals!B2:B} deal_customer_ids Each deal's customer ID.
- * @param {Deals!C2:C} deal_dates Each deal's date.
- * @param {Deals!E2:E} deal_amounts Each deal's amount.
- * @param {Deals!H2:H} deal_statuses Each deal's status (only won deals count).
- * @param {Deals!F2:F} deal_currencies Optional: each deal's currency (blank = the base currency).
- * @param {"USD=7.1, EUR=7.7"} exchange_rates Optional: rates into the base currency (Settings exchangeRates).
- * @param {"CNY"} base_currency Optional: the Settings currency (default CNY).
- * @param {TODAY()} today Optional: the day "days since" counts to (default: today).
+ * @param {string[][]} customer_ids The customers' IDs (e.g. A2:A).
+ * @param {string[][]} deal_customer_ids Each deal's customer ID (e.g. Deals!B2:B).
+ * @param {Date[][]} deal_dates Each deal's date (e.g. Deals!C2:C).
+ * @param {number[][]} deal_amounts Each deal's amount (e.g. Deals!E2:E).
+ * @param {string[][]} deal_statuses Each deal's status (only won deals count) (e.g. Deals!H2:H).
+ * @param {string[][]} deal_currencies Optional: each deal's currency (blank = the base currency) (e.g. Deals!F2:F).
+ * @param {string} exchange_rates Optional: rates into the base currency (Settings exchangeRates) (e.g. "USD=7.1, EUR=7.7").
+ * @param {string} base_currency Optional: the Settings currency (default CNY) (e.g. "CNY").
+ * @param {Date} today Optional: the day "days since" counts to (default: today) (e.g. TODAY()).
  * @return Five columns per customer: total, orders, first purchase, last purchase, days since last purchase.
  * @customfunction
  */
