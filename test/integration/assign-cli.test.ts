@@ -9,7 +9,7 @@ import { LocalRuntime } from '../../runtime';
 import { parseArgs } from '../../cli/args';
 import { command } from '../../cli/commands/assign';
 import { SHEETS } from '../../templates';
-import { assignRuntime, DEFAULT_REPS, leads, MANAGER, records } from './assign/fixture';
+import { assignRuntime, DEFAULT_REPS, leads, MANAGER, records, type Row } from './assign/fixture';
 
 async function cli(argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
@@ -65,7 +65,7 @@ describe('salesdesk assign', () => {
 
 describe('a Chinese workbook', () => {
   it('finds sheets and columns by their Chinese names and writes reasons in Chinese', async () => {
-    const reps = DEFAULT_REPS.map((rep) => ({
+    const reps = DEFAULT_REPS.map((rep): Row => ({
       ...rep,
       role: rep.role === 'Senior rep' ? '资深销售' : '销售代表',
     }));
