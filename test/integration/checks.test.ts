@@ -222,6 +222,34 @@ describe('Check data on a messy workbook', () => {
   });
 });
 
+describe('Refresh tiers on the messy workbook after Set up', () => {
+  it('tiers every customer in the workbook language, with calls independent of rows', async () => {
+    const tiersOf = async (customers: number) => {
+      const rt = await LocalRuntime.create({ workbook: messyWorkbook(customers), now: NOW, owner: OWNER });
+      run(rt, 'menuSetupWorkbook');
+      const result = run<{ customers: number; counts: Record<string, number>; language: string }>(
+        rt,
+        'menuRefreshTiers',
+      );
+      const values = rt.workbook.sheetValues('客户');
+      const table = readTable(values, columnHeaders('customers'));
+      const row = (id: string) => table.rows.find((r) => r[table.columns.id as number] === id) as unknown[];
+      return { rt, result, table, row };
+    };
+    const big = await tiersOf(20_000);
+    expect(big.result.value).toMatchObject({ customers: 20_000, language: 'zh-CN' });
+    const c1 = big.row('C-1');
+    expect(c1[big.table.columns.tier as number]).toBe('活跃');
+    expect(c1[big.table.columns.totalPurchases as number]).toBe(100);
+    expect(big.row('C-2')[big.table.columns.orderCount as number]).toBe(1);
+    expect(big.row('C-5')[big.table.columns.tier as number]).toBe('潜在');
+    // The user's own column is untouched.
+    expect(big.rt.workbook.sheetValues('客户')[1]).toContain('own note');
+    const small = await tiersOf(2_000);
+    expect(small.result.totalCalls).toBe(big.result.totalCalls);
+  });
+});
+
 describe('highlights and the report sidebar', () => {
   it('highlights problem cells, restores original colours exactly, jumps to a cell', async () => {
     const store = messyWorkbook(100);
