@@ -26,7 +26,8 @@ import { listLabel, type Language } from '../../templates/lists';
 
 /** Document properties the server records so custom functions know the spreadsheet's zone and language. */
 export const TIME_ZONE_PROPERTY = 'salesdesk.timeZone';
-export const LANGUAGE_PROPERTY = 'salesdesk.locale';
+// Not 'salesdesk.locale': that one is the UI language override of Settings (docs/CONTRACTS.md).
+export const LANGUAGE_PROPERTY = 'salesdesk.workbookLanguage';
 
 const SERIAL_EPOCH_DAYS = 25_569;
 

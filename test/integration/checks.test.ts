@@ -245,6 +245,10 @@ describe('Refresh tiers on the messy workbook after Set up', () => {
     expect(big.row('C-5')[big.table.columns.tier as number]).toBe('潜在');
     // The user's own column is untouched.
     expect(big.rt.workbook.sheetValues('客户')[1]).toContain('own note');
+    // A rep is told plainly that tiers are a manager's job; nothing is written.
+    const refused = big.rt.execute('menuRefreshTiers', [], { user: 'rep@example.com', locale: 'en' });
+    expect(refused.value).toBeNull();
+    expect(big.rt.ui.alerts.at(-1)?.prompt).toContain('Only managers');
     const small = await tiersOf(2_000);
     expect(small.result.totalCalls).toBe(big.result.totalCalls);
   });

@@ -17,6 +17,7 @@ import { checkWorkbook, CHECKED_SHEETS, type CheckProblem, type WorkbookSheets }
 import { LIST_KEYS, parseSettings, SHEETS, type SheetKey } from '../../../templates';
 import { findSheets, readSheet, workbookLanguage, writeColumns } from '../adapters/workbook';
 import { currentLocale } from '../context';
+import { refuseUnlessManager, requireManager } from '../auth';
 import { LANGUAGE_PROPERTY, TIME_ZONE_PROPERTY } from '../../functions';
 import { applyHighlights } from './highlights';
 
@@ -248,6 +249,8 @@ export function refreshTiers(): TierRefreshResult {
         throw new Error(t('common.missingColumn', { sheet: found.deals?.getName() ?? '', column: header }));
       }
     }
+    // The computed columns are protected for managers: say so plainly instead of a protection error.
+    requireManager(t, spreadsheet, settings);
     const language = workbookLanguage(spreadsheet, settings);
     const zone = new ZoneDays(spreadsheet.getSpreadsheetTimeZone());
     const today = zone.dayOfInstant(new Date());
@@ -280,9 +283,10 @@ export function refreshTiers(): TierRefreshResult {
   }
 }
 
-/** SalesDesk → Refresh tiers. */
-export function menuRefreshTiers(): TierRefreshResult {
+/** SalesDesk → Refresh tiers (managers and the owner: the computed columns are protected). */
+export function menuRefreshTiers(): TierRefreshResult | null {
   const t = translator(currentLocale());
+  if (!refuseUnlessManager(t)) return null;
   const result = refreshTiers();
   SpreadsheetApp.getActive().toast(
     result.customers === 0

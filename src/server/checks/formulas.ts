@@ -10,6 +10,7 @@ import { readTable } from '../../core/table';
 import { columnLetter, tierFormulas } from '../../../templates/formulas';
 import { findSheets, workbookLanguage, readSettings } from '../adapters/workbook';
 import { currentLocale } from '../context';
+import { requireManager } from '../auth';
 
 /**
  * Writes the live tier formulas (manager action; also used by set-up and `salesdesk tiers --formulas`).
@@ -22,6 +23,7 @@ export function apiInstallTierFormulas(): Record<string, string> {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(30_000)) throw new Error(t('common.busy'));
   try {
+    requireManager(t, spreadsheet);
     const found = findSheets(spreadsheet);
     for (const key of ['customers', 'deals', 'settings'] as const) {
       if (!found[key]) throw new Error(t('common.missingSheet', { sheet: SHEETS[key].names[locale] }));
