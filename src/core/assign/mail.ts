@@ -2,7 +2,7 @@
  * The e-mail each rep gets after a run: one message listing every lead they received, in the rep's language, with
  * every piece of user text HTML-escaped (a company called "<script>" stays text).
  */
-import { escapeHtml } from '../reminders/email';
+import { escapeHtml } from '../html';
 import { resolveLocale, translator, type Locale } from '../i18n';
 import type { PlannedAssignment } from './plan';
 import type { Rep } from './model';

@@ -6,6 +6,7 @@
 import { t, type Locale } from '../i18n';
 import type { IsoDay } from '../dates';
 import type { ReminderItem, RepDigest, TeamSummary } from './digest';
+import { escapeHtml } from '../html';
 
 export interface EmailMessage {
   to: string;
@@ -17,19 +18,7 @@ export interface EmailMessage {
 /** Items listed per section; the rest are counted ("…and 12 more"). */
 export const MAX_ITEMS_PER_SECTION = 50;
 
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '`': '&#96;',
-};
-
-export function escapeHtml(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return String(value).replace(/[&<>"'`]/g, (ch) => ENTITIES[ch]);
-}
+export { escapeHtml };
 
 /** Only http(s) links of the spreadsheet go into href; anything else is dropped. */
 function safeHref(link: string): string {

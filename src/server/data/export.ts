@@ -8,6 +8,7 @@ import { rowVisible, type ColumnCriteria } from '../../core/csv/filter';
 import { DayClock, formatZoned } from '../../core/dashboard/days';
 import type { Translate } from '../../core/i18n';
 import { currentTranslator } from '../context';
+import { escapeHtml } from '../../core/html';
 
 export interface CsvExport {
   sheet: string;
@@ -98,10 +99,6 @@ export function exportSheetCsv(
     filtered,
     csv,
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 /** The download dialog: escaped text, the CSV as a data: URL (BOM included), nothing else. */

@@ -51,22 +51,4 @@ export function readLists(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet)
   return lists;
 }
 
-/**
- * Runs `task` holding the document lock, so an import and a rep's save never interleave.
- * @throws Error (localised) when another run holds the lock for too long.
- */
-export function withDocumentLock<T>(t: Translate, task: () => T): T {
-  const lock = LockService.getDocumentLock();
-  try {
-    lock.waitLock(30_000);
-  } catch {
-    throw new Error(t('common.busy'));
-  }
-  try {
-    const result = task();
-    SpreadsheetApp.flush();
-    return result;
-  } finally {
-    lock.releaseLock();
-  }
-}
+export { withDocumentLock } from '../lock';

@@ -62,22 +62,4 @@ export function formsContext(): FormsContext {
   };
 }
 
-/**
- * Runs `task` holding the document lock, so two reps saving at once never write the same row or id.
- * @throws Error (localised) when another run holds the lock for too long.
- */
-export function withDocumentLock<T>(t: Translate, task: () => T): T {
-  const lock = LockService.getDocumentLock();
-  try {
-    lock.waitLock(20_000);
-  } catch {
-    throw new Error(t('common.busy'));
-  }
-  try {
-    const result = task();
-    SpreadsheetApp.flush();
-    return result;
-  } finally {
-    lock.releaseLock();
-  }
-}
+export { withDocumentLock } from '../lock';

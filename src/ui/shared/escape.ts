@@ -2,20 +2,9 @@
  * HTML escaping for the rare places a sidebar builds markup as a string. Prefer rendering through Preact (or
  * `textContent`), which escapes everything; use this only when a string of HTML is unavoidable.
  */
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '`': '&#96;',
-};
+import { escapeHtml } from '../../core/html';
 
-/** Escapes a value for use in HTML text or a quoted attribute. `null`/`undefined` become ''. */
-export function escapeHtml(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return String(value).replace(/[&<>"'`]/g, (ch) => ENTITIES[ch]);
-}
+export { escapeHtml };
 
 /** Tagged template that escapes every interpolated value: html`<b>${name}</b>`. */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): string {
