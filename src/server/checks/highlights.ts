@@ -116,10 +116,11 @@ export function applyHighlights(
         restored++;
       }
     }
+    const marksHere: Mark[] = [];
     for (const w of news.filter(inside)) {
       const r = w.row - box.top;
       const c = w.col - box.left;
-      newMarks.push({
+      marksHere.push({
         sheet: name,
         row: w.row,
         col: w.col,
@@ -128,7 +129,14 @@ export function applyHighlights(
       });
       backgrounds[r][c] = w.highlight;
     }
-    range.setBackgrounds(backgrounds);
+    try {
+      range.setBackgrounds(backgrounds);
+      newMarks.push(...marksHere);
+    } catch {
+      // A sheet protected from this user (Settings for a rep): the report still lists its problems, and its old
+      // marks stay recorded so a manager's Clear restores them.
+      newMarks.push(...olds);
+    }
   }
   if (oldMarks.length > 0 || newMarks.length > 0) writeMarks(spreadsheet, marksSheet, newMarks);
   return { restored, highlighted: newMarks.length };
