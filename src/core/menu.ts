@@ -61,7 +61,7 @@ export function salesDeskMenu(state: MenuState): MenuEntry[] {
     separator,
     item('menu.checkData', 'menuCheckData'),
     item('menu.clearHighlights', 'menuClearHighlights'),
-    item('menu.refreshTiers', 'menuRefreshTiers'),
+    item('menu.refreshTiers', 'menuRefreshTiers', true),
     item('menu.refreshDashboard', 'menuRefreshDashboard', true),
     {
       kind: 'submenu',

@@ -12,10 +12,12 @@ export const common: Catalog = {
     'common.working': 'Working…',
     'common.saved': 'Saved.',
     'common.error': 'Something went wrong: {message}',
-    'common.notManager': 'Only managers listed in Settings (or the spreadsheet owner) can do this. Ask a manager to run it.',
+    'common.notManager':
+      'Only managers listed in Settings (or the spreadsheet owner) can do this. Ask a manager to run it.',
     'common.busy': 'Another SalesDesk run is in progress. Please try again in a minute.',
     'common.missingSheet': 'The sheet "{sheet}" is missing. Run SalesDesk → Set up workbook first.',
-    'common.missingColumn': 'The sheet "{sheet}" has no column "{column}". Run SalesDesk → Set up workbook to add it.',
+    'common.missingColumn':
+      'The sheet "{sheet}" has no column "{column}". Run SalesDesk → Set up workbook to add it.',
     'common.cellProblem': '{sheet}, row {row}, column "{column}": {message}',
     'menu.setup': 'Set up workbook',
     'menu.loadSample': 'Load sample data',
