@@ -4,25 +4,16 @@
  * and reasons, a hostile company name renders as text, nothing is written before Confirm, Confirm writes the owners
  * and reports, a rep sees the refusal, zh-CN shows Chinese. Screenshots: test-output/screenshots/assign-preview-*.png.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
 import { assignRuntime, DEFAULT_REPS, leads, MANAGER, records } from '../integration/assign/fixture';
+import { launchChromium, screenshotSidebar } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(root, 'dist');
-const screenshots = path.join(root, 'test-output/screenshots');
 const XSS = '<img src=x onerror=alert(1)>';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let preview: PreviewServer;
 let rt: LocalRuntime;
@@ -43,10 +34,7 @@ async function open(user: string, locale: 'en' | 'zh-CN'): Promise<Page> {
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(screenshots, { recursive: true });
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: 300, height: Math.max(600, Math.min(height, 2400)) });
-  await page.screenshot({ path: path.join(screenshots, `assign-preview-${name}.png`) });
+  await screenshotSidebar(page, `assign-preview-${name}`);
 }
 
 beforeAll(async () => {
@@ -57,11 +45,7 @@ beforeAll(async () => {
     { bundleDir: distDir },
   );
   preview = await startPreview({ runtime: rt, port: 0, distDir });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

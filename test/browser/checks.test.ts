@@ -4,16 +4,15 @@
  * hostile value renders as text; clicking a line selects its cell; Clear highlights restores the colours; zh-CN
  * shows Chinese. Screenshots: test-output/screenshots/check-report-*.png.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import { LocalRuntime } from '../../runtime';
 import { WorkbookStore } from '../../runtime/spreadsheet/store';
+import { launchChromium, screenshotSidebar } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(root, 'dist');
-const screenshots = path.join(root, 'test-output/screenshots');
 const XSS = '<img src=x onerror=alert(1)>';
 const OWNER = 'owner@example.com';
 
@@ -59,8 +58,7 @@ async function open(locale: 'en' | 'zh-CN'): Promise<Page> {
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: path.join(screenshots, `check-report-${name}.png`), fullPage: true });
+  await screenshotSidebar(page, `check-report-${name}`);
 }
 
 beforeAll(async () => {
@@ -71,18 +69,7 @@ beforeAll(async () => {
     bundleDir: distDir,
   });
   preview = await startPreview({ runtime: rt, port: 0, distDir });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    headless: true,
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -4,9 +4,8 @@
  * input (nothing written), submit, check the workbook; the XSS name renders as text; zh-CN shows Chinese.
  * Screenshots go to test-output/screenshots/<sidebar>-<locale>.png.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
 import { selectRow, sheetNames } from '../../dev/preview/workbook-view';
 import type { LocalRuntime } from '../../runtime';
@@ -20,20 +19,12 @@ import {
   makeFollowUpFormSchema,
 } from '../../src/core/forms/schemas';
 import { validateWith } from '../../src/ui/shared/validation';
+import { launchChromium, screenshotSidebar } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 // Another build may be rewriting dist/ while this runs on a shared machine; SALESDESK_DIST points at a copy.
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
-const screenshots = path.join(root, 'test-output/screenshots');
 const XSS = '<img src=x onerror=alert(1)>';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let preview: PreviewServer;
 let rt: LocalRuntime;
@@ -96,12 +87,7 @@ async function open(name: string, user: string, locale: 'en' | 'zh-CN'): Promise
 }
 
 async function shoot(page: Page, name: string, locale: string): Promise<void> {
-  fs.mkdirSync(screenshots, { recursive: true });
-  // The action row is pinned to the bottom as in Sheets; grow the panel to the content so nothing is hidden under it.
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: 300, height: Math.max(600, Math.min(height, 2400)) });
-  await page.screenshot({ path: path.join(screenshots, `${name}-${locale}.png`) });
-  await page.setViewportSize({ width: 300, height: 900 });
+  await screenshotSidebar(page, `${name}-${locale}`);
 }
 
 /** Every visible control has a label the browser associates with it (accessible name not empty). */
@@ -127,11 +113,7 @@ async function pickCustomer(page: Page, query: string, id: string): Promise<void
 beforeAll(async () => {
   rt = await demoRuntime(distDir);
   preview = await startPreview({ runtime: rt, port: 0, distDir: distDir });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  browser = await launchChromium();
 
   // The demo workbook's people: two reps with customers, and the owner (a manager).
   const repsValues = rt.workbook.sheetValues(sheetName(['Reps', '销售']));

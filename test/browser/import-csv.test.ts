@@ -3,23 +3,14 @@
  * bridge): paste CSV → preview (mapping, counts, bad line) → import; upload a GBK file and see it read as
  * Chinese; a binary file refused in the panel; zh-CN labels. Screenshots in test-output/screenshots/.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
+import { launchChromium, screenshotSidebar } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
-const screenshots = path.join(root, 'test-output/screenshots');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let rt: LocalRuntime;
 let preview: PreviewServer;
@@ -46,11 +37,7 @@ const customerCount = () =>
 beforeAll(async () => {
   rt = await demoRuntime(distDir);
   preview = await startPreview({ runtime: rt, port: 0, distDir });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -80,8 +67,7 @@ test('paste, preview the mapping and a bad line, then import the good rows', asy
     '3 rows: 2 new, 0 match existing customers, 1 with problems',
   );
   expect(await page.textContent('#problems')).toContain('Line 3');
-  fs.mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: path.join(screenshots, 'import-csv-preview-en.png'), fullPage: true });
+  await screenshotSidebar(page, 'import-csv-preview-en');
 
   const before = customerCount();
   await page.click('#import');
@@ -103,7 +89,7 @@ test('a GBK file is read as Chinese; an .xlsx is refused in the panel (zh-CN)', 
   expect(await page.inputValue('#csv-text')).toContain('华为,张三');
   expect(await page.textContent('main')).toContain('GBK');
   expect(await page.textContent('#summary')).toContain('新客户 1 行');
-  await page.screenshot({ path: path.join(screenshots, 'import-csv-gbk-zh-CN.png'), fullPage: true });
+  await screenshotSidebar(page, 'import-csv-gbk-zh-CN');
 
   await page.setInputFiles('#csv-file', {
     name: 'book.xlsx',

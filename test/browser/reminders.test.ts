@@ -4,25 +4,16 @@
  * the follow-up's Done box in the workbook and removes it from the list, a hostile customer name renders as text,
  * zh-CN shows Chinese. Screenshots go to test-output/screenshots/my-follow-ups-<locale>.png.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
 import type { WorkbookStore } from '../../runtime/spreadsheet/store';
+import { launchChromium, screenshotSidebar } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
-const screenshots = path.join(root, 'test-output/screenshots');
 const XSS = '<img src=x onerror=alert(1)>';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface Item {
   key: string;
@@ -59,11 +50,7 @@ async function open(user: string, locale: 'en' | 'zh-CN'): Promise<Page> {
 }
 
 async function shoot(page: Page, locale: string): Promise<void> {
-  fs.mkdirSync(screenshots, { recursive: true });
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: 300, height: Math.max(600, Math.min(height, 2400)) });
-  await page.screenshot({ path: path.join(screenshots, `my-follow-ups-${locale}.png`) });
-  await page.setViewportSize({ width: 300, height: 900 });
+  await screenshotSidebar(page, `my-follow-ups-${locale}`);
 }
 
 beforeAll(async () => {
@@ -90,11 +77,7 @@ beforeAll(async () => {
     [XSS],
   ]);
   preview = await startPreview({ runtime: rt, port: 0, distDir });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -1,0 +1,36 @@
+/**
+ * What every browser test shares: Debian's Chromium started headless with the flags this closed network needs
+ * (never a downloaded browser), and screenshots of a 300 px sidebar grown to its content.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-output/screenshots');
+
+/** Background services would try to reach Google and be refused, many at a time: turn them off. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Saves `test-output/screenshots/<fileName>.png` of a sidebar page. The action row is pinned to the bottom as in
+ * Sheets, so the page grows to its content for the shot (nothing hidden under the buttons) and then returns to
+ * the 300×900 panel.
+ */
+export async function screenshotSidebar(page: Page, fileName: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 300, height: Math.max(600, Math.min(height, 2400)) });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${fileName}.png`) });
+  await page.setViewportSize({ width: 300, height: 900 });
+}
