@@ -62,6 +62,7 @@ export function salesDeskMenu(state: MenuState): MenuEntry[] {
     item('menu.checkData', 'menuCheckData'),
     item('menu.clearHighlights', 'menuClearHighlights'),
     item('menu.refreshTiers', 'menuRefreshTiers', true),
+    item('menu.liveTiers', 'menuUseLiveTierFormulas', true),
     item('menu.refreshDashboard', 'menuRefreshDashboard', true),
     {
       kind: 'submenu',

@@ -296,4 +296,4 @@ export function menuRefreshTiers(): TierRefreshResult | null {
   );
   return result;
 }
-export { apiInstallTierFormulas } from './formulas';
+export { apiInstallTierFormulas, menuUseLiveTierFormulas } from './formulas';

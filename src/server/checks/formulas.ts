@@ -86,3 +86,20 @@ export function apiInstallTierFormulas(): Record<string, string> {
     lock.releaseLock();
   }
 }
+
+/**
+ * SalesDesk → Use live tier formulas (managers): tiers then follow every Deals and Settings change at once.
+ * Refresh tiers, a deal saved from the sidebar and an import write values there again, so the toast says so.
+ */
+export function menuUseLiveTierFormulas(): void {
+  const t = translator(currentLocale());
+  try {
+    const formulas = apiInstallTierFormulas();
+    SpreadsheetApp.getActive().toast(
+      t('menu.liveTiersDone', { count: Object.keys(formulas).length }),
+      'SalesDesk',
+    );
+  } catch (error) {
+    SpreadsheetApp.getUi().alert(error instanceof Error ? error.message : String(error));
+  }
+}

@@ -27,6 +27,9 @@ export const common: Catalog = {
     'menu.checkData': 'Check data',
     'menu.clearHighlights': 'Clear check highlights',
     'menu.refreshTiers': 'Refresh tiers',
+    'menu.liveTiers': 'Use live tier formulas',
+    'menu.liveTiersDone':
+      'Live formulas now compute {count} tier columns from Deals and Settings. Refresh tiers, or a deal saved from the sidebar, writes values there again.',
     'menu.refreshDashboard': 'Refresh dashboard',
     'menu.forms': 'Forms',
     'menu.newCustomer': 'New customer',
@@ -67,6 +70,9 @@ export const common: Catalog = {
     'menu.checkData': '检查数据',
     'menu.clearHighlights': '清除检查标记',
     'menu.refreshTiers': '刷新客户分层',
+    'menu.liveTiers': '改用实时分层公式',
+    'menu.liveTiersDone':
+      '已改用实时公式：{count} 个分层相关列会随“成交”和“设置”自动更新。之后若执行“刷新客户分层”或在侧边栏记录成交，这些列会重新写为数值。',
     'menu.refreshDashboard': '刷新仪表板',
     'menu.forms': '录入',
     'menu.newCustomer': '新建客户',
