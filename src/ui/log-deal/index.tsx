@@ -4,14 +4,12 @@
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import {
-  ActionButton,
-  Busy,
+  SaveCloseButtons,
   Message,
   SelectField,
   Sidebar,
   TextAreaField,
   TextField,
-  closeSidebar,
   formMessage,
   mountSidebar,
   serverCall,
@@ -98,17 +96,7 @@ function LogDeal() {
   return (
     <Sidebar
       title={t('forms.logDeal.title')}
-      footer={
-        <>
-          <ActionButton kind="action" id="save" busy={action.busy} onClick={() => void save()}>
-            {t('forms.save')}
-          </ActionButton>
-          <ActionButton kind="plain" id="close" onClick={closeSidebar}>
-            {t('forms.close')}
-          </ActionButton>
-          <Busy busy={action.busy} text={t('ui.saving')} />
-        </>
-      }
+      footer={<SaveCloseButtons busy={action.busy} onSave={() => void save()} />}
     >
       <Message message={formMessage(action.message, t('forms.invalid'), form.isValid) ?? loader.message} />
       <form

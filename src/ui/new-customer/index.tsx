@@ -4,14 +4,12 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import {
-  ActionButton,
-  Busy,
+  SaveCloseButtons,
   Message,
   SelectField,
   Sidebar,
   TextAreaField,
   TextField,
-  closeSidebar,
   formMessage,
   mountSidebar,
   serverCall,
@@ -104,21 +102,7 @@ function NewCustomer() {
     <Sidebar
       title={t('forms.newCustomer.title')}
       footer={
-        <>
-          <ActionButton
-            kind="action"
-            id="save"
-            busy={action.busy}
-            disabled={duplicates !== null}
-            onClick={() => void save(false)}
-          >
-            {t('forms.save')}
-          </ActionButton>
-          <ActionButton kind="plain" id="close" onClick={closeSidebar}>
-            {t('forms.close')}
-          </ActionButton>
-          <Busy busy={action.busy} text={t('ui.saving')} />
-        </>
+        <SaveCloseButtons busy={action.busy} disabled={duplicates !== null} onSave={() => void save(false)} />
       }
     >
       <Message message={formMessage(action.message, t('forms.invalid'), form.isValid)} />

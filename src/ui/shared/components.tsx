@@ -5,7 +5,7 @@
  */
 import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { cleanServerMessage } from './server';
+import { cleanServerMessage, closeSidebar } from './server';
 import { useI18n } from './i18n';
 
 /** The sidebar panel: a title, the content, and an action row pinned to the bottom. */
@@ -302,4 +302,26 @@ export function formMessage(
 ): PanelMessage | null {
   if (message && message.kind === 'error' && message.text === invalidText && formIsValid) return null;
   return message;
+}
+
+/** The action row of every form sidebar: Save (disabled while its call runs), Close, and the saving note. */
+export function SaveCloseButtons(props: { busy: boolean; disabled?: boolean; onSave: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <ActionButton
+        kind="action"
+        id="save"
+        busy={props.busy}
+        disabled={props.disabled}
+        onClick={props.onSave}
+      >
+        {t('forms.save')}
+      </ActionButton>
+      <ActionButton kind="plain" id="close" onClick={closeSidebar}>
+        {t('forms.close')}
+      </ActionButton>
+      <Busy busy={props.busy} text={t('ui.saving')} />
+    </>
+  );
 }

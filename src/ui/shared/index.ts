@@ -19,6 +19,7 @@ export {
   SelectField,
   CheckboxField,
   ActionButton,
+  SaveCloseButtons,
   useAction,
   formMessage,
 } from './components';
