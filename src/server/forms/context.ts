@@ -7,6 +7,7 @@ import type { Table } from '../../core/table';
 import { workbookLanguage } from '../adapters/workbook';
 import { formatters } from './dates';
 import { tryOpenTable } from './sheets';
+import { withDocumentLock as withSharedDocumentLock } from '../lock';
 
 export interface FormsContext {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -62,4 +63,10 @@ export function formsContext(): FormsContext {
   };
 }
 
-export { withDocumentLock } from '../lock';
+/** A rep's save waits at most 20 s for another save: the sidebar stays responsive, as it did before the shared helper. */
+const FORM_SAVE_LOCK_WAIT_MS = 20_000;
+
+/** Runs a sidebar save under the document lock (src/server/lock.ts), with the forms' shorter wait. */
+export function withDocumentLock<T>(t: Translate, task: () => T): T {
+  return withSharedDocumentLock(t, task, FORM_SAVE_LOCK_WAIT_MS);
+}
