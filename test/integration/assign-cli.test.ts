@@ -9,12 +9,13 @@ import { LocalRuntime } from '../../runtime';
 import { parseArgs } from '../../cli/args';
 import { command } from '../../cli/commands/assign';
 import { SHEETS } from '../../templates';
-import { assignRuntime, DEFAULT_REPS, leads, MANAGER, records, type Row } from './assign/fixture';
+// Every run at the fixture's fixed time: its out-of-office dates must not depend on the day the suite runs.
+import { assignRuntime, DEFAULT_REPS, leads, MANAGER, NOW, records, type Row } from './assign/fixture';
 
 async function cli(argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
   const io = { stdout: (text: string) => void (out += text), stderr: (text: string) => void (out += text) };
-  const code = await command.run(parseArgs(['assign', ...argv]), io);
+  const code = await command.run(parseArgs(['assign', '--now', NOW, ...argv]), io);
   return { code, out };
 }
 

@@ -1,8 +1,8 @@
 /**
- * Smooth weighted round robin (the "current weight" algorithm nginx uses for upstreams), with state that survives
- * between runs. Each pick adds every candidate's weight to its current weight, chooses the highest, and takes the
- * total weight off the winner. A rep of weight 2 is then chosen twice as often as a rep of weight 1, interleaved
- * (A B A A B A ...) rather than in bursts, and after n picks each rep's count stays within one of n × weight / total.
+ * Weighted round robin with state that survives between runs. Each pick adds every candidate's weight to its current
+ * weight (as nginx's smooth round robin does), chooses by earliest deadline (see pickNext), and takes the total weight
+ * off the winner. A rep of weight 2 is then chosen twice as often as a rep of weight 1, interleaved rather than in
+ * bursts, and after n picks each rep's count stays strictly within one of n × weight / total.
  *
  * The state is a map rep e-mail → current weight per pool, serialised as JSON into a document property. Keying by
  * e-mail (not by position) is what keeps fairness when reps are added or removed: a new rep starts at 0 (the mean,
@@ -27,26 +27,50 @@ function tidy(value: number): number {
 
 /**
  * Picks one candidate and advances the pool's pointer in place.
- * Ties go to the candidate listed first (the Reps sheet's order), so a plan is deterministic.
+ *
+ * The pointer holds each rep's lag scaled by the total weight: current = total × (n × weight / total − count), the
+ * number nginx's smooth round robin keeps. Nginx then takes the highest current weight; that greedy rule lets a
+ * rep fall a whole lead or more behind its share (weights 1 1 1 1 4 4: after 9 picks one of the weight-4 reps has 2
+ * where 3 are due, and 8 reps can reach 1.09 behind), because two heavy reps can both come due at the same pick.
+ * Scheduling instead by earliest deadline (the uniprocessor Pfair rule) keeps every rep strictly within one lead of
+ * its share at every pick: a rep may take its next lead once that no longer puts it a whole lead ahead
+ * (current + weight > 0), and among those the one whose next lead falls due first — the fewest picks until its lag
+ * reaches one lead, ceil((total − current) / weight) — is chosen. Ties go to the candidate listed first (the Reps
+ * sheet's order), so a plan is deterministic. The stored state is the same, so pointers saved by earlier versions
+ * carry on.
  * @returns the chosen e-mail, or null when there is no candidate with a positive weight.
  */
 export function pickNext(pointer: PoolPointer, candidates: readonly Candidate[]): string | null {
   let total = 0;
+  for (const candidate of candidates) if (candidate.weight > 0) total += candidate.weight;
+  if (!(total > 0)) return null;
   let best: Candidate | null = null;
-  let bestWeight = -Infinity;
+  let bestDeadline = Infinity;
+  let fallback: Candidate | null = null;
+  let fallbackCurrent = -Infinity;
   for (const candidate of candidates) {
     if (!(candidate.weight > 0)) continue;
-    const current = tidy((pointer[candidate.email] ?? 0) + candidate.weight);
-    pointer[candidate.email] = current;
-    total += candidate.weight;
-    if (current > bestWeight) {
-      bestWeight = current;
+    const current = pointer[candidate.email] ?? 0;
+    // The most-behind rep, used only when a joined/changed pool leaves nobody eligible.
+    if (current > fallbackCurrent) {
+      fallbackCurrent = current;
+      fallback = candidate;
+    }
+    if (current + candidate.weight <= 1e-9) continue;
+    const deadline = Math.ceil((total - current) / candidate.weight - 1e-9);
+    if (deadline < bestDeadline) {
+      bestDeadline = deadline;
       best = candidate;
     }
   }
-  if (!best) return null;
-  pointer[best.email] = tidy(pointer[best.email] - total);
-  return best.email;
+  const chosen = best ?? fallback;
+  if (!chosen) return null;
+  for (const candidate of candidates) {
+    if (!(candidate.weight > 0)) continue;
+    pointer[candidate.email] = tidy((pointer[candidate.email] ?? 0) + candidate.weight);
+  }
+  pointer[chosen.email] = tidy(pointer[chosen.email] - total);
+  return chosen.email;
 }
 
 /** A deep copy, so a plan never changes the state it was given. */
