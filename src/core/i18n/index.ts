@@ -22,15 +22,64 @@ export function catalogKeys(locale: Locale): string[] {
 }
 
 /**
- * Translates `key` into `locale`, replacing `{param}` placeholders.
+ * `{count, plural, one {# lead} other {# leads}}`: the ICU plural form, the only one of ICU's forms the catalogue
+ * uses. Its options hold plain text and `#` (the number); `=0`-style exact matches win over categories.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_OPTION = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+const pluralRulesCache = new Map<Locale, (n: number) => string>();
+/**
+ * The plural category of `n` in `locale`. Intl.PluralRules exists in Apps Script's V8 and in every browser a sidebar
+ * runs in; the fallback only keeps English right should an engine ever lack it.
+ */
+function pluralCategory(locale: Locale, n: number): string {
+  let rule = pluralRulesCache.get(locale);
+  if (!rule) {
+    if (typeof Intl !== 'undefined' && typeof Intl.PluralRules === 'function') {
+      const rules = new Intl.PluralRules(locale);
+      rule = (value) => rules.select(value);
+    } else {
+      rule = (value) => (locale === 'en' && value === 1 ? 'one' : 'other');
+    }
+    pluralRulesCache.set(locale, rule);
+  }
+  return rule(n);
+}
+
+function selectPlural(locale: Locale, value: string | number, options: string): string {
+  const n = Number(value);
+  const forms = new Map<string, string>();
+  for (const match of options.matchAll(PLURAL_OPTION)) forms.set(match[1], match[2]);
+  const chosen =
+    forms.get(`=${n}`) ??
+    forms.get(Number.isFinite(n) ? pluralCategory(locale, n) : 'other') ??
+    forms.get('other');
+  return (chosen ?? '').replace(/#/g, String(value));
+}
+
+/** The parameter names a message uses, plain `{name}` and plural `{name, plural, …}` alike (for the catalogue test). */
+export function placeholderNames(template: string): string[] {
+  const names = new Set<string>();
+  for (const match of template.matchAll(PLURAL)) names.add(match[1]);
+  for (const match of template.replace(PLURAL, '').matchAll(/\{(\w+)\}/g)) names.add(match[1]);
+  return [...names].sort();
+}
+
+/**
+ * Translates `key` into `locale`, choosing plural forms (`{count, plural, one {…} other {…}}`, by the locale's
+ * Intl.PluralRules) and replacing `{param}` placeholders.
  * A missing key falls back to English, then to the key itself, so a gap never crashes a user's run.
  */
 export function t(locale: Locale, key: string, params?: MessageParams): string {
   const template = merged[locale][key] ?? merged.en[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(params, name);
+  return template
+    .replace(PLURAL, (whole, name: string, options: string) =>
+      has(name) ? selectPlural(locale, params[name], options) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (has(name) ? String(params[name]) : whole));
 }
 
 /** A translator bound to one locale. */

@@ -39,8 +39,9 @@ export const checks: Catalog = {
     'checks.setting.locale': 'is not auto, en or zh-CN',
     'checks.setting.currency': 'is not a three-letter currency code',
     'checks.report.title': 'Check data',
-    'checks.report.clean': 'No problems found in {rows} rows.',
-    'checks.report.summary': '{errors} errors and {warnings} warnings in {rows} rows.',
+    'checks.report.clean': 'No problems found in {rows, plural, one {# row} other {# rows}}.',
+    'checks.report.summary':
+      '{errors, plural, one {# error} other {# errors}} and {warnings, plural, one {# warning} other {# warnings}} in {rows, plural, one {# row} other {# rows}}.',
     'checks.report.more': 'Showing the first {shown} of {total}. All problem cells are highlighted.',
     'checks.report.sheet': 'Sheet',
     'checks.report.row': 'Row',
@@ -53,12 +54,13 @@ export const checks: Catalog = {
     'checks.report.clear': 'Clear highlights',
     'checks.report.cleared': 'Highlights cleared.',
     'checks.toast.clean': 'Check data: no problems found.',
-    'checks.toast.problems': 'Check data: {total} problems; cells highlighted.',
-    'checks.toast.cleared': 'Check highlights cleared ({cells} cells).',
+    'checks.toast.problems':
+      'Check data: {total, plural, one {# problem} other {# problems}}; cells highlighted.',
+    'checks.toast.cleared': 'Check highlights cleared ({cells, plural, one {# cell} other {# cells}}).',
     'checks.toast.nothingToClear': 'There are no check highlights to clear.',
     'checks.goTo.missingSheet': 'The sheet "{sheet}" no longer exists.',
     'tiers.toast.done':
-      'Tiers refreshed for {customers} customers: {vip} VIP, {active} active, {potential} potential, {lost} lost.',
+      'Tiers refreshed for {customers, plural, one {# customer} other {# customers}}: {vip} VIP, {active} active, {potential} potential, {lost} lost.',
     'tiers.toast.noCustomers': 'There are no customers to tier yet.',
   },
   'zh-CN': {

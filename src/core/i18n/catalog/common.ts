@@ -29,7 +29,7 @@ export const common: Catalog = {
     'menu.refreshTiers': 'Refresh tiers',
     'menu.liveTiers': 'Use live tier formulas',
     'menu.liveTiersDone':
-      'Live formulas now compute {count} tier columns from Deals and Settings. Refresh tiers, or a deal saved from the sidebar, writes values there again.',
+      'Live formulas now compute {count, plural, one {# tier column} other {# tier columns}} from Deals and Settings. Refresh tiers, or a deal saved from the sidebar, writes values there again.',
     'menu.refreshDashboard': 'Refresh dashboard',
     'menu.forms': 'Forms',
     'menu.newCustomer': 'New customer',
