@@ -11,3 +11,4 @@ export * from './assign/entries';
 export * from './checks/entries';
 export * from '../functions';
 export * from './setup/entries';
+export { menuHelp } from './onboarding';

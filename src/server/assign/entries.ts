@@ -9,6 +9,7 @@
 import { buildPreview, customerFromResponse, type PreviewView } from '../../core/assign';
 import { columnHeaders } from '../../../templates';
 import { findSheet } from '../adapters/workbook';
+import { refuseUntilSetUp } from '../onboarding';
 import { notifyReps, type NotifyResult } from './notify';
 import {
   assignContext,
@@ -33,6 +34,7 @@ function preview(context: AssignContext, snap: ReturnType<typeof snapshot>): Pre
 
 /** SalesDesk → Assign leads: opens the preview sidebar (managers only). */
 export function menuAssignLeads(): void {
+  if (refuseUntilSetUp()) return;
   const context = assignContext();
   if (!context.isManager) {
     SpreadsheetApp.getUi().alert(context.t('common.notManager'));

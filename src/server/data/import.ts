@@ -26,6 +26,7 @@ import { cell, isBlankRow } from '../../core/table';
 import { columnHeaders, listValueCode } from '../../../templates';
 import { appendRows, openSheet, type SheetTable } from '../adapters/workbook';
 import { currentTranslator } from '../context';
+import { refuseUntilSetUp } from '../onboarding';
 import { dataSession, readLists, withDocumentLock, type DataSession } from './session';
 
 /** What the sidebar sends: pasted or decoded text, or the raw file as base64 (decoded here, GBK included). */
@@ -379,6 +380,7 @@ export function apiImportCustomers(request: ImportRequest): ImportResult {
 /** SalesDesk → Data → Import customers from CSV: opens the import sidebar. */
 export function menuImportCsv(): void {
   const t = currentTranslator();
+  if (refuseUntilSetUp(t)) return;
   const html = HtmlService.createHtmlOutputFromFile('import-csv').setTitle(t('data.import.title'));
   SpreadsheetApp.getUi().showSidebar(html);
 }

@@ -6,6 +6,16 @@ import { translator } from '../../core/i18n';
 import { currentLocale } from '../context';
 import { setupWorkbook, type SetupReport } from './run';
 import { loadSampleData, type SampleLoadResult } from './sample';
+import { buildMenu } from '../menu';
+
+/** After set-up the full menu replaces the set-up menu at once, without a reload. */
+function showFullMenu(): void {
+  try {
+    buildMenu(ScriptApp.AuthMode.FULL);
+  } catch {
+    // No UI (the CLI, a trigger): the menu is built on the next open.
+  }
+}
 
 function alert(title: string, lines: string[]): void {
   try {
@@ -21,6 +31,7 @@ function alert(title: string, lines: string[]): void {
 export function menuSetupWorkbook(): SetupReport {
   const t = translator(currentLocale());
   const report = setupWorkbook();
+  if (report.ok) showFullMenu();
   alert(t('setup.title'), report.lines);
   return report;
 }
@@ -29,6 +40,7 @@ export function menuSetupWorkbook(): SetupReport {
 export function menuLoadSampleData(): SampleLoadResult {
   const t = translator(currentLocale());
   const result = loadSampleData();
+  showFullMenu();
   alert(t('sample.title'), result.lines);
   return result;
 }

@@ -77,7 +77,8 @@ export const assign: Catalog = {
     'assign.mail.intro': 'Hello {name}, these customers were just assigned to you:',
     'assign.mail.outro': 'Open the workbook to follow them up: {url}',
     'assign.mail.from': 'previously {rep}',
-    'assign.error.missingLog': 'The sheet "{sheet}" is missing. Run SalesDesk → Set up workbook first.',
+    'assign.error.missingLog':
+      'The sheet "{sheet}" is missing. Run Extensions → SalesDesk → Set up workbook first.',
     'assign.error.tooManyPools':
       'The rotation state is too large to keep for undo; undo will restore owners but not the rotation.',
   },
@@ -144,7 +145,7 @@ export const assign: Catalog = {
     'assign.mail.intro': '{name}，您好！以下客户刚刚分配给您：',
     'assign.mail.outro': '请打开表格及时跟进：{url}',
     'assign.mail.from': '原负责人 {rep}',
-    'assign.error.missingLog': '缺少工作表“{sheet}”。请先运行 SalesDesk → 初始化工作簿。',
+    'assign.error.missingLog': '缺少工作表“{sheet}”。请先运行扩展程序 → SalesDesk → 初始化工作簿。',
     'assign.error.tooManyPools': '轮转状态太大，无法为撤销保存；撤销时会恢复负责人，但不会回退轮转顺序。',
   },
 };

@@ -28,8 +28,9 @@ export const checks: Catalog = {
     'checks.problem.unknownCurrencyRate':
       'No exchange rate for {value} in Settings (exchangeRates, into {base}): this deal does not count in tiers.',
     'checks.problem.missingColumn':
-      'Column "{column}" is missing. Run SalesDesk → Set up workbook to add it.',
-    'checks.problem.missingSheet': 'Sheet "{sheet}" is missing. Run SalesDesk → Set up workbook.',
+      'Column "{column}" is missing. Run Extensions → SalesDesk → Set up workbook to add it.',
+    'checks.problem.missingSheet':
+      'Sheet "{sheet}" is missing. Run Extensions → SalesDesk → Set up workbook.',
     'checks.problem.setting': 'Setting {key}: "{value}" {problem}; the default is used.',
     'checks.setting.number': 'is not a number',
     'checks.setting.integer': 'is not a whole number',
@@ -87,8 +88,8 @@ export const checks: Catalog = {
     'checks.problem.unknownCustomer': '“客户”表中没有编号为“{value}”的客户。',
     'checks.problem.unknownCurrencyRate':
       '“设置”中没有 {value} 的汇率（exchangeRates，折算为 {base}），这笔成交不计入客户分层。',
-    'checks.problem.missingColumn': '缺少“{column}”列。请运行 SalesDesk → 初始化工作簿补齐。',
-    'checks.problem.missingSheet': '缺少工作表“{sheet}”。请运行 SalesDesk → 初始化工作簿。',
+    'checks.problem.missingColumn': '缺少“{column}”列。请运行扩展程序 → SalesDesk → 初始化工作簿补齐。',
+    'checks.problem.missingSheet': '缺少工作表“{sheet}”。请运行扩展程序 → SalesDesk → 初始化工作簿。',
     'checks.problem.setting': '设置项 {key}：“{value}”{problem}，已改用默认值。',
     'checks.setting.number': '不是数字',
     'checks.setting.integer': '不是整数',

@@ -15,9 +15,10 @@ export const common: Catalog = {
     'common.notManager':
       'Only managers listed in Settings (or the spreadsheet owner) can do this. Ask a manager to run it.',
     'common.busy': 'Another SalesDesk run is in progress. Please try again in a minute.',
-    'common.missingSheet': 'The sheet "{sheet}" is missing. Run SalesDesk → Set up workbook first.',
+    'common.missingSheet':
+      'The sheet "{sheet}" is missing. Run Extensions → SalesDesk → Set up workbook first.',
     'common.missingColumn':
-      'The sheet "{sheet}" has no column "{column}". Run SalesDesk → Set up workbook to add it.',
+      'The sheet "{sheet}" has no column "{column}". Run Extensions → SalesDesk → Set up workbook to add it.',
     'common.cellProblem': '{sheet}, row {row}, column "{column}": {message}',
     'menu.setup': 'Set up workbook',
     'menu.loadSample': 'Load sample data',
@@ -59,8 +60,9 @@ export const common: Catalog = {
     'common.error': '出错了：{message}',
     'common.notManager': '只有“设置”中列出的经理（或表格所有者）才能执行此操作，请联系经理处理。',
     'common.busy': '另一个 SalesDesk 任务正在运行，请稍后再试。',
-    'common.missingSheet': '缺少工作表“{sheet}”。请先运行 SalesDesk → 初始化工作簿。',
-    'common.missingColumn': '工作表“{sheet}”中没有“{column}”列。请运行 SalesDesk → 初始化工作簿补齐。',
+    'common.missingSheet': '缺少工作表“{sheet}”。请先运行扩展程序 → SalesDesk → 初始化工作簿。',
+    'common.missingColumn':
+      '工作表“{sheet}”中没有“{column}”列。请运行扩展程序 → SalesDesk → 初始化工作簿补齐。',
     'common.cellProblem': '{sheet}，第 {row} 行，“{column}”列：{message}',
     'menu.setup': '初始化工作簿',
     'menu.loadSample': '载入示例数据',

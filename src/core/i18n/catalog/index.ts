@@ -6,7 +6,18 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { data } from './data';
 import { forms } from './forms';
+import { onboarding } from './onboarding';
 import { reminders } from './reminders';
 import { setup } from './setup';
 
-export const catalogs: Catalog[] = [assign, checks, common, dashboard, data, forms, reminders, setup];
+export const catalogs: Catalog[] = [
+  assign,
+  checks,
+  common,
+  dashboard,
+  data,
+  forms,
+  onboarding,
+  reminders,
+  setup,
+];

@@ -28,9 +28,10 @@ export const reminders: Catalog = {
     'remind.item.lastNote': 'Last note',
     'remind.item.nextStep': 'Next step',
     'remind.item.open': 'Open row',
-    'remind.more': '…and {count} more. Open SalesDesk → Reminders → My follow-ups to see them all.',
+    'remind.more':
+      '…and {count} more. Open Extensions → SalesDesk → Reminders → My follow-ups to see them all.',
     'remind.footer':
-      'Tick "done" in Follow-ups (or use SalesDesk → Reminders → My follow-ups) once a follow-up has happened.',
+      'Tick "done" in Follow-ups (or use Extensions → SalesDesk → Reminders → My follow-ups) once a follow-up has happened.',
     'remind.automatic':
       'Sent automatically by SalesDesk. A manager can turn daily reminders off in the SalesDesk menu.',
 
@@ -105,8 +106,9 @@ export const reminders: Catalog = {
     'remind.item.lastNote': '最近记录',
     'remind.item.nextStep': '下一步',
     'remind.item.open': '打开该行',
-    'remind.more': '……另有 {count} 条。请在 SalesDesk → 跟进提醒 → 我的待跟进 中查看全部。',
-    'remind.footer': '完成跟进后，请在“跟进记录”中勾选“已完成”（或使用 SalesDesk → 跟进提醒 → 我的待跟进）。',
+    'remind.more': '……另有 {count} 条。请在扩展程序 → SalesDesk → 跟进提醒 → 我的待跟进 中查看全部。',
+    'remind.footer':
+      '完成跟进后，请在“跟进记录”中勾选“已完成”（或使用扩展程序 → SalesDesk → 跟进提醒 → 我的待跟进）。',
     'remind.automatic': '本邮件由 SalesDesk 自动发送。经理可在 SalesDesk 菜单中关闭每日提醒。',
 
     'remind.team.subject': 'SalesDesk 团队跟进概况（{date}）：逾期 {overdue} 条，今日到期 {dueToday} 条',
