@@ -85,8 +85,10 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Tabs through every control and returns those without a visible focus indicator: an outline of at least 2 px, or
- * a box-shadow, while focused.
+ * Tabs through every control and returns those without a visible focus indicator: while focused, an outline of at
+ * least 2 px whose colour stands out 3:1 against the white panel around it (WCAG 1.4.11; SalesDesk's rings stand
+ * off the control, so the panel is what they are seen against). A box-shadow in the button's own blue, the old
+ * ring of the blue buttons, does not count.
  */
 async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
   const count = await page.evaluate(
@@ -104,13 +106,25 @@ async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
       const element = document.activeElement as HTMLElement | null;
       if (!element || element === document.body) return null;
       const style = getComputedStyle(element);
-      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      const luminance = (css: string) => {
+        const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+          const c = Number(v) / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      const contrast = (1 + 0.05) / (luminance(style.outlineColor) + 0.05);
       const label = `${element.tagName.toLowerCase()}#${element.id || ''}.${element.className || ''}`;
-      return { label, visible: outline || style.boxShadow !== 'none' };
+      return {
+        label,
+        visible: ring && contrast >= 3,
+        detail: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+      };
     });
     if (!state || seen.has(state.label)) continue;
     seen.add(state.label);
-    if (!state.visible) missing.push(state.label);
+    if (!state.visible) missing.push(`${state.label} (${state.detail})`);
   }
   return missing;
 }
