@@ -7,6 +7,7 @@ import { dashboard } from './dashboard';
 import { data } from './data';
 import { forms } from './forms';
 import { reminders } from './reminders';
+import { roles } from './roles';
 import { setup } from './setup';
 
-export const catalogs: Catalog[] = [assign, checks, common, dashboard, data, forms, reminders, setup];
+export const catalogs: Catalog[] = [assign, checks, common, dashboard, data, forms, reminders, roles, setup];
