@@ -7,17 +7,18 @@
  */
 import * as z from 'zod/mini';
 import type { Translate } from '../i18n';
+// Not the validation barrel: its whole-workbook check (and the catalogue it translates with) would follow this
+// module into every form sidebar.
+import { isEmpty, type ListsInSheet } from '../validation/fields';
 import {
   CUSTOMER_INPUT_FIELDS,
   DEAL_INPUT_FIELDS,
   FOLLOW_UP_INPUT_FIELDS,
-  isEmpty,
   makeCustomerSchema,
   makeDealSchema,
   makeFollowUpSchema,
   type InputField,
-  type ListsInSheet,
-} from '../validation';
+} from '../validation/schemas';
 
 /** Lists sheet: list key → labels as the workbook shows them. */
 export type Lists = ListsInSheet;
