@@ -4,6 +4,7 @@
  * merged catalogue and interpolates `{name}` placeholders.
  */
 import { catalogs } from './catalog';
+import { interpolate, PLURAL } from './translate';
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
@@ -21,43 +22,6 @@ export function catalogKeys(locale: Locale): string[] {
   return Object.keys(merged[locale]);
 }
 
-/**
- * `{count, plural, one {# lead} other {# leads}}`: the ICU plural form, the only one of ICU's forms the catalogue
- * uses. Its options hold plain text and `#` (the number); `=0`-style exact matches win over categories.
- */
-const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
-const PLURAL_OPTION = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
-
-const pluralRulesCache = new Map<Locale, (n: number) => string>();
-/**
- * The plural category of `n` in `locale`. Intl.PluralRules exists in Apps Script's V8 and in every browser a sidebar
- * runs in; the fallback only keeps English right should an engine ever lack it.
- */
-function pluralCategory(locale: Locale, n: number): string {
-  let rule = pluralRulesCache.get(locale);
-  if (!rule) {
-    if (typeof Intl !== 'undefined' && typeof Intl.PluralRules === 'function') {
-      const rules = new Intl.PluralRules(locale);
-      rule = (value) => rules.select(value);
-    } else {
-      rule = (value) => (locale === 'en' && value === 1 ? 'one' : 'other');
-    }
-    pluralRulesCache.set(locale, rule);
-  }
-  return rule(n);
-}
-
-function selectPlural(locale: Locale, value: string | number, options: string): string {
-  const n = Number(value);
-  const forms = new Map<string, string>();
-  for (const match of options.matchAll(PLURAL_OPTION)) forms.set(match[1], match[2]);
-  const chosen =
-    forms.get(`=${n}`) ??
-    forms.get(Number.isFinite(n) ? pluralCategory(locale, n) : 'other') ??
-    forms.get('other');
-  return (chosen ?? '').replace(/#/g, String(value));
-}
-
 /** The parameter names a message uses, plain `{name}` and plural `{name, plural, …}` alike (for the catalogue test). */
 export function placeholderNames(template: string): string[] {
   const names = new Set<string>();
@@ -72,14 +36,15 @@ export function placeholderNames(template: string): string[] {
  * A missing key falls back to English, then to the key itself, so a gap never crashes a user's run.
  */
 export function t(locale: Locale, key: string, params?: MessageParams): string {
-  const template = merged[locale][key] ?? merged.en[key] ?? key;
-  if (!params) return template;
-  const has = (name: string) => Object.prototype.hasOwnProperty.call(params, name);
-  return template
-    .replace(PLURAL, (whole, name: string, options: string) =>
-      has(name) ? selectPlural(locale, params[name], options) : whole,
-    )
-    .replace(/\{(\w+)\}/g, (whole, name: string) => (has(name) ? String(params[name]) : whole));
+  return interpolate(merged[locale][key] ?? merged.en[key] ?? key, params, locale);
+}
+
+/**
+ * Every message of `locale`, English filling its gaps: the table a sidebar receives with its start-up data, so it
+ * translates exactly as `t(locale, …)` does here.
+ */
+export function messagesOf(locale: Locale): Record<string, string> {
+  return { ...merged.en, ...merged[locale] };
 }
 
 /** A translator bound to one locale. */

@@ -3,7 +3,6 @@ import type { Catalog } from '../index';
 
 export const assign: Catalog = {
   en: {
-    'assign.preview.title': 'Assign leads',
     'assign.preview.loading': 'Working out the plan…',
     'assign.preview.summary':
       '{assigned} of {total, plural, one {# lead} other {# leads}} will be assigned; {unassigned} {unassigned, plural, one {stays} other {stay}} unassigned.',
@@ -83,7 +82,6 @@ export const assign: Catalog = {
       'The rotation state is too large to keep for undo; undo will restore owners but not the rotation.',
   },
   'zh-CN': {
-    'assign.preview.title': '分配线索',
     'assign.preview.loading': '正在生成分配方案…',
     'assign.preview.summary': '共 {total} 条线索，将分配 {assigned} 条，{unassigned} 条暂不分配。',
     'assign.preview.nothing': '没有需要分配的线索：所有客户都有负责人，也没有标记为重新分配的客户。',

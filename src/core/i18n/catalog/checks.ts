@@ -39,7 +39,6 @@ export const checks: Catalog = {
     'checks.setting.email': 'holds an invalid e-mail address',
     'checks.setting.locale': 'is not auto, en or zh-CN',
     'checks.setting.currency': 'is not a three-letter currency code',
-    'checks.report.title': 'Check data',
     'checks.report.clean': 'No problems found in {rows, plural, one {# row} other {# rows}}.',
     'checks.report.summary':
       '{errors, plural, one {# error} other {# errors}} and {warnings, plural, one {# warning} other {# warnings}} in {rows, plural, one {# row} other {# rows}}.',
@@ -98,7 +97,6 @@ export const checks: Catalog = {
     'checks.setting.email': '包含无效的邮箱地址',
     'checks.setting.locale': '不是 auto、en 或 zh-CN',
     'checks.setting.currency': '不是三位字母的币种代码',
-    'checks.report.title': '检查数据',
     'checks.report.clean': '已检查 {rows} 行，未发现问题。',
     'checks.report.summary': '共 {rows} 行，发现 {errors} 个错误、{warnings} 个警告。',
     'checks.report.more': '仅显示前 {shown} 个（共 {total} 个），所有问题单元格均已标出。',

@@ -3,7 +3,6 @@ import type { Catalog } from '../index';
 
 export const common: Catalog = {
   en: {
-    'app.name': 'SalesDesk',
     'common.ok': 'OK',
     'common.cancel': 'Cancel',
     'common.save': 'Save',
@@ -11,7 +10,6 @@ export const common: Catalog = {
     'common.confirm': 'Confirm',
     'common.working': 'Working…',
     'common.saved': 'Saved.',
-    'common.error': 'Something went wrong: {message}',
     'common.notManager':
       'Only managers listed in Settings (or the spreadsheet owner) can do this. Ask a manager to run it.',
     'common.busy': 'Another SalesDesk run is in progress. Please try again in a minute.',
@@ -49,7 +47,6 @@ export const common: Catalog = {
     'menu.backupNow': 'Back up now',
   },
   'zh-CN': {
-    'app.name': 'SalesDesk',
     'common.ok': '确定',
     'common.cancel': '取消',
     'common.save': '保存',
@@ -57,7 +54,6 @@ export const common: Catalog = {
     'common.confirm': '确认',
     'common.working': '处理中…',
     'common.saved': '已保存。',
-    'common.error': '出错了：{message}',
     'common.notManager': '只有“设置”中列出的经理（或表格所有者）才能执行此操作，请联系经理处理。',
     'common.busy': '另一个 SalesDesk 任务正在运行，请稍后再试。',
     'common.missingSheet': '缺少工作表“{sheet}”。请先运行扩展程序 → SalesDesk → 初始化工作簿。',

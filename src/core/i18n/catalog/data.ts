@@ -3,7 +3,6 @@ import type { Catalog } from '../index';
 
 export const data: Catalog = {
   en: {
-    'data.import.title': 'Import customers from CSV',
     'data.import.intro':
       'Paste CSV text or choose a .csv file. The first row must hold column names (English or Chinese, as in the Customers sheet).',
     'data.import.paste': 'Paste CSV text',
@@ -65,7 +64,6 @@ export const data: Catalog = {
     'data.backup.failed': 'The backup could not be made: {message}',
   },
   'zh-CN': {
-    'data.import.title': '从 CSV 导入客户',
     'data.import.intro': '粘贴 CSV 文本或选择 .csv 文件。第一行须为列名（中文或英文，与“客户”表一致）。',
     'data.import.paste': '粘贴 CSV 文本',
     'data.import.file': '或选择文件',

@@ -1,6 +1,7 @@
 /** Every feature catalogue; add a feature's catalogue here when it is created. */
 import type { Catalog } from '../index';
 import { assign } from './assign';
+import { boot } from './boot';
 import { checks } from './checks';
 import { common } from './common';
 import { dashboard } from './dashboard';
@@ -8,10 +9,12 @@ import { data } from './data';
 import { forms } from './forms';
 import { onboarding } from './onboarding';
 import { reminders } from './reminders';
+import { roles } from './roles';
 import { setup } from './setup';
 
 export const catalogs: Catalog[] = [
   assign,
+  boot,
   checks,
   common,
   dashboard,
@@ -19,5 +22,6 @@ export const catalogs: Catalog[] = [
   forms,
   onboarding,
   reminders,
+  roles,
   setup,
 ];

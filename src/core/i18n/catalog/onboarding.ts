@@ -11,15 +11,12 @@ export const onboarding: Catalog = {
     'onboarding.notSetUp.title': 'Set up the workbook first',
     'onboarding.notSetUp':
       'This spreadsheet has no SalesDesk sheets yet (Customers, Reps, Settings), so there is nowhere to save this. Choose Extensions → SalesDesk → Set up workbook first (or Load sample data to try SalesDesk with examples). Extensions → SalesDesk → Help explains the first steps.',
-    'ui.loadFailed.title': '{title} could not be opened',
-    'ui.retry': 'Retry',
     'myfu.notInReps':
       'You ({email}) are not in the Reps sheet, so no customers or follow-ups are yours yet. Ask a manager to add your e-mail to Reps.',
     'myfu.notInReps.manager':
       'You ({email}) are not in the Reps sheet, so no customers are yours. Choose a rep above to see their follow-ups.',
     'myfu.noEmail':
       'SalesDesk cannot see the e-mail address of your Google account, so it cannot tell which customers are yours. Ask the spreadsheet owner to check your sharing.',
-    'help.title': 'SalesDesk help',
     'help.where':
       'The SalesDesk menu is under Extensions → SalesDesk. Before the workbook is set up it shows only Set up workbook, Load sample data and Help.',
     'help.menu.heading': 'What each menu item does',
@@ -89,15 +86,12 @@ export const onboarding: Catalog = {
     'onboarding.notSetUp.title': '请先初始化工作簿',
     'onboarding.notSetUp':
       '此表格还没有 SalesDesk 工作表（客户、销售、设置），无处保存。请先选择扩展程序 → SalesDesk → 初始化工作簿（或选择“载入示例数据”用示例试用）。扩展程序 → SalesDesk → 帮助 中有入门步骤。',
-    'ui.loadFailed.title': '无法打开“{title}”',
-    'ui.retry': '重试',
     'myfu.notInReps':
       '您（{email}）不在“销售”工作表中，所以还没有属于您的客户或跟进。请经理把您的邮箱加入“销售”工作表。',
     'myfu.notInReps.manager':
       '您（{email}）不在“销售”工作表中，所以没有属于您的客户。请在上方选择一位销售查看其跟进。',
     'myfu.noEmail':
       'SalesDesk 无法获取您 Google 帐号的邮箱地址，因此无法判断哪些客户属于您。请表格所有者检查共享设置。',
-    'help.title': 'SalesDesk 帮助',
     'help.where':
       'SalesDesk 菜单位于扩展程序 → SalesDesk。工作簿初始化之前，菜单只显示“初始化工作簿”“载入示例数据”和“帮助”。',
     'help.menu.heading': '各菜单项的作用',

@@ -62,7 +62,6 @@ export const reminders: Catalog = {
     'remind.quotaLeft': 'E-mails left today: {quota}.',
     'remind.failed': 'Could not send to {rep}: {message}',
 
-    'myfu.title': 'My follow-ups',
     'myfu.today': 'Today is {date}',
     'myfu.overdue': 'Overdue',
     'myfu.dueToday': 'Due today',
@@ -137,7 +136,6 @@ export const reminders: Catalog = {
     'remind.quotaLeft': '今日剩余邮件额度：{quota}。',
     'remind.failed': '无法发送给 {rep}：{message}',
 
-    'myfu.title': '我的待跟进',
     'myfu.today': '今天是 {date}',
     'myfu.overdue': '已逾期',
     'myfu.dueToday': '今日到期',
