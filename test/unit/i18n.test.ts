@@ -51,6 +51,16 @@ describe('message catalogue', () => {
     expect(english).toEqual([]);
   });
 
+  it('names the menu where it really is: Extensions → SalesDesk → … (扩展程序 → SalesDesk → …)', () => {
+    const wrong = (['en', 'zh-CN'] as const).flatMap((locale) =>
+      catalogKeys(locale)
+        .map((key) => ({ key, text: t(locale, key) }))
+        .filter(({ text }) => /SalesDesk →/.test(text.replace(/(Extensions|扩展程序) → SalesDesk →/g, '')))
+        .map(({ key }) => `${locale}:${key}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   describe('English plurals', () => {
     /** Every message with every parameter set to `n` (ids and names become "n" too: harmless for the check). */
     const rendered = (n: number) =>
