@@ -85,6 +85,8 @@ export interface RuntimeOptions {
   metaSheetName?: string;
   /** Script properties to start with (they belong to the script, not to the document: never saved in the .xlsx). */
   scriptProperties?: Record<string, string>;
+  /** The title `Ui.createAddonMenu()` gives the add-on's menu (Sheets uses the add-on's name). Default 'Add-on'. */
+  addOnName?: string;
   /** Document state to restore (what `rt.documentState()` returned, e.g. read from an .xlsx). */
   documentState?: unknown;
 }
@@ -143,6 +145,8 @@ export class LocalRuntime {
   readonly project: LoadedProject;
   /** Name of the .xlsx metadata sheet. */
   readonly metaSheetName: string | undefined;
+  /** Title of the add-on menu. */
+  readonly addOnName: string;
   /** The project's files compiled once, in push order; each execution runs them in a fresh context. */
   private readonly scripts: vm.Script[];
   /** Custom functions share one context (they run per cell: a fresh one each would be too slow). */
@@ -162,6 +166,7 @@ export class LocalRuntime {
     this.owner = (options.owner ?? 'owner@example.com').toLowerCase();
     this.spreadsheetLocale = options.spreadsheetLocale ?? 'en_US';
     this.metaSheetName = options.metaSheetName;
+    this.addOnName = options.addOnName ?? 'Add-on';
     this.clock = new FakeClock(options.now ?? new Date());
     this.mail = new MailBox(options.mailQuota ?? 100, this.clock, this.timeZone);
     this.properties = new PropertyStores(this.owner);
@@ -180,6 +185,9 @@ export class LocalRuntime {
       call: (name, args) => this.runCustomFunction(name, args),
     };
     this.store = store;
+    // Reading the workbook before any execution already computes custom functions and TODAY() on the fake clock.
+    if (store)
+      store.setFormulaHost({ now: () => this.clock.now(), customFunctions: this.customFunctionHost });
     if (options.documentState !== undefined) this.restoreDocumentState(options.documentState);
   }
 
@@ -305,6 +313,7 @@ export class LocalRuntime {
         locale: this.spreadsheetLocale,
         owner: this.owner,
       });
+      this.store.setFormulaHost({ now: () => this.clock.now(), customFunctions: this.customFunctionHost });
     }
     return this.store;
   }
@@ -586,7 +595,7 @@ export class LocalRuntime {
   private spreadsheetEnv(execution: Execution, restricted: boolean) {
     return {
       store: this.workbook,
-      ui: restricted ? deniedUi() : new LocalUi(this.ui),
+      ui: restricted ? deniedUi() : new LocalUi(this.ui, this.addOnName),
       toast: (message: string, title?: string, timeoutSeconds?: number) => {
         this.ui.toasts.push({ message: String(message), title, timeoutSeconds });
       },

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { LocalRuntime } from '../../runtime';
 import { parseLocalDateTime, isValidTimeZone } from '../../src/core/dates';
-import { costSummary, DEFAULT_USER, runEntry, saveIfAsked } from '../workbook';
+import { costSummary, DEFAULT_USER, runEntry, SALESDESK_RUNTIME, saveIfAsked } from '../workbook';
 import { CliUsageError, type CliCommand, type ParsedArgs } from '../types';
 
 interface PreviewMail {
@@ -51,7 +51,7 @@ async function open(args: ParsedArgs): Promise<LocalRuntime> {
   const mailQuota = quotaText === undefined ? undefined : Number(quotaText);
   if (mailQuota !== undefined && (!Number.isInteger(mailQuota) || mailQuota < 0))
     throw new CliUsageError(`--quota must be a whole number of recipients, not "${quotaText}"`);
-  const options = { owner: DEFAULT_USER, mailQuota, ...(timeZone ? { timeZone } : {}) };
+  const options = { ...SALESDESK_RUNTIME, mailQuota, ...(timeZone ? { timeZone } : {}) };
   let rt: LocalRuntime;
   if (args.in) {
     if (!fs.existsSync(args.in)) throw new CliUsageError(`--in ${args.in}: no such file`);

@@ -366,7 +366,7 @@ export class LocalScriptApp implements GoogleAppsScript.Script.ScriptApp {
     this.registry.remove(trigger.record.id);
   }
   getScriptId(): string {
-    return 'local-salesdesk-script';
+    return 'local-script';
   }
   getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
     return InstallationSource.NONE;
