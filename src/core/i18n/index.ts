@@ -4,6 +4,7 @@
  * merged catalogue and interpolates `{name}` placeholders.
  */
 import { catalogs } from './catalog';
+import { interpolate } from './translate';
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
@@ -26,11 +27,15 @@ export function catalogKeys(locale: Locale): string[] {
  * A missing key falls back to English, then to the key itself, so a gap never crashes a user's run.
  */
 export function t(locale: Locale, key: string, params?: MessageParams): string {
-  const template = merged[locale][key] ?? merged.en[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  return interpolate(merged[locale][key] ?? merged.en[key] ?? key, params);
+}
+
+/**
+ * Every message of `locale`, English filling its gaps: the table a sidebar receives with its start-up data, so it
+ * translates exactly as `t(locale, …)` does here.
+ */
+export function messagesOf(locale: Locale): Record<string, string> {
+  return { ...merged.en, ...merged[locale] };
 }
 
 /** A translator bound to one locale. */

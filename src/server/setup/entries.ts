@@ -2,8 +2,7 @@
  * Menu entry points of the template area: SalesDesk → Set up workbook and → Load sample data.
  * Both run under the document lock and return their report, which the CLI prints as JSON.
  */
-import { translator } from '../../core/i18n';
-import { currentLocale } from '../context';
+import { executionContext } from '../context';
 import { setupWorkbook, type SetupReport } from './run';
 import { loadSampleData, type SampleLoadResult } from './sample';
 
@@ -19,7 +18,7 @@ function alert(title: string, lines: string[]): void {
 
 /** SalesDesk → Set up workbook: builds or repairs the workbook and says what changed. */
 export function menuSetupWorkbook(): SetupReport {
-  const t = translator(currentLocale());
+  const { t } = executionContext();
   const report = setupWorkbook();
   alert(t('setup.title'), report.lines);
   return report;
@@ -27,7 +26,7 @@ export function menuSetupWorkbook(): SetupReport {
 
 /** SalesDesk → Load sample data: fills an empty workbook with sample data (setting it up first when needed). */
 export function menuLoadSampleData(): SampleLoadResult {
-  const t = translator(currentLocale());
+  const { t } = executionContext();
   const result = loadSampleData();
   alert(t('sample.title'), result.lines);
   return result;

@@ -4,9 +4,8 @@
  */
 import { createContext, render, type ComponentChildren, type VNode } from 'preact';
 import { useContext } from 'preact/hooks';
-import { translator } from '../../core/i18n';
 import { serverCall, cleanServerMessage, type ServerResult } from './server';
-import { I18nProvider, browserLocale } from './i18n';
+import { I18nProvider, browserLocale, earlyTranslator } from './i18n';
 import './addon.css';
 
 export type Bootstrap = ServerResult<'apiBootstrap'>;
@@ -23,7 +22,9 @@ export function useBoot(): Bootstrap {
 export function BootProvider(props: { boot: Bootstrap; children: ComponentChildren }) {
   return (
     <BootContext.Provider value={props.boot}>
-      <I18nProvider locale={props.boot.locale}>{props.children}</I18nProvider>
+      <I18nProvider locale={props.boot.locale} messages={props.boot.messages}>
+        {props.children}
+      </I18nProvider>
     </BootContext.Provider>
   );
 }
@@ -37,7 +38,7 @@ export async function mountSidebar(
   container?: Element | null,
 ): Promise<void> {
   const root = container ?? document.getElementById('app') ?? document.body;
-  const early = translator(browserLocale());
+  const early = earlyTranslator(browserLocale());
   render(
     <main class="sidebar" aria-busy="true">
       <span class="busy">{early('ui.loading')}</span>

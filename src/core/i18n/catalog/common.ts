@@ -11,7 +11,6 @@ export const common: Catalog = {
     'common.confirm': 'Confirm',
     'common.working': 'Working…',
     'common.saved': 'Saved.',
-    'common.error': 'Something went wrong: {message}',
     'common.notManager':
       'Only managers listed in Settings (or the spreadsheet owner) can do this. Ask a manager to run it.',
     'common.busy': 'Another SalesDesk run is in progress. Please try again in a minute.',
@@ -56,7 +55,6 @@ export const common: Catalog = {
     'common.confirm': '确认',
     'common.working': '处理中…',
     'common.saved': '已保存。',
-    'common.error': '出错了：{message}',
     'common.notManager': '只有“设置”中列出的经理（或表格所有者）才能执行此操作，请联系经理处理。',
     'common.busy': '另一个 SalesDesk 任务正在运行，请稍后再试。',
     'common.missingSheet': '缺少工作表“{sheet}”。请先运行 SalesDesk → 初始化工作簿。',

@@ -3,7 +3,6 @@ import type { Catalog } from '../index';
 
 export const forms: Catalog = {
   en: {
-    'ui.loading': 'Loading…',
     'ui.required': 'required',
     'ui.saving': 'Saving…',
     'ui.searching': 'Searching…',
@@ -120,7 +119,6 @@ export const forms: Catalog = {
     'forms.err.unknownOwner': '{owner} is not an active rep in the Reps sheet.',
   },
   'zh-CN': {
-    'ui.loading': '正在加载…',
     'ui.required': '必填',
     'ui.saving': '正在保存…',
     'ui.searching': '正在搜索…',
