@@ -98,15 +98,16 @@ describe('assign leads through the bundle', () => {
     // state with the journal, log append, owner+reassign block, state with pointers/undo data, notices all sent
     expect(calls['Range.setValues']).toBe(5);
     expect(calls['Range.getValues']).toBe(5); // Settings, Customers, Reps, log, state
+    // Earliest deadline first (src/core/assign/rotation.ts): ann (weight 2) every other lead.
     expect(owners(rt)).toEqual([
       'ann@example.com',
       'bob@example.com',
-      'cui@example.com',
       'ann@example.com',
+      'cui@example.com',
       'ann@example.com',
       'bob@example.com',
-      'cui@example.com',
       'ann@example.com',
+      'cui@example.com',
     ]);
     const log = records(rt, 'assignmentLog');
     expect(log).toHaveLength(8);
