@@ -177,3 +177,18 @@ export function assignState(rt: LocalRuntime): AssignState {
 export function weights(rt: LocalRuntime, pool = 'team'): Record<string, number> | undefined {
   return assignState(rt).rotation[pool];
 }
+
+/**
+ * A new runtime over a copy of `rt`'s workbook (the assignment state travels in it): a test sets up once and
+ * forks per case. Properties, triggers and mail start empty.
+ */
+export async function forkRuntime(rt: LocalRuntime, options: RuntimeOptions = {}): Promise<LocalRuntime> {
+  return LocalRuntime.create({
+    bundleDir: process.env.SALESDESK_BUNDLE_DIR || undefined,
+    workbook: rt.workbook.clone(),
+    timeZone: 'Asia/Shanghai',
+    now: NOW,
+    owner: OWNER,
+    ...options,
+  });
+}
