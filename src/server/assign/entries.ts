@@ -242,10 +242,10 @@ export function apiSendPendingNotices(): { message: string; mail: NotifyResult }
   if (!work) return { message: context.t('assign.notices.none'), mail: total };
   for (const run of work.runs) {
     const { mail } = tellReps(context, run.runId, work.reps, run.assignments, work.customersSheet);
-    total.sent.push(...mail.sent);
-    total.skipped.push(...mail.skipped);
-    total.failed.push(...mail.failed);
-    total.deferred.push(...mail.deferred);
+    total.sent = total.sent.concat(mail.sent);
+    total.skipped = total.skipped.concat(mail.skipped);
+    total.failed = total.failed.concat(mail.failed);
+    total.deferred = total.deferred.concat(mail.deferred);
   }
   const message = [
     context.t('assign.notices.sent', { sent: total.sent.length }),
