@@ -22,6 +22,7 @@ import { ZoneDays } from '../../core/dates';
 import type { Table } from '../../core/table';
 import { columnHeaders } from '../../../templates';
 import { findSheet, openSheet } from '../adapters/workbook';
+import { refuseUntilSetUp } from '../onboarding';
 import { notifyReps, recordUnsent, unsent, type NotifyResult } from './notify';
 import {
   assignContext,
@@ -39,21 +40,14 @@ import { undoLastRun, type UndoResult } from './undo';
 
 export const FORM_TRIGGER_HANDLER = 'onFormSubmitAssign';
 
-function requireManager(context: AssignContext): void {
-  if (!context.isManager) throw new Error(context.t('common.notManager'));
-}
-
 function preview(context: AssignContext, snap: Snapshot): PreviewView {
   return buildPreview(snap.plan, snap.token, context.t, labelOfIn(context.locale), snap.repProblems);
 }
 
 /** SalesDesk → Assign leads: opens the preview sidebar (managers only). */
 export function menuAssignLeads(): void {
+  if (refuseUntilSetUp()) return;
   const context = assignContext();
-  if (!context.isManager) {
-    SpreadsheetApp.getUi().alert(context.t('common.notManager'));
-    return;
-  }
   const html = HtmlService.createHtmlOutputFromFile('assign-preview').setTitle(
     context.t('assign.preview.title'),
   );
@@ -67,10 +61,9 @@ export function menuAssignLeads(): void {
  */
 export function apiPreviewAssignment(): PreviewView {
   const context = assignContext();
-  requireManager(context);
   return preview(
     context,
-    withAssignLock(context.t, () => snapshot(context)),
+    withAssignLock(context, () => snapshot(context)),
   );
 }
 
@@ -140,7 +133,7 @@ function tellReps(
     const left = unsent(mail);
     const reason =
       mail.failed[0]?.message ?? (mail.skipped.length > 0 ? 'quota' : left.length > 0 ? 'time' : '');
-    withAssignLock(context.t, () =>
+    withAssignLock(context, () =>
       recordUnsent(context.spreadsheet, runId, left, reason, context.settings.managers),
     );
   } catch {
@@ -157,8 +150,7 @@ function tellReps(
  */
 export function apiConfirmAssignment(planToken: string): ConfirmResult {
   const context = assignContext();
-  requireManager(context);
-  const outcome = withAssignLock(context.t, () => {
+  const outcome = withAssignLock(context, () => {
     const snap = snapshot(context);
     if (snap.token !== String(planToken ?? '')) return { changed: true as const, snap };
     if (snap.plan.assignments.length === 0) return { changed: false as const, snap, committed: null };
@@ -210,8 +202,7 @@ export function apiConfirmAssignment(planToken: string): ConfirmResult {
  */
 export function apiSendPendingNotices(): { message: string; mail: NotifyResult } {
   const context = assignContext();
-  requireManager(context);
-  const work = withAssignLock(context.t, () => {
+  const work = withAssignLock(context, () => {
     const { notices } = readState(context.spreadsheet).state;
     if (notices.length === 0) return null;
     const log = openSheet(context.spreadsheet, 'assignmentLog', context.t, context.locale, [
@@ -261,11 +252,7 @@ export function apiSendPendingNotices(): { message: string; mail: NotifyResult }
 export function menuUndoLastAssignment(): UndoResult | null {
   const context = assignContext();
   const ui = SpreadsheetApp.getUi();
-  if (!context.isManager) {
-    ui.alert(context.t('common.notManager'));
-    return null;
-  }
-  const result = withAssignLock(context.t, () => undoLastRun(context, context.t));
+  const result = withAssignLock(context, () => undoLastRun(context, context.t));
   ui.alert(result.message);
   return result;
 }
@@ -274,11 +261,7 @@ export function menuUndoLastAssignment(): UndoResult | null {
 export function menuTurnOnFormIntake(): void {
   const context = assignContext();
   const ui = SpreadsheetApp.getUi();
-  if (!context.isManager) {
-    ui.alert(context.t('common.notManager'));
-    return;
-  }
-  const installed = withAssignLock(context.t, () => {
+  const installed = withAssignLock(context, () => {
     const exists = ScriptApp.getProjectTriggers().some(
       (trigger) => trigger.getHandlerFunction() === FORM_TRIGGER_HANDLER,
     );
@@ -311,7 +294,7 @@ export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmi
         last: range.getRow() + range.getNumRows() - 1,
       }
     : null;
-  const { snap, committed, unmatched } = withAssignLock(context.t, () => {
+  const { snap, committed, unmatched } = withAssignLock(context, () => {
     const customersSheet = findSheet(context.spreadsheet, 'customers');
     const onCustomers = !!submitted && !!customersSheet && customersSheet.getSheetId() === submitted.sheetId;
     if (onCustomers || !e?.namedValues) {
