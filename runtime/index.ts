@@ -11,6 +11,7 @@ import { FakeClock } from './clock';
 import { runInWorker } from './concurrency/host';
 import { CUSTOM_FUNCTION_LIMIT_MS, EXECUTION_LIMIT_MS } from './cost-model';
 import { noPermission } from './errors';
+import { FaultPlan } from './faults';
 import { Execution, type ExecuteOptions, type ExecutionKind, type ExecutionResult } from './execution';
 import { Membrane } from './membrane';
 import { Sandbox } from './sandbox';
@@ -53,6 +54,7 @@ export type { BundleManifest, LoadedProject, ProjectScript } from './project';
 export { loadProject } from './project';
 export { DriveFolder } from './drive-folder';
 export { FakeClock } from './clock';
+export type { FaultSpec, FiredFault } from './faults';
 export { formatDate } from './services/format-date';
 
 export interface RuntimeOptions {
@@ -140,6 +142,8 @@ export class LocalRuntime {
   readonly customFunctionCalls: CustomFunctionCall[] = [];
   /** The result of the last execute/call. */
   lastExecution: ExecutionResult | undefined;
+  /** Fault injection for tests (runtime/faults.ts): fail the Nth service call of the next execution. */
+  readonly faults = new FaultPlan();
 
   /** The project as read from disk: files in push order, HTML files, appsscript.json. */
   readonly project: LoadedProject;
@@ -520,6 +524,7 @@ export class LocalRuntime {
   ): ExecutionResult<T> {
     this.syncFormulaClock();
     const execution = this.newExecution(kind, opts);
+    this.faults.attach(execution, fn);
     const sandbox = this.reuseContext ? this.shared() : this.newSandbox();
     const membrane = new Membrane(() => execution, sandbox.realm);
     const globals = this.createGlobals(execution, membrane, sandbox, { inWorker: false, restricted: false });
