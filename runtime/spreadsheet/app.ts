@@ -3,7 +3,6 @@ import { ConditionalFormatRuleBuilderImpl } from './conditional-format';
 import { SpreadsheetContext } from './context';
 import type { SpreadsheetEnv } from './env';
 import { SPREADSHEET_ENUMS } from './generated-members';
-import { installUnsupportedMembers } from './unsupported';
 import { DataValidationBuilderImpl } from './validation';
 // Registers the Range/Sheet/Spreadsheet factories on SpreadsheetContext.
 import './range';
@@ -74,8 +73,6 @@ class SpreadsheetAppImpl {
     ) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
   }
 }
-
-installUnsupportedMembers(SpreadsheetAppImpl, 'SpreadsheetApp');
 
 /**
  * Creates the SpreadsheetApp global for one execution. Wires the env's clock and custom functions into

@@ -1,7 +1,6 @@
 /** Protection of a range or a sheet: stored in the workbook, listed, editable. */
 import type { SpreadsheetContext } from './context';
 import type { GridRect, ProtectionSpec } from './types';
-import { installUnsupportedMembers } from './unsupported';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
@@ -104,7 +103,9 @@ export class ProtectionImpl implements Pick<
     for (const e of users) this.removeEditor(e);
     return this.self();
   }
+  /** Editors of the protection; a warning-only protection has none (everyone may edit after the warning). */
   getEditors(): GoogleAppsScript.Base.User[] {
+    if (this.spec.warningOnly) return [];
     return this.spec.editors.map((email) => makeUser(email));
   }
   canDomainEdit(): boolean {
@@ -179,8 +180,6 @@ export class ProtectionImpl implements Pick<
     this.ctx.store.data.protections = this.ctx.store.data.protections.filter((p) => p.id !== this.id);
   }
 }
-
-installUnsupportedMembers(ProtectionImpl, 'Protection');
 
 /** A Base.User with the members scripts use. */
 export function makeUser(email: string): GoogleAppsScript.Base.User {

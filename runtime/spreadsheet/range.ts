@@ -6,7 +6,6 @@ import { offsetRelativeRefs } from './formula-refs';
 import { ProtectionImpl } from './protection';
 import { FORMAT_GRID_KEYS } from './store';
 import type { AttributeGridKey, GridRect, SheetData } from './types';
-import { installUnsupportedMembers } from './unsupported';
 import { DataValidationImpl } from './validation';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -590,16 +589,56 @@ export class RangeImpl implements Pick<Range, SupportedRangeMember> {
     this.ctx.store.clearContents(sheet, this.rect);
     return this.self();
   }
+  /** Checked/unchecked values of each cell's checkbox rule (null: the cell is not a checkbox). */
+  private checkboxStates(): ({ checked: unknown; unchecked: unknown } | null)[][] {
+    return this.readAttr('validations').map((row) =>
+      row.map((id) => {
+        const spec = this.ctx.store.validationRule(id);
+        if (!spec || spec.criteria !== 'CHECKBOX') return null;
+        return {
+          checked: spec.values.length > 0 ? spec.values[0] : true,
+          unchecked: spec.values.length > 1 ? spec.values[1] : spec.values.length > 0 ? '' : false,
+        };
+      }),
+    );
+  }
+  /**
+   * Sets every checkbox of the range to its checked (or unchecked) value; cells holding neither configured value
+   * are left alone (developers.google.com/apps-script/reference/spreadsheet/range#check()).
+   */
+  private setChecked(method: string, checked: boolean): Range {
+    const sheet = this.write(method);
+    const states = this.checkboxStates();
+    const values = this.getValues();
+    const same = (a: unknown, b: unknown): boolean => a === b || (a === '' && b === null);
+    states.forEach((row, r) =>
+      row.forEach((state, c) => {
+        if (!state) return;
+        const current = values[r][c];
+        if (!same(current, state.checked) && !same(current, state.unchecked)) return;
+        const cell = { row: this.rect.row + r, column: this.rect.column + c, numRows: 1, numColumns: 1 };
+        this.ctx.store.writeValues(sheet, cell, [[checked ? state.checked : state.unchecked]]);
+      }),
+    );
+    return this.self();
+  }
   check(): Range {
-    return this.setValue(true);
+    return this.setChecked('check', true);
   }
   uncheck(): Range {
-    return this.setValue(false);
+    return this.setChecked('uncheck', false);
   }
+  /**
+   * True when every cell is a checked checkbox, false when every cell is an unchecked one, null otherwise
+   * (developers.google.com/apps-script/reference/spreadsheet/range#isChecked()).
+   */
   isChecked(): boolean | null {
+    const states = this.checkboxStates().flat();
     const values = this.getValues().flat();
-    if (values.every((v) => v === true)) return true;
-    if (values.every((v) => v === false)) return false;
+    if (states.some((s) => s === null)) return null;
+    if (states.every((s, i) => values[i] === s?.checked)) return true;
+    if (states.every((s, i) => values[i] === s?.unchecked || (values[i] === '' && s?.unchecked === '')))
+      return false;
     return null;
   }
 
@@ -620,7 +659,5 @@ function specOf(rule: GoogleAppsScript.Spreadsheet.DataValidation): DataValidati
   if (rule instanceof DataValidationImpl) return structuredClone(rule.spec);
   throw new Error('The data validation rule was not built by this spreadsheet runtime.');
 }
-
-installUnsupportedMembers(RangeImpl, 'Range');
 
 SpreadsheetContext.makeRange = (ctx, sheetId, rect) => new RangeImpl(ctx, sheetId, rect) as unknown as Range;

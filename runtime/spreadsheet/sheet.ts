@@ -8,7 +8,6 @@ import { ProtectionImpl } from './protection';
 import { checkRect } from './range';
 import { FORMAT_GRID_KEYS } from './store';
 import type { GridRect, SheetData } from './types';
-import { installUnsupportedMembers } from './unsupported';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -155,7 +154,8 @@ export class SheetImpl implements Pick<Sheet, SupportedSheetMember> {
     const ref = parseA1(String(a1));
     if (!ref) throw new Error('Range not found');
     let sheet = this.data;
-    if (ref.sheetName !== undefined) {
+    // A leading '!' with no sheet name means this sheet (Apps Script accepts `!C2:E5`).
+    if (ref.sheetName !== undefined && ref.sheetName !== '') {
       const named = this.ctx.store.sheetByName(ref.sheetName);
       if (!named) throw new Error('Range not found');
       sheet = named;
@@ -508,7 +508,5 @@ export class SheetImpl implements Pick<Sheet, SupportedSheetMember> {
     );
   }
 }
-
-installUnsupportedMembers(SheetImpl, 'Sheet');
 
 SpreadsheetContext.makeSheet = (ctx, sheetId) => new SheetImpl(ctx, sheetId) as unknown as Sheet;

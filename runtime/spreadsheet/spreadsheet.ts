@@ -3,7 +3,6 @@ import { SpreadsheetContext } from './context';
 import { assertValidRangeName, NamedRangeImpl } from './named-range';
 import { makeUser, ProtectionImpl } from './protection';
 import type { SheetImpl } from './sheet';
-import { installUnsupportedMembers } from './unsupported';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -306,7 +305,5 @@ export class SpreadsheetImpl implements Pick<Spreadsheet, SupportedSpreadsheetMe
       .map((p) => new ProtectionImpl(this.ctx, p.id) as unknown as GoogleAppsScript.Spreadsheet.Protection);
   }
 }
-
-installUnsupportedMembers(SpreadsheetImpl, 'Spreadsheet');
 
 SpreadsheetContext.makeSpreadsheet = (ctx) => new SpreadsheetImpl(ctx) as unknown as Spreadsheet;
