@@ -153,6 +153,20 @@ export class ProtectionImpl implements Pick<
     };
     return this.self();
   }
+  /**
+   * Protects the range a named range stands for (reference/spreadsheet/protection#setRangeName(String)).
+   * @throws when no named range has that name
+   */
+  setRangeName(rangeName: string): Protection {
+    const named = this.ctx.store.data.namedRanges.find((n) => n.name === String(rangeName));
+    if (!named) throw new Error(`The named range ${String(rangeName)} does not exist.`);
+    this.spec.rangeName = named.name;
+    return this.setRange(this.ctx.range(named.sheetId, named.rect));
+  }
+  /** The named range the protection was set with, or null (reference/spreadsheet/protection#getRangeName()). */
+  getRangeName(): string | null {
+    return this.spec.rangeName ?? null;
+  }
   getUnprotectedRanges(): GoogleAppsScript.Spreadsheet.Range[] {
     const spec = this.spec;
     return spec.unprotectedRanges.map((rect) => this.ctx.range(spec.sheetId, rect));

@@ -586,15 +586,38 @@ export class WorkbookStore {
 
   /** Writes values as Range.setValues does: '=' strings become formulas, text is interpreted as typed. */
   writeValues(sheet: SheetData, rect: GridRect, rows: ReadonlyArray<ReadonlyArray<unknown>>): void {
+    this.writeStored(sheet, rect, (r, c, current) => this.interpret(rows[r][c], current));
+  }
+
+  /** Raw contents of cells (literal or formula text), as copyTo/moveTo/sort carry them, without re-interpretation. */
+  readCells(sheet: SheetData, rect: GridRect): { literal: CellLiteral | null; formula: string | null }[][] {
+    const literals = readRect(sheet.values, rect, null);
+    const formulas = readRect(sheet.formulas, rect, null);
+    return literals.map((row, r) => row.map((literal, c) => ({ literal, formula: formulas[r][c] })));
+  }
+
+  /** Writes raw cell contents read with readCells. */
+  writeCells(
+    sheet: SheetData,
+    rect: GridRect,
+    cells: ReadonlyArray<ReadonlyArray<{ literal: CellLiteral | null; formula: string | null }>>,
+  ): void {
+    this.writeStored(sheet, rect, (r, c) => ({ literal: cells[r][c].literal, formula: cells[r][c].formula }));
+  }
+
+  private writeStored(
+    sheet: SheetData,
+    rect: GridRect,
+    input: (r: number, c: number, currentFormat: string | null) => StoredInput,
+  ): void {
     let count = this.formulaCount(sheet);
     for (let r = 0; r < rect.numRows; r++) {
       const r0 = rect.row - 1 + r;
-      const input = rows[r];
       const formatLine = sheet.numberFormats[r0];
       for (let c = 0; c < rect.numColumns; c++) {
         const c0 = rect.column - 1 + c;
         const current = formatLine ? (formatLine[c0] ?? null) : null;
-        const stored = this.interpret(input[c], current);
+        const stored = input(r, c, current);
         if (getCell(sheet.formulas, r0, c0) !== null) {
           count--;
           setCell(sheet.formulas, r0, c0, null);
@@ -814,7 +837,21 @@ export class WorkbookStore {
    * cells, formats, validations, formulas that refer to them, named ranges, protections, rules and charts.
    */
   shiftLines(sheet: SheetData, dimension: 'ROWS' | 'COLUMNS', at: number, count: number): void {
-    const grids = [sheet.values, sheet.formulas, ...ATTRIBUTE_GRID_KEYS.map((k) => sheet[k])];
+    const grids = [
+      sheet.values,
+      sheet.formulas,
+      ...ATTRIBUTE_GRID_KEYS.map((k) => sheet[k]),
+      ...Object.values(sheet.styles ?? {}),
+    ];
+    if (dimension === 'ROWS' && sheet.rowHeights && at - 1 < sheet.rowHeights.length) {
+      if (count > 0) sheet.rowHeights.splice(at - 1, 0, ...new Array<null>(count).fill(null));
+      else sheet.rowHeights.splice(at - 1, -count);
+    }
+    const shiftIndexes = (list: number[] | undefined): number[] | undefined =>
+      list?.flatMap((i) => (i < at ? [i] : count < 0 && i < at - count ? [] : [i + count]));
+    if (dimension === 'ROWS') sheet.hiddenRows = shiftIndexes(sheet.hiddenRows);
+    else sheet.hiddenColumns = shiftIndexes(sheet.hiddenColumns);
+    if (sheet.merges) sheet.merges = sheet.merges.flatMap((r) => shiftRect(r, dimension, at, count) ?? []);
     for (const grid of grids) {
       if (dimension === 'ROWS') spliceRows(grid as never, at - 1, count);
       else spliceColumns(grid as never, at - 1, count);

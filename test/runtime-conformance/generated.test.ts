@@ -23,6 +23,7 @@ describe('generated files', () => {
 
   it('every implemented member is counted once, and each headline class is measured', async () => {
     const rows = await coverageRows();
-    for (const cls of HEADLINE_CLASSES) expect(rows.find((r) => r.cls === cls)?.documented).toBeGreaterThan(0);
+    for (const cls of HEADLINE_CLASSES)
+      expect(rows.find((r) => r.cls === cls)?.documented).toBeGreaterThan(0);
   });
 });
