@@ -165,6 +165,8 @@ describe('SpreadsheetApp defects (issue 11 §1)', () => {
       'function',
       'right branch',
     ]);
-    expect(failure(rt, 'documentedButMissing')).toBe('not supported by the local runtime: Range.createPivotTable');
+    expect(failure(rt, 'documentedButMissing')).toBe(
+      'not supported by the local runtime: Range.createPivotTable',
+    );
   });
 });
