@@ -13,7 +13,7 @@ import type { Execution } from './execution';
 import { APPS_SCRIPT_MEMBERS, GLOBAL_SERVICES } from './services/generated-services';
 
 /** Services may name their Apps Script class explicitly; otherwise the constructor name is used. */
-export const APPS_SCRIPT_CLASS = Symbol.for('salesdesk.appsScriptClass');
+export const APPS_SCRIPT_CLASS = Symbol.for('appsScriptLocal.class');
 
 /** Factories of the script's realm (the vm context). */
 export interface ScriptRealm {

@@ -174,7 +174,7 @@ export class LocalHtmlService {
     return new LocalHtmlTemplate(this.readFile(filename), this.evaluator);
   }
   getUserAgent(): string {
-    return 'SalesDesk local runtime';
+    return 'Apps Script local runtime';
   }
 
   private readFile(filename: string): string {

@@ -173,7 +173,10 @@ export class LocalUi implements GoogleAppsScript.Base.Ui {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
 
-  constructor(private readonly recorder: UiRecorder) {}
+  constructor(
+    private readonly recorder: UiRecorder,
+    private readonly addOnName = 'Add-on',
+  ) {}
 
   [REMOVE_MENU](title: string): void {
     for (let i = this.recorder.menus.length - 1; i >= 0; i--)
@@ -184,8 +187,8 @@ export class LocalUi implements GoogleAppsScript.Base.Ui {
     return new LocalMenu(this.recorder, String(caption), false);
   }
   createAddonMenu(): GoogleAppsScript.Base.Menu {
-    // Sheets titles an add-on menu with the add-on's name; the local runtime has one add-on.
-    return new LocalMenu(this.recorder, 'SalesDesk', true);
+    // Sheets titles an add-on menu with the add-on's name (RuntimeOptions.addOnName).
+    return new LocalMenu(this.recorder, this.addOnName, true);
   }
 
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {
