@@ -27,6 +27,7 @@ import { LocalSession, LocalUser } from './services/session';
 import { clockEvent, LocalScriptApp, TriggerRegistry, type TriggerRecord } from './services/triggers';
 import { LocalUi, UiRecorder } from './services/ui';
 import { LocalUtilities } from './services/utilities';
+import { unsupportedServices } from './services/unsupported-services';
 import { formatDate } from './services/format-date';
 import { DriveFolder } from './drive-folder';
 import { loadProject, type BundleManifest, type LoadedProject } from './project';
@@ -640,6 +641,7 @@ export class LocalRuntime {
       console: new LocalConsole(logSink),
     };
     services.SpreadsheetApp = createSpreadsheetApp(this.spreadsheetEnv(execution, mode.restricted));
+    Object.assign(services, unsupportedServices(Object.keys(services)));
     const globals: Record<string, object> = {};
     for (const [name, service] of Object.entries(services)) {
       globals[name] =
