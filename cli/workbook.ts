@@ -7,6 +7,14 @@ import { CliScriptError, CliUsageError, type ParsedArgs } from './types';
 
 export const DEFAULT_USER = 'owner@salesdesk.example';
 
+/**
+ * What SalesDesk tells the (product-neutral) local runtime: the script owner and the add-on menu's title. The
+ * project is the runtime's default, the build in dist/. Document and user properties and installed triggers are
+ * saved in the .xlsx by `saveIfAsked` and restored by `openRuntime`, so separate runs continue one another;
+ * script properties are per run (SalesDesk keeps nothing there).
+ */
+export const SALESDESK_RUNTIME: RuntimeOptions = { owner: DEFAULT_USER, addOnName: 'SalesDesk' };
+
 /** What an .xlsx file (a zip) starts with. */
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -34,14 +42,15 @@ function assertWorkbookFile(file: string): void {
 }
 
 /**
- * A runtime over --in (never modified unless --out names it) or over a new empty spreadsheet. --now is read as
- * wall-clock time in the spreadsheet's time zone unless it carries an offset, the same in every command.
+ * A runtime over --in (never modified unless --out names it) or over a new empty spreadsheet, with the document
+ * state --in was saved with (rotation, undo, "sent today", backup list, triggers). --now is read as wall-clock time
+ * in the spreadsheet's time zone unless it carries an offset, the same in every command.
  */
 export async function openRuntime(
   args: ParsedArgs,
   extra: Pick<RuntimeOptions, 'timeZone' | 'mailQuota'> = {},
 ): Promise<LocalRuntime> {
-  const options: RuntimeOptions = { owner: DEFAULT_USER, ...extra };
+  const options: RuntimeOptions = { ...SALESDESK_RUNTIME, ...extra };
   let rt: LocalRuntime;
   if (args.in) {
     assertWorkbookFile(args.in);
@@ -62,6 +71,7 @@ export function sheetDay(rt: LocalRuntime, value: unknown): string {
   return new ZoneDays(rt.workbook.timeZone).isoOfInstant(value);
 }
 
+/** Saves the workbook with its document state to --out, when given; returns the file written. */
 export async function saveIfAsked(rt: LocalRuntime, args: ParsedArgs): Promise<string | undefined> {
   if (!args.out) return undefined;
   fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
