@@ -54,10 +54,9 @@ function phoneText(value: unknown): string {
   if (value === null || value === undefined) return '';
   // A sheet that lost the text format holds 13800138000 as a number.
   const text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : '') : String(value);
-  return text
-    .normalize('NFKC')
-    .trim()
-    .replace(/\s*(?:ext\.?|x|转|分机)\s*\d+$/i, '');
+  // NFKC only when needed: it is the slow part, and Check data reads every phone of 50 000 customers.
+  const folded = /[^\x20-\x7e]/.test(text) ? text.normalize('NFKC') : text;
+  return folded.trim().replace(/\s*(?:ext\.?|x|转|分机)\s*\d+$/i, '');
 }
 
 /**
