@@ -3,7 +3,9 @@
  * Carried natively: values (dates as dates), formulas with cached results, number formats, data validations,
  * conditional formats, frozen panes, column widths, tab colours, hidden sheets, notes, backgrounds, bold,
  * sheet protection, named ranges. What xlsx cannot carry (range protections' editors, charts, exact rule
- * criteria, sheet ids, locale/time zone) goes into a very hidden sheet `__salesdesk_meta__` read back on load.
+ * criteria, sheet ids, locale/time zone) goes into a very hidden metadata sheet (`__apps_script_local_meta__`
+ * unless the caller names another) read back on load, together with the document state the runtime asks to keep
+ * with the file (document/user properties, installed triggers: see `SaveOptions.documentState`).
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
@@ -23,7 +25,8 @@ import type {
   WorkbookData,
 } from './types';
 
-const META_SHEET = '__salesdesk_meta__';
+/** The very hidden sheet holding what xlsx cannot carry; callers may name their own (`metaSheetName`). */
+export const DEFAULT_META_SHEET = '__apps_script_local_meta__';
 const MS_PER_DAY = 86_400_000;
 const EPOCH_OFFSET_DAYS = 25_569;
 /**
@@ -55,6 +58,8 @@ interface Meta {
   validationRanges: Record<string, Array<{ a1: string; rule: string }>>;
   /** Per sheet: formulas written as their values because other programs cannot compute them. */
   googleOnlyFormulas?: Record<string, GoogleOnlyFormula[]>;
+  /** What the runtime keeps with the document beyond its cells (opaque here): properties, triggers. */
+  documentState?: unknown;
 }
 
 interface GoogleOnlyFormula {
@@ -62,6 +67,16 @@ interface GoogleOnlyFormula {
   a1: string;
   formula: string;
   spill: string;
+}
+
+/** Options of saving a workbook as .xlsx. */
+export interface SaveOptions {
+  /** Name of the very hidden metadata sheet (default `__apps_script_local_meta__`). */
+  metaSheetName?: string;
+  /** JSON-safe state that belongs to the document but not to its cells, stored in the metadata sheet. */
+  documentState?: unknown;
+  /** The file's "creator" property (default `Apps Script local runtime`). */
+  creator?: string;
 }
 
 /** Serial (wall-clock days) → the Date exceljs writes as that same serial (it uses UTC). */
@@ -379,10 +394,10 @@ function writeColumnWidths(ws: ExcelJS.Worksheet, sheet: SheetData): void {
 }
 
 /** Builds the exceljs workbook for a store. */
-export function workbookToExcel(store: WorkbookStore): ExcelJS.Workbook {
+export function workbookToExcel(store: WorkbookStore, options: SaveOptions = {}): ExcelJS.Workbook {
   const data = store.data;
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'SalesDesk local runtime';
+  wb.creator = options.creator ?? 'Apps Script local runtime';
   wb.calcProperties.fullCalcOnLoad = true;
   const meta: Meta = {
     version: 1,
@@ -398,6 +413,7 @@ export function workbookToExcel(store: WorkbookStore): ExcelJS.Workbook {
     validationRules: data.validationRules,
     validationRanges: {},
     googleOnlyFormulas: {},
+    ...(options.documentState === undefined ? {} : { documentState: options.documentState }),
   };
   const activeIndex = Math.max(
     0,
@@ -563,25 +579,46 @@ export function workbookToExcel(store: WorkbookStore): ExcelJS.Workbook {
     );
     wb.definedNames.add(`${quoteSheetName(sheet.name)}!${a1}`, n.name);
   }
-  const metaSheet = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
-  const json = JSON.stringify(meta);
-  // A cell holds at most 32 767 characters.
-  for (let i = 0, row = 1; i < json.length; i += 30_000, row++)
-    metaSheet.getCell(row, 1).value = json.slice(i, i + 30_000);
+  writeMetaSheet(wb, options.metaSheetName ?? DEFAULT_META_SHEET, meta);
   wb.views = [
     { activeTab: activeIndex, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' },
   ];
   return wb;
 }
 
+/** The metadata as JSON in column A of a very hidden sheet, in chunks (a cell holds at most 32 767 characters). */
+function writeMetaSheet(wb: ExcelJS.Workbook, name: string, meta: Meta): void {
+  const metaSheet = wb.addWorksheet(name, { state: 'veryHidden' });
+  const json = JSON.stringify(meta);
+  for (let i = 0, row = 1; i < json.length; i += 30_000, row++)
+    metaSheet.getCell(row, 1).value = json.slice(i, i + 30_000);
+}
+
+/** The metadata sheet's JSON, or undefined when the file has none (or it does not parse). */
+function readMetaSheet(wb: ExcelJS.Workbook, name: string): Meta | undefined {
+  const metaSheet = wb.getWorksheet(name);
+  if (!metaSheet) return undefined;
+  let json = '';
+  for (let r = 1; r <= metaSheet.rowCount; r++) json += String(metaSheet.getCell(r, 1).value ?? '');
+  try {
+    return JSON.parse(json) as Meta;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Writes the workbook as .xlsx. */
-export async function saveWorkbookXlsx(store: WorkbookStore, file: string): Promise<void> {
-  await fs.promises.writeFile(file, await workbookXlsxBuffer(store));
+export async function saveWorkbookXlsx(
+  store: WorkbookStore,
+  file: string,
+  options: SaveOptions = {},
+): Promise<void> {
+  await fs.promises.writeFile(file, await workbookXlsxBuffer(store, options));
 }
 
 /** The .xlsx bytes of the workbook: exceljs's package, then the charts it cannot write (xlsx-charts.ts). */
-export async function workbookXlsxBuffer(store: WorkbookStore): Promise<Buffer> {
-  const written = Buffer.from(await workbookToExcel(store).xlsx.writeBuffer());
+export async function workbookXlsxBuffer(store: WorkbookStore, options: SaveOptions = {}): Promise<Buffer> {
+  const written = Buffer.from(await workbookToExcel(store, options).xlsx.writeBuffer());
   return addNativeCharts(written, nativeChartsOf(store));
 }
 
@@ -679,11 +716,19 @@ function validationFromNative(
 }
 
 export interface LoadOptions {
-  /** Used when the file carries no SalesDesk metadata (a workbook made elsewhere). */
+  /** Used when the file carries no metadata sheet (a workbook made elsewhere). */
   timeZone?: string;
   locale?: string;
   owner?: string;
   name?: string;
+  /** Name of the very hidden metadata sheet (default `__apps_script_local_meta__`). */
+  metaSheetName?: string;
+}
+
+/** A loaded workbook and the document state saved with it (undefined when the file carries none). */
+export interface LoadedDocument {
+  store: WorkbookStore;
+  documentState: unknown;
 }
 
 /** Reads an .xlsx file (path or bytes) into a WorkbookStore. */
@@ -691,20 +736,29 @@ export async function loadWorkbookXlsx(
   source: string | Buffer | ArrayBuffer,
   options: LoadOptions = {},
 ): Promise<WorkbookStore> {
+  return (await loadWorkbookXlsxDocument(source, options)).store;
+}
+
+/** Reads an .xlsx file (path or bytes) into a WorkbookStore, with the document state saved beside it. */
+export async function loadWorkbookXlsxDocument(
+  source: string | Buffer | ArrayBuffer,
+  options: LoadOptions = {},
+): Promise<LoadedDocument> {
   const wb = new ExcelJS.Workbook();
   if (typeof source === 'string') await wb.xlsx.readFile(source);
   else await wb.xlsx.load(source as ArrayBuffer);
-  let meta: Meta | undefined;
-  const metaSheet = wb.getWorksheet(META_SHEET);
-  if (metaSheet) {
-    let json = '';
-    for (let r = 1; r <= metaSheet.rowCount; r++) json += String(metaSheet.getCell(r, 1).value ?? '');
-    try {
-      meta = JSON.parse(json) as Meta;
-    } catch {
-      meta = undefined;
-    }
-  }
+  const metaSheetName = options.metaSheetName ?? DEFAULT_META_SHEET;
+  const meta = readMetaSheet(wb, metaSheetName);
+  return { store: workbookFromExcel(wb, meta, metaSheetName, options), documentState: meta?.documentState };
+}
+
+/** Builds the store from the exceljs workbook and its metadata (when the file has a metadata sheet). */
+function workbookFromExcel(
+  wb: ExcelJS.Workbook,
+  meta: Meta | undefined,
+  metaSheetName: string,
+  options: LoadOptions,
+): WorkbookStore {
   const data: WorkbookData = {
     id: meta?.id ?? `local-${Math.random().toString(36).slice(2, 12)}`,
     name: meta?.name ?? options.name ?? 'Imported workbook',
@@ -722,7 +776,7 @@ export async function loadWorkbookXlsx(
   };
   const store = new WorkbookStore(data);
   const sheetsByName = new Map<string, SheetData>();
-  const worksheets = wb.worksheets.filter((ws) => ws.name !== META_SHEET);
+  const worksheets = wb.worksheets.filter((ws) => ws.name !== metaSheetName);
   for (const ws of worksheets) {
     const m = meta?.sheets.find((s) => s.name === ws.name);
     const sheet = newSheetData(

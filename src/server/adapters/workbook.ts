@@ -162,6 +162,8 @@ export interface SettingsRead {
   /** Bad values (replaced by defaults), with the sheet row they stand on. */
   problems: (SettingProblem & { sheetRow: number })[];
   sheet: Sheet | null;
+  /** The sheet as read (extra keys such as exchange rates live there); undefined when the sheet is missing. */
+  table?: Table<string>;
 }
 
 /** Settings as a typed object (defaults for missing keys, a missing sheet, or bad values): one read. */
@@ -177,6 +179,7 @@ export function readSettings(spreadsheet: Spreadsheet): SettingsRead {
     settings: parsed.settings,
     problems: parsed.problems.map((problem) => ({ ...problem, sheetRow: table.firstRow + problem.rowIndex })),
     sheet: opened.sheet,
+    table,
   };
 }
 

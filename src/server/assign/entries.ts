@@ -9,6 +9,7 @@
 import { buildPreview, customerFromResponse, type PreviewView } from '../../core/assign';
 import { columnHeaders } from '../../../templates';
 import { findSheet } from '../adapters/workbook';
+import { refuseUntilSetUp } from '../onboarding';
 import { notifyReps, type NotifyResult } from './notify';
 import {
   assignContext,
@@ -23,21 +24,14 @@ import { undoLastRun, type UndoResult } from './undo';
 
 export const FORM_TRIGGER_HANDLER = 'onFormSubmitAssign';
 
-function requireManager(context: AssignContext): void {
-  if (!context.isManager) throw new Error(context.t('common.notManager'));
-}
-
 function preview(context: AssignContext, snap: ReturnType<typeof snapshot>): PreviewView {
   return buildPreview(snap.plan, snap.token, context.t, labelOfIn(context.locale), snap.repProblems);
 }
 
 /** SalesDesk → Assign leads: opens the preview sidebar (managers only). */
 export function menuAssignLeads(): void {
+  if (refuseUntilSetUp()) return;
   const context = assignContext();
-  if (!context.isManager) {
-    SpreadsheetApp.getUi().alert(context.t('common.notManager'));
-    return;
-  }
   const html = HtmlService.createHtmlOutputFromFile('assign-preview').setTitle(
     context.t('assign.preview.title'),
   );
@@ -50,7 +44,6 @@ export function menuAssignLeads(): void {
  */
 export function apiPreviewAssignment(): PreviewView {
   const context = assignContext();
-  requireManager(context);
   return preview(context, snapshot(context));
 }
 
@@ -94,8 +87,7 @@ function mailMessage(context: AssignContext, mail: NotifyResult): string {
  */
 export function apiConfirmAssignment(planToken: string): ConfirmResult {
   const context = assignContext();
-  requireManager(context);
-  const outcome = withAssignLock(context.t, () => {
+  const outcome = withAssignLock(context, () => {
     const snap = snapshot(context);
     if (snap.token !== String(planToken ?? '')) return { changed: true as const, snap };
     if (snap.plan.assignments.length === 0) return { changed: false as const, snap, committed: null };
@@ -149,11 +141,7 @@ export function apiConfirmAssignment(planToken: string): ConfirmResult {
 export function menuUndoLastAssignment(): UndoResult | null {
   const context = assignContext();
   const ui = SpreadsheetApp.getUi();
-  if (!context.isManager) {
-    ui.alert(context.t('common.notManager'));
-    return null;
-  }
-  const result = withAssignLock(context.t, () => undoLastRun(context, context.t));
+  const result = withAssignLock(context, () => undoLastRun(context, context.t));
   ui.alert(result.message);
   return result;
 }
@@ -162,11 +150,7 @@ export function menuUndoLastAssignment(): UndoResult | null {
 export function menuTurnOnFormIntake(): void {
   const context = assignContext();
   const ui = SpreadsheetApp.getUi();
-  if (!context.isManager) {
-    ui.alert(context.t('common.notManager'));
-    return;
-  }
-  const installed = withAssignLock(context.t, () => {
+  const installed = withAssignLock(context, () => {
     const exists = ScriptApp.getProjectTriggers().some(
       (trigger) => trigger.getHandlerFunction() === FORM_TRIGGER_HANDLER,
     );
@@ -199,7 +183,7 @@ export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmi
         last: range.getRow() + range.getNumRows() - 1,
       }
     : null;
-  const { snap, committed, unmatched } = withAssignLock(context.t, () => {
+  const { snap, committed, unmatched } = withAssignLock(context, () => {
     const customersSheet = findSheet(context.spreadsheet, 'customers');
     const onCustomers = !!submitted && !!customersSheet && customersSheet.getSheetId() === submitted.sheetId;
     if (onCustomers || !e?.namedValues) {

@@ -27,36 +27,20 @@ import { ZoneDays } from '../../core/dates';
 import type { Table } from '../../core/table';
 import { nextId } from '../../core/forms/customers';
 import { translator, type Locale, type Translate } from '../../core/i18n';
-import { isManager } from '../../core/roles';
 import { listLabel, listValueCode, type ListKey } from '../../../templates';
-import { currentLocale, currentUserEmail } from '../context';
+import { executionContext } from '../context';
+import { withLock } from '../lock';
 import {
   appendRows,
   openSheet,
-  readSettings,
-  workbookLanguage,
   writeColumns,
   type SheetTable,
 } from '../adapters/workbook';
 
 export const POINTER_PREFIX = 'salesdesk.assign.pointer.';
 export const LAST_RUN_PROPERTY = 'salesdesk.assign.lastRun';
-/**
- * Script property for the developer's concurrency tests only (script properties belong to the developer, users of
- * the add-on cannot set them): JSON { "disableLock": true, "pauseAfterReadMs": 300 }. The pause stands for a slow
- * run (a big sheet takes seconds between its read and its write) so two executions reliably overlap, and turning
- * the lock off shows what it prevents. Unset in production: one getProperty per run.
- */
-export const TEST_CONCURRENCY_PROPERTY = 'salesdesk.test.concurrency';
-let pauseAfterReadMs = 0;
-
-/** The test pause between deciding and writing (see TEST_CONCURRENCY_PROPERTY); nothing in production. */
-export function pauseForConcurrencyTest(): void {
-  if (pauseAfterReadMs > 0) Utilities.sleep(pauseAfterReadMs);
-}
 /** Apps Script keeps at most 9 KB per property value. */
 const PROPERTY_VALUE_LIMIT = 9000;
-const LOCK_WAIT_MS = 30_000;
 
 export interface AssignContext {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -71,32 +55,23 @@ export interface AssignContext {
   timeZone: string;
 }
 
-function ownerEmail(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  try {
-    return (spreadsheet.getOwner()?.getEmail() ?? '').toLowerCase();
-  } catch {
-    return ''; // a file on a shared drive has no owner
-  }
-}
-
-/** Who runs, in which language; reads Settings once. */
+/**
+ * The assignment's view of the execution context (src/server/context.ts). In a trigger nobody is running: no user,
+ * not a manager, messages in the workbook's language.
+ */
 export function assignContext(forTrigger = false): AssignContext {
-  const spreadsheet = SpreadsheetApp.getActive();
-  const typed = readSettings(spreadsheet).settings;
-  const settings = typed as unknown as Record<string, unknown>;
-  const workbookLocale = workbookLanguage(spreadsheet, typed);
-  const locale = forTrigger ? workbookLocale : typed.locale !== 'auto' ? typed.locale : currentLocale();
-  const user = forTrigger ? '' : currentUserEmail();
+  const ctx = executionContext();
+  const trigger = forTrigger || ctx.kind === 'trigger';
+  const locale = trigger ? ctx.workbookLocale : ctx.locale;
   return {
-    spreadsheet,
-    settings,
-    user,
-    isManager:
-      !forTrigger && isManager({ user, owner: ownerEmail(spreadsheet), managers: settings.managers }),
-    t: translator(locale),
+    spreadsheet: ctx.spreadsheet,
+    settings: ctx.settings as unknown as Record<string, unknown>,
+    user: trigger ? '' : ctx.user,
+    isManager: !trigger && ctx.isManager,
+    t: trigger ? translator(locale) : ctx.t,
     locale,
-    workbookLocale,
-    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    workbookLocale: ctx.workbookLocale,
+    timeZone: ctx.timeZone,
   };
 }
 
@@ -110,33 +85,11 @@ export function labelOfIn(locale: Locale): LabelOf {
 
 /**
  * Runs `task` under the document lock: two managers confirming at once, or a form submission during a manual run,
- * take turns, and each re-reads what the other wrote.
- * @throws Error (localised "busy") when the lock cannot be had within 30 s.
+ * take turns, and each re-reads what the other wrote. A trigger waits longer than a person (src/server/lock.ts).
+ * @throws Error (localised "busy") when the lock cannot be had within the wait.
  */
-export function withAssignLock<T>(t: Translate, task: () => T): T {
-  let test: { disableLock?: boolean; pauseAfterReadMs?: number } = {};
-  try {
-    test =
-      JSON.parse(PropertiesService.getScriptProperties().getProperty(TEST_CONCURRENCY_PROPERTY) ?? '{}') ??
-      {};
-  } catch {
-    test = {};
-  }
-  pauseAfterReadMs = Math.max(0, Math.min(Number(test.pauseAfterReadMs) || 0, 5000));
-  if (test.disableLock === true) return task();
-  const lock = LockService.getDocumentLock();
-  try {
-    lock.waitLock(LOCK_WAIT_MS);
-  } catch {
-    throw new Error(t('common.busy'));
-  }
-  try {
-    const result = task();
-    SpreadsheetApp.flush();
-    return result;
-  } finally {
-    lock.releaseLock();
-  }
+export function withAssignLock<T>(context: AssignContext, task: () => T): T {
+  return withLock(context.t, context.user === '' ? 'background' : 'action', task);
 }
 
 export interface Snapshot {
@@ -349,7 +302,6 @@ export function commit(
     properties[LAST_RUN_PROPERTY] = json;
   }
 
-  pauseForConcurrencyTest();
   // Everything decided; now the writes, pointers last. Owner and reassign are adjacent in the template: one call.
   if (snap.newCustomer) {
     appendRows(customers.sheet, table, [{ ...snap.newCustomer, owner: plan.assignments[0].toRep }]);

@@ -26,7 +26,9 @@ import { cell, isBlankRow } from '../../core/table';
 import { columnHeaders, listValueCode } from '../../../templates';
 import { appendRows, openSheet, type SheetTable } from '../adapters/workbook';
 import { currentTranslator } from '../context';
-import { dataSession, readLists, withDocumentLock, type DataSession } from './session';
+import { dataSession, readLists, type DataSession } from './session';
+import { withLock } from '../lock';
+import { refuseUntilSetUp } from '../onboarding';
 
 /** What the sidebar sends: pasted or decoded text, or the raw file as base64 (decoded here, GBK included). */
 export interface ImportSource {
@@ -283,7 +285,7 @@ export function apiImportCustomers(request: ImportRequest): ImportResult {
     message: error,
   });
   if ('error' in read) return failed(read.error);
-  return withDocumentLock(t, () => {
+  return withLock(t, 'action', () => {
     const { plan, customers, clock } = planAgainstSheet(ctx, read.text);
     if (plan.missingColumns.length > 0)
       return failed(t('data.import.missingColumns', { columns: plan.missingColumns.join(', ') }));
@@ -379,6 +381,7 @@ export function apiImportCustomers(request: ImportRequest): ImportResult {
 /** SalesDesk → Data → Import customers from CSV: opens the import sidebar. */
 export function menuImportCsv(): void {
   const t = currentTranslator();
+  if (refuseUntilSetUp(t)) return;
   const html = HtmlService.createHtmlOutputFromFile('import-csv').setTitle(t('data.import.title'));
   SpreadsheetApp.getUi().showSidebar(html);
 }
