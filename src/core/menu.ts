@@ -102,4 +102,5 @@ export const TRIGGER_HANDLERS = [
   'onRemindersContinue',
   'onFormSubmitAssign',
   'onDailyDashboard',
+  'onSettingsEdit',
 ];

@@ -193,10 +193,12 @@ describe('assign leads through the bundle', () => {
     rt.execute('menuAssignLeads', [], { user: 'bob@example.com', locale: 'zh-CN' });
     expect(rt.ui.sidebars).toHaveLength(0);
     expect(rt.ui.alerts.at(-1)?.prompt).toBe(
-      '只有“设置”中列出的经理（或表格所有者）才能执行此操作，请联系经理处理。',
+      '只有经理才能执行此操作。经理：owner@example.com, boss@example.com。请联系其中一位处理。',
     );
     const denied = rt.execute('apiConfirmAssignment', ['x'], { user: 'bob@example.com' });
-    expect(denied.error?.message).toContain('Only managers listed in Settings');
+    expect(denied.error?.message).toBe(
+      'Only a manager can do this. Managers: owner@example.com, boss@example.com. Ask one of them to run it.',
+    );
     rt.execute('menuUndoLastAssignment', [], { user: 'bob@example.com' });
     expect(state(rt)).toBe(before);
     rt.execute('menuAssignLeads', [], { user: OWNER });
@@ -296,19 +298,27 @@ describe('form intake', () => {
 });
 
 describe('overlapping executions', () => {
-  const submit = (n: number) => ({
-    fn: 'onFormSubmitAssign',
-    args: [{ namedValues: { Company: [`Form ${n}`] } }],
-    opts: { user: OWNER },
-  });
+  // Each read takes 400 ms (a slow run: a big sheet takes seconds between its read and its write), so the two
+  // executions reliably overlap; the handler runs only from its installed trigger, so the event carries its uid.
+  const slowCalls = { 'Range.getValues': 400 };
+  const submit = (rt: LocalRuntime, n: number) => {
+    if (!rt.triggers.all.some((t) => t.handler === 'onFormSubmitAssign'))
+      rt.execute('menuTurnOnFormIntake', [], { user: OWNER });
+    const triggerUid = rt.triggers.all.find((t) => t.handler === 'onFormSubmitAssign')?.id;
+    return {
+      fn: 'onFormSubmitAssign',
+      args: [{ triggerUid, namedValues: { Company: [`Form ${n}`] } }],
+      opts: { user: OWNER },
+      slowCalls,
+    };
+  };
 
   it('with the lock, two form submissions at once both land and take consecutive turns', async () => {
     const rt = await assignRuntime({
       reps: DEFAULT_REPS,
       customers: leads(1, 1, () => ({ owner: 'eve@example.com' })),
     });
-    rt.properties.script.set('salesdesk.test.concurrency', JSON.stringify({ pauseAfterReadMs: 400 }));
-    const results = await rt.executeConcurrently([submit(1), submit(2)]);
+    const results = await rt.executeConcurrently([submit(rt, 1), submit(rt, 2)]);
     expect(results.map((r) => r.error)).toEqual([undefined, undefined]);
     expect(results.every((r) => (r.calls['Lock.waitLock'] ?? 0) === 1)).toBe(true);
     const rows = records(rt, 'customers');
@@ -327,11 +337,8 @@ describe('overlapping executions', () => {
       reps: DEFAULT_REPS,
       customers: leads(1, 1, () => ({ owner: 'eve@example.com' })),
     });
-    rt.properties.script.set(
-      'salesdesk.test.concurrency',
-      JSON.stringify({ disableLock: true, pauseAfterReadMs: 400 }),
-    );
-    await rt.executeConcurrently([submit(1), submit(2)]);
+    rt.locks.disabled = true; // as if SalesDesk took no lock
+    await rt.executeConcurrently([submit(rt, 1), submit(rt, 2)]);
     const rows = records(rt, 'customers');
     expect(rows).toHaveLength(2); // one response overwrote the other
     expect(rows[1].owner).toBe('ann@example.com');
@@ -350,9 +357,13 @@ describe('overlapping executions', () => {
       customers: leads(6),
       settings: { managers: `${MANAGER}, second.boss@example.com` },
     });
-    rt.properties.script.set('salesdesk.test.concurrency', JSON.stringify({ pauseAfterReadMs: 300 }));
     const token = preview(rt).token;
-    const task = { fn: 'apiConfirmAssignment', args: [token], opts: { user: MANAGER } };
+    const task = {
+      fn: 'apiConfirmAssignment',
+      args: [token],
+      opts: { user: MANAGER },
+      slowCalls: { 'Range.getValues': 300 },
+    };
     // (Two listed managers: in worker executions the runtime does not report the spreadsheet owner.)
     const results = await rt.executeConcurrently([
       task,
