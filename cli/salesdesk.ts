@@ -38,7 +38,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await command.run(args, io);
   } catch (error) {
-    if (error instanceof CliUsageError) io.stderr(`salesdesk: ${error.message}`);
+    // A refusal (not a manager, a protection in the way) is an answer for the user, not a bug: one line.
+    const refusal = error instanceof Error && error.name === 'AccessDeniedError';
+    if (error instanceof CliUsageError || refusal) io.stderr(`salesdesk: ${(error as Error).message}`);
     else io.stderr(`salesdesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 2;
   }

@@ -73,6 +73,8 @@ export interface RuntimeOptions {
 /** What the build writes to dist/manifest.json. */
 export interface BundleManifest {
   entryPoints: string[];
+  /** Entry point → who may run it (manager, rep, anyone, trigger, custom-function), from scripts/build.ts. */
+  audiences?: Record<string, string>;
   customFunctions: { name: string; params: string[] }[];
   ui: string[];
 }
@@ -300,26 +302,37 @@ export class LocalRuntime {
    * given, one is installed for that user first (as if they had turned the feature on).
    * @throws Error when no trigger of `handler` is installed and `installAs` is not given.
    */
-  fireTrigger(handler: string, options: { installAs?: string } = {}): ExecutionResult[] {
-    let installed = this.triggers.all.filter((t) => t.handler === handler && t.eventType === 'CLOCK');
-    if (installed.length === 0 && options.installAs) {
-      installed = [
-        this.triggers.add({
-          handler,
-          owner: options.installAs.toLowerCase(),
-          eventType: 'CLOCK',
-          source: 'CLOCK',
-          sourceId: null,
-          clock: { everyDays: 1, timeZone: this.timeZone },
-        }),
-      ];
-    }
-    if (installed.length === 0) throw new Error(`local runtime: no installed time-driven trigger runs ${handler}`);
+  fireTrigger<T = unknown>(handler: string, options: { installAs?: string } = {}): ExecutionResult<T>[] {
     const now = this.clock.now();
-    return installed.map((trigger) => {
+    return this.clockTriggers(handler, options.installAs).map((trigger) => {
       trigger.lastFiredMs = now.getTime();
-      return this.runTrigger(trigger, clockEvent(trigger, now));
+      return this.runTrigger(trigger, clockEvent(trigger, now)) as ExecutionResult<T>;
     });
+  }
+
+  /**
+   * The execution `fireTrigger` would make for `handler`'s first installed time-driven trigger, as a task for
+   * executeConcurrently (the trigger's owner, its event with the triggerUid).
+   */
+  triggerTask(handler: string, options: { installAs?: string } = {}): ConcurrentTask {
+    const [trigger] = this.clockTriggers(handler, options.installAs);
+    return { fn: handler, args: [clockEvent(trigger, this.clock.now())], opts: { user: trigger.owner } };
+  }
+
+  private clockTriggers(handler: string, installAs: string | undefined): TriggerRecord[] {
+    const installed = this.triggers.all.filter((t) => t.handler === handler && t.eventType === 'CLOCK');
+    if (installed.length > 0) return installed;
+    if (!installAs) throw new Error(`local runtime: no installed time-driven trigger runs ${handler}`);
+    return [
+      this.triggers.add({
+        handler,
+        owner: installAs.toLowerCase(),
+        eventType: 'CLOCK',
+        source: 'CLOCK',
+        sourceId: null,
+        clock: { everyDays: 1, timeZone: this.timeZone },
+      }),
+    ];
   }
 
   /**

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { LocalRuntime } from '../../runtime';
 import { parseLocalDateTime, isValidTimeZone } from '../../src/core/dates';
-import { costSummary, DEFAULT_USER, runEntry, saveIfAsked } from '../workbook';
+import { costSummary, DEFAULT_USER, executionOptions, runEntry, saveIfAsked } from '../workbook';
 import { CliUsageError, type CliCommand, type ParsedArgs } from '../types';
 
 interface PreviewMail {
@@ -77,7 +77,11 @@ export const command: CliCommand = {
   async run(args, io) {
     const rt = await open(args);
     if (args.flags.send === true) {
-      const result = runEntry<RunReport>(rt, 'onDailyReminders', [{}], args);
+      // The run the daily trigger makes: installed for --as (or the owner) when the workbook has none.
+      const [result] = rt.fireTrigger<RunReport>('onDailyReminders', {
+        installAs: executionOptions(args).user,
+      });
+      if (result.error) throw result.error;
       const report = result.value as RunReport;
       const saved = await saveIfAsked(rt, args);
       const mails = rt.mail.outbox.map((mail) => ({

@@ -60,7 +60,7 @@ describe('salesdesk assign', () => {
   });
 
   it('refuses a rep', async () => {
-    await expect(cli(['--in', input, '--as', 'bob@example.com', '--json'])).rejects.toThrow('Only managers');
+    await expect(cli(['--in', input, '--as', 'bob@example.com', '--json'])).rejects.toThrow('Only a manager can do this');
   });
 });
 

@@ -30,12 +30,7 @@ import { translator, type Locale, type Translate } from '../../core/i18n';
 import { listLabel, listValueCode, type ListKey } from '../../../templates';
 import { executionContext } from '../context';
 import { withLock } from '../lock';
-import {
-  appendRows,
-  openSheet,
-  writeColumns,
-  type SheetTable,
-} from '../adapters/workbook';
+import { appendRows, openSheet, writeColumns, type SheetTable } from '../adapters/workbook';
 
 export const POINTER_PREFIX = 'salesdesk.assign.pointer.';
 export const LAST_RUN_PROPERTY = 'salesdesk.assign.lastRun';
