@@ -10,7 +10,7 @@ import { notSupported, WouldBlock } from './errors';
 import type { Execution } from './execution';
 
 /** Services may name their Apps Script class explicitly; otherwise the constructor name is used. */
-export const APPS_SCRIPT_CLASS = Symbol.for('salesdesk.appsScriptClass');
+export const APPS_SCRIPT_CLASS = Symbol.for('appsScriptLocal.class');
 
 /** Factories of the script's realm (the vm context). */
 export interface ScriptRealm {

@@ -7,6 +7,9 @@
  *  - manifest.json: what the bundle exposes (the local runtime registers custom functions from it).
  *  - <name>.html: each src/ui/<name>/index.tsx with its JS and CSS inlined (Apps Script serves no assets).
  *  - appsscript.json: copied from the repo root.
+ * Everything is minified: Apps Script compiles and runs the whole of Code.js at the start of every execution (each
+ * custom-function recalculation too), so its bytes are paid on every call. esbuild's metafiles (which module costs
+ * how many output bytes) go to out/build-meta/ for `npm run bench` and for finding what does not earn its bytes.
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -20,6 +23,14 @@ const dist = path.join(root, `.dist-staging-${process.pid}`);
 const serverEntry = path.join(root, 'src/server/index.ts');
 const uiRoot = path.join(root, 'src/ui');
 const GLOBAL_NAME = 'SalesDesk';
+/** Outside dist/ (clasp pushes dist/): one esbuild metafile per output, `<output>.json`. */
+export const META_DIR = path.join(root, 'out', 'build-meta');
+
+function writeMeta(output: string, metafile: esbuild.Metafile | undefined): void {
+  if (!metafile) return;
+  fs.mkdirSync(META_DIR, { recursive: true });
+  fs.writeFileSync(path.join(META_DIR, `${output}.json`), JSON.stringify(metafile));
+}
 
 /** Who may run an entry point: the wrapper it is declared with in src/server/index.ts (src/server/entry-points.ts). */
 export type Audience = 'manager' | 'rep' | 'anyone' | 'trigger' | 'custom-function';
@@ -159,9 +170,13 @@ async function buildServer(): Promise<EntryPoint[]> {
     target: 'es2020',
     charset: 'utf8',
     legalComments: 'none',
+    // Only the IIFE is minified: the generated stubs below keep their names, parameters and JSDoc.
+    minify: true,
+    metafile: true,
     write: false,
     logLevel: 'warning',
   });
+  writeMeta('Code.js', result.metafile);
   const bundle = result.outputFiles[0].text;
   const entries = listEntryPoints();
   const banner = '// SalesDesk for Google Sheets. Built by scripts/build.ts; do not edit.\n';
@@ -199,9 +214,11 @@ async function buildUi(name: string): Promise<void> {
     charset: 'utf8',
     legalComments: 'none',
     outdir: path.join(dist, '.ui', name),
+    metafile: true,
     write: false,
     logLevel: 'warning',
   });
+  writeMeta(`${name}.html`, result.metafile);
   const js = result.outputFiles
     .filter((f) => f.path.endsWith('.js'))
     .map((f) => f.text)

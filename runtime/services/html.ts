@@ -173,7 +173,7 @@ export class LocalHtmlService implements GoogleAppsScript.HTML.HtmlService {
     return new LocalHtmlTemplate(this.readFile(filename), this.evaluator);
   }
   getUserAgent(): string {
-    return 'SalesDesk local runtime';
+    return 'Apps Script local runtime';
   }
 
   private readFile(filename: string): string {

@@ -170,14 +170,17 @@ export class LocalUi implements GoogleAppsScript.Base.Ui {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
 
-  constructor(private readonly recorder: UiRecorder) {}
+  constructor(
+    private readonly recorder: UiRecorder,
+    private readonly addOnName = 'Add-on',
+  ) {}
 
   createMenu(caption: string): GoogleAppsScript.Base.Menu {
     return new LocalMenu(this.recorder, String(caption), false);
   }
   createAddonMenu(): GoogleAppsScript.Base.Menu {
-    // Sheets titles an add-on menu with the add-on's name; the local runtime has one add-on.
-    return new LocalMenu(this.recorder, 'SalesDesk', true);
+    // Sheets titles an add-on menu with the add-on's name (RuntimeOptions.addOnName).
+    return new LocalMenu(this.recorder, this.addOnName, true);
   }
 
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {

@@ -224,7 +224,7 @@ export class WorkbookStore {
     const engine = this.engine;
     if (!engine || this.engineStale) return;
     // HyperFormula recomputes volatile functions on every change: touch a scratch cell.
-    const scratch = '__salesdesk_scratch__';
+    const scratch = '__apps_script_local_scratch__';
     if (engine.sheetId(scratch) === undefined) engine.addSheet(scratch);
     engine.setCells(scratch, 0, 0, [[this.recalcTick++]]);
     engine.settleResizes(this.context);
@@ -1072,7 +1072,7 @@ export class WorkbookStore {
   evaluateFormulaAt(sheet: SheetData, formula: string, row: number, column: number): unknown {
     if (this.engine && !this.engineStale && !this.engineCoversRefs(sheet, formula)) this.engineStale = true;
     const engine = this.liveEngineForScratch();
-    const scratch = '__salesdesk_scratch__';
+    const scratch = '__apps_script_local_scratch__';
     if (!engine.sheetId(scratch)) engine.addSheet(scratch);
     const bounded = boundOpenRanges(formula, sheet.name, this.sizeOf);
     // Relative references in a rule are relative to the rule's top-left cell; callers pass them already

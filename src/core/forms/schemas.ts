@@ -5,54 +5,62 @@
  * the server validates the received object with the very same schema (it never trusts the client). Both build it
  * with the user's translator, so the messages match word for word in en and zh-CN.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Translate } from '../i18n';
+// Not the validation barrel: its whole-workbook check (and the catalogue it translates with) would follow this
+// module into every form sidebar.
+import { isEmpty, type ListsInSheet } from '../validation/fields';
 import {
   CUSTOMER_INPUT_FIELDS,
   DEAL_INPUT_FIELDS,
   FOLLOW_UP_INPUT_FIELDS,
-  isEmpty,
   makeCustomerSchema,
   makeDealSchema,
   makeFollowUpSchema,
   type InputField,
-  type ListsInSheet,
-} from '../validation';
+} from '../validation/schemas';
 
 /** Lists sheet: list key → labels as the workbook shows them. */
 export type Lists = ListsInSheet;
 
 /** The picker's field: a customer id, with a message that says what to do. */
 function pickedCustomer(t: Translate) {
-  return z
-    .unknown()
-    .superRefine((value, ctx) => {
-      if (isEmpty(value)) ctx.addIssue({ code: 'custom', message: t('forms.picker.choose') });
-    })
-    .transform((value) => String(value ?? '').trim());
+  return z.pipe(
+    z.unknown().check(
+      z.superRefine((value, ctx) => {
+        if (isEmpty(value)) ctx.addIssue({ code: 'custom', message: t('forms.picker.choose') });
+      }),
+    ),
+    z.transform((value) => String(value ?? '').trim()),
+  );
 }
 
 /**
  * A form sends only the fields it shows; the record schema expects every input column, so the others arrive
  * empty (as an untouched input would). A non-object (a broken call) is left for the schema to reject.
  */
-function withEveryField(fields: readonly InputField[], schema: z.ZodType) {
-  return z.preprocess((input) => {
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
-    const filled: Record<string, unknown> = {};
-    for (const field of fields) filled[field.key] = '';
-    return { ...filled, ...(input as Record<string, unknown>) };
-  }, schema);
+function withEveryField<T extends z.ZodMiniType>(fields: readonly InputField[], schema: T) {
+  return z.pipe(
+    z.transform((input: unknown) => {
+      if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+      const filled: Record<string, unknown> = {};
+      for (const field of fields) filled[field.key] = '';
+      return { ...filled, ...(input as Record<string, unknown>) };
+    }),
+    schema,
+  );
 }
 
 /** New customer: every Customers field a rep types; id, totals and tier are filled by the server. */
 export function makeCustomerFormSchema(t: Translate, lists: Lists) {
   return withEveryField(
     CUSTOMER_INPUT_FIELDS,
-    makeCustomerSchema(t, lists).superRefine((value, ctx) => {
-      if (isEmpty(value.phone) && isEmpty(value.email))
-        ctx.addIssue({ code: 'custom', path: ['phone'], message: t('forms.v.phoneOrEmail') });
-    }),
+    makeCustomerSchema(t, lists).check(
+      z.superRefine((value, ctx) => {
+        if (isEmpty(value.phone) && isEmpty(value.email))
+          ctx.addIssue({ code: 'custom', path: ['phone'], message: t('forms.v.phoneOrEmail') });
+      }),
+    ),
   );
 }
 
@@ -60,14 +68,14 @@ export function makeCustomerFormSchema(t: Translate, lists: Lists) {
 export function makeFollowUpFormSchema(t: Translate, lists: Lists) {
   return withEveryField(
     FOLLOW_UP_INPUT_FIELDS,
-    makeFollowUpSchema(t, lists)
-      .extend({ customerId: pickedCustomer(t) })
-      .superRefine((value, ctx) => {
+    z.extend(makeFollowUpSchema(t, lists), { customerId: pickedCustomer(t) }).check(
+      z.superRefine((value, ctx) => {
         const time = String(value.time ?? '');
         const next = String(value.nextDate ?? '');
         if (next !== '' && /^\d{4}-\d{2}-\d{2}/.test(time) && next < time.slice(0, 10))
           ctx.addIssue({ code: 'custom', path: ['nextDate'], message: t('forms.v.nextBeforeTime') });
       }),
+    ),
   );
 }
 
@@ -75,9 +83,8 @@ export function makeFollowUpFormSchema(t: Translate, lists: Lists) {
 export function makeDealFormSchema(t: Translate, lists: Lists) {
   return withEveryField(
     DEAL_INPUT_FIELDS,
-    makeDealSchema(t, lists)
-      .extend({ customerId: pickedCustomer(t) })
-      .superRefine((value, ctx) => {
+    z.extend(makeDealSchema(t, lists), { customerId: pickedCustomer(t) }).check(
+      z.superRefine((value, ctx) => {
         // A deal of 0 is a data-entry slip, not a sale (the sheet rule only forbids negatives).
         if (typeof value.amount === 'number' && value.amount <= 0)
           ctx.addIssue({
@@ -86,6 +93,7 @@ export function makeDealFormSchema(t: Translate, lists: Lists) {
             message: t('forms.v.positive', { field: t('forms.field.amount') }),
           });
       }),
+    ),
   );
 }
 

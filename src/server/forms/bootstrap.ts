@@ -3,7 +3,7 @@
  * bundling): the user's language, who they are, their role, the dropdown lists, and "now" in the spreadsheet's
  * time zone (google.script.run cannot carry Date, so times travel as strings).
  */
-import type { Locale } from '../../core/i18n';
+import { messagesOf, type Locale } from '../../core/i18n';
 import { formsContext } from './context';
 import { readDirectory, type Role } from './directory';
 
@@ -26,6 +26,8 @@ export interface Bootstrap {
   now: string;
   /** Default currency from Settings. */
   currency: string;
+  /** Every message in the user's language (English filling gaps): sidebars bundle no catalogue of their own. */
+  messages: Record<string, string>;
 }
 
 /**
@@ -47,5 +49,6 @@ export function apiBootstrap(): Bootstrap {
     today: Utilities.formatDate(now, ctx.timeZone, 'yyyy-MM-dd'),
     now: Utilities.formatDate(now, ctx.timeZone, "yyyy-MM-dd'T'HH:mm"),
     currency: directory.currency,
+    messages: messagesOf(ctx.locale),
   };
 }

@@ -1,24 +1,33 @@
 /**
- * Client-side translation: the same catalogue and `t` as the server (src/core/i18n), bound to the locale the server
- * chose in `apiBootstrap`, so a message reads the same whether the client or the server produced it.
+ * Client-side translation: the server's catalogue for the user's locale, received with the start-up data
+ * (`apiBootstrap` → messages), and the same `{param}` interpolation as the server (src/core/i18n/translate.ts), so a
+ * message reads the same whether the client or the server produced it. The catalogue is not bundled: every sidebar
+ * would carry both languages of every feature (about 50 KB each) for the few dozen strings it shows.
  */
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext } from 'preact/hooks';
-import { translator, type Locale, type Translate } from '../../core/i18n';
+import { useContext, useMemo } from 'preact/hooks';
+import type { Locale, Translate } from '../../core/i18n';
+import { boot } from '../../core/i18n/catalog/boot';
+import { translatorOf } from '../../core/i18n/translate';
 
 export interface I18n {
   locale: Locale;
   t: Translate;
 }
 
-const I18nContext = createContext<I18n>({ locale: 'en', t: translator('en') });
+/** Before start-up only the boot strings exist (the loading line, a failed start). */
+const I18nContext = createContext<I18n>({ locale: 'en', t: translatorOf(boot.en) });
 
-export function I18nProvider(props: { locale: Locale; children: ComponentChildren }) {
-  return (
-    <I18nContext.Provider value={{ locale: props.locale, t: translator(props.locale) }}>
-      {props.children}
-    </I18nContext.Provider>
+export function I18nProvider(props: {
+  locale: Locale;
+  messages: Readonly<Record<string, string>>;
+  children: ComponentChildren;
+}) {
+  const value = useMemo(
+    () => ({ locale: props.locale, t: translatorOf(props.messages, props.locale) }),
+    [props.locale, props.messages],
   );
+  return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
 }
 
 /** The current locale and its translator. */
@@ -30,4 +39,9 @@ export function useI18n(): I18n {
 export function browserLocale(): Locale {
   const language = (globalThis.navigator?.language ?? 'en').toLowerCase();
   return language.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** The translator of the boot strings, for what a sidebar shows before the server has answered. */
+export function earlyTranslator(locale: Locale): Translate {
+  return translatorOf(boot[locale], locale);
 }

@@ -41,6 +41,23 @@ describe('dates in the spreadsheet time zone', () => {
     expect(dayOfText('13/13/2026')).toBeNull();
   });
 
+  it('reads the hand-typed day formats exactly as the date-fns patterns did (yyyy/M/d, yyyy.M.d, yyyy年M月d日)', () => {
+    expect(isoOfDayNumber(dayOfText('2026/03/05')!)).toBe('2026-03-05');
+    expect(isoOfDayNumber(dayOfText('2026.12.31')!)).toBe('2026-12-31');
+    expect(isoOfDayNumber(dayOfText(' 2024年2月29日 ')!)).toBe('2024-02-29');
+    for (const bad of [
+      '2026/2/30',
+      '2025年2月29日',
+      '2026.13.1',
+      '2026/0/1',
+      '2026/1/32',
+      '2026/1',
+      '2026-1/5',
+      '2026/1/5x',
+    ])
+      expect(dayOfText(bad)).toBeNull();
+  });
+
   it('counts days and hours', () => {
     expect(daysBetween('2026-11-20', '2026-11-23')).toBe(3);
     expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);

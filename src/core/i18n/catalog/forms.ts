@@ -3,17 +3,11 @@ import type { Catalog } from '../index';
 
 export const forms: Catalog = {
   en: {
-    'ui.loading': 'Loading…',
     'ui.required': 'required',
     'ui.saving': 'Saving…',
     'ui.searching': 'Searching…',
     'ui.choose': 'Choose…',
     'ui.fixErrors': 'Please fix the highlighted fields.',
-
-    'forms.newCustomer.title': 'New customer',
-    'forms.logFollowUp.title': 'Log follow-up',
-    'forms.logDeal.title': 'Log deal',
-    'forms.card.title': 'Customer card',
 
     'forms.field.id': 'ID',
     'forms.field.created': 'Created',
@@ -120,17 +114,11 @@ export const forms: Catalog = {
     'forms.err.unknownOwner': '{owner} is not an active rep in the Reps sheet.',
   },
   'zh-CN': {
-    'ui.loading': '正在加载…',
     'ui.required': '必填',
     'ui.saving': '正在保存…',
     'ui.searching': '正在搜索…',
     'ui.choose': '请选择…',
     'ui.fixErrors': '请修改标红的字段。',
-
-    'forms.newCustomer.title': '新建客户',
-    'forms.logFollowUp.title': '记录跟进',
-    'forms.logDeal.title': '记录成交',
-    'forms.card.title': '客户卡片',
 
     'forms.field.id': '编号',
     'forms.field.created': '创建日期',
