@@ -309,17 +309,20 @@ describe('form intake', () => {
 });
 
 describe('overlapping executions', () => {
-  // The trigger handler acts only for its installed trigger (src/server/index.ts): the event names it.
-  const submit = (rt: LocalRuntime, n: number) => ({
-    fn: 'onFormSubmitAssign',
-    args: [
-      {
-        namedValues: { Company: [`Form ${n}`] },
-        triggerUid: rt.triggers.all.find((t) => t.handler === 'onFormSubmitAssign')?.id,
-      },
-    ],
-    opts: { user: MANAGER },
-  });
+  // Each read takes 400 ms (a slow run: a big sheet takes seconds between its read and its write), so the two
+  // executions reliably overlap; the handler runs only from its installed trigger, so the event carries its uid.
+  const slowCalls = { 'Range.getValues': 400 };
+  const submit = (rt: LocalRuntime, n: number) => {
+    if (!rt.triggers.all.some((t) => t.handler === 'onFormSubmitAssign'))
+      rt.execute('menuTurnOnFormIntake', [], { user: OWNER });
+    const triggerUid = rt.triggers.all.find((t) => t.handler === 'onFormSubmitAssign')?.id;
+    return {
+      fn: 'onFormSubmitAssign',
+      args: [{ triggerUid, namedValues: { Company: [`Form ${n}`] } }],
+      opts: { user: OWNER },
+      slowCalls,
+    };
+  };
 
   it('with the lock, two form submissions at once both land and take consecutive turns', async () => {
     const rt = await assignRuntime({
@@ -342,6 +345,25 @@ describe('overlapping executions', () => {
     });
   });
 
+  it('without the lock the same overlap loses a lead and repeats a turn (what the lock prevents)', async () => {
+    const rt = await assignRuntime({
+      reps: DEFAULT_REPS,
+      customers: leads(1, 1, () => ({ owner: 'eve@example.com' })),
+    });
+    rt.locks.disabled = true; // as if SalesDesk took no lock
+    await rt.executeConcurrently([submit(rt, 1), submit(rt, 2)]);
+    const rows = records(rt, 'customers');
+    expect(rows).toHaveLength(2); // one response overwrote the other
+    expect(rows[1].owner).toBe('ann@example.com');
+    expect(records(rt, 'assignmentLog')).toHaveLength(1); // and the log lost a line too
+    // Both runs started from the same pointer and saved the one-turn state: the second turn was never taken.
+    expect(weights(rt)).toEqual({
+      'ann@example.com': -2,
+      'bob@example.com': 1,
+      'cui@example.com': 1,
+    });
+  });
+
   it('two managers confirming the same preview at once assign each lead once', async () => {
     const rt = await assignRuntime({
       reps: DEFAULT_REPS,
@@ -349,7 +371,12 @@ describe('overlapping executions', () => {
       settings: { managers: `${MANAGER}, second.boss@example.com` },
     });
     const token = preview(rt).token;
-    const task = { fn: 'apiConfirmAssignment', args: [token], opts: { user: MANAGER } };
+    const task = {
+      fn: 'apiConfirmAssignment',
+      args: [token],
+      opts: { user: MANAGER },
+      slowCalls: { 'Range.getValues': 300 },
+    };
     // (Two listed managers: in worker executions the runtime does not report the spreadsheet owner.)
     const results = await rt.executeConcurrently([
       task,
