@@ -447,7 +447,7 @@ const customers: SheetSpec = {
       width: 130,
       numberFormat: NUMBER_FORMATS.currency,
       help: L(
-        'Sum of won deals, filled by SalesDesk → Refresh tiers.',
+        'Sum of won deals, filled by Extensions → SalesDesk → Refresh tiers.',
         '已成交金额合计，由“刷新客户分层”计算。',
       ),
       computed: true,
@@ -460,7 +460,7 @@ const customers: SheetSpec = {
       width: 80,
       numberFormat: NUMBER_FORMATS.integer,
       help: L(
-        'Number of won deals, filled by SalesDesk → Refresh tiers.',
+        'Number of won deals, filled by Extensions → SalesDesk → Refresh tiers.',
         '已成交笔数，由“刷新客户分层”计算。',
       ),
       computed: true,

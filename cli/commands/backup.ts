@@ -11,7 +11,9 @@ import { CliUsageError, type CliCommand } from '../types';
 export const command: CliCommand = {
   name: 'backup',
   summary: 'Back up now: write a dated copy of the workbook as .xlsx into --dir (default backups/)',
-  usage: 'salesdesk backup --in book.xlsx [--out book.xlsx] [--dir backups] [--as manager@x] [--json]',
+  usage:
+    'salesdesk backup --in book.xlsx [--out book.xlsx] [--dir backups] [--as manager@x] [--now ISO] [--json]',
+  flags: { dir: 'value' },
   async run(args, io) {
     if (!args.in) throw new CliUsageError(`usage: ${command.usage}`);
     const dir = typeof args.flags.dir === 'string' ? args.flags.dir : 'backups';

@@ -120,6 +120,7 @@ export const command: CliCommand = {
   summary:
     'Run the add-in on a new demo workbook (set up, sample data, checks, tiers, assignment, reminders, dashboard)',
   usage: 'salesdesk demo [--out out/salesdesk-demo.xlsx] [--locale en|zh-CN] [--now ISO] [--json]',
+  flags: {},
   async run(args, io) {
     const rt = await openRuntime({ ...args, in: undefined });
     const steps: Step[] = [];

@@ -8,10 +8,12 @@
  * with the file (document/user properties, installed triggers: see `SaveOptions.documentState`).
  */
 import ExcelJS from 'exceljs';
+import * as fs from 'node:fs';
 import { lettersToColumn, quoteSheetName, rectToA1 } from './a1';
 import { isDateTimeFormat } from './formats';
 import { getCell } from './grid';
 import { newSheetData, WorkbookStore } from './store';
+import { addNativeCharts, nativeChartsOf } from './xlsx-charts';
 import type {
   ChartSpec,
   ConditionalFormatSpec,
@@ -27,7 +29,10 @@ import type {
 export const DEFAULT_META_SHEET = '__apps_script_local_meta__';
 const MS_PER_DAY = 86_400_000;
 const EPOCH_OFFSET_DAYS = 25_569;
-/** Pixels per Excel width unit (character of the default font), as Sheets converts on import/export. */
+/**
+ * Pixels per xlsx width unit: the maximum digit width of Calibri 11 at 96 dpi. An xlsx `width` already includes
+ * the cell padding (ECMA-376 §18.3.1.13), so pixels = width × 7 (Excel shows 14.29 as "100 pixels").
+ */
 const PX_PER_CHAR = 7;
 
 interface Meta {
@@ -51,8 +56,17 @@ interface Meta {
   validationRules: Record<string, DataValidationSpec>;
   /** Per sheet: A1 ranges → rule id, to restore the exact criteria (helpText, anchors, Apps Script names). */
   validationRanges: Record<string, Array<{ a1: string; rule: string }>>;
+  /** Per sheet: formulas written as their values because other programs cannot compute them. */
+  googleOnlyFormulas?: Record<string, GoogleOnlyFormula[]>;
   /** What the runtime keeps with the document beyond its cells (opaque here): properties, triggers. */
   documentState?: unknown;
+}
+
+interface GoogleOnlyFormula {
+  /** The formula's cell, its text, and the cells its result covered (spill included). */
+  a1: string;
+  formula: string;
+  spill: string;
 }
 
 /** Options of saving a workbook as .xlsx. */
@@ -258,6 +272,127 @@ function nativeConditionalRule(
   return undefined;
 }
 
+// ---- formulas only Google Sheets computes ------------------------------------------------------------------
+
+/**
+ * Sheets-only functions, the bundle's custom functions (all SALESDESK_…, Apps Script code) and open-ended
+ * ranges such as `A2:A`: Excel and LibreOffice show #NAME? or a parse error for these instead of the result, even
+ * with the cached value in the file. Such formulas are written as their values and kept in the metadata sheet.
+ */
+const GOOGLE_ONLY_FUNCTION =
+  /\b(ARRAYFORMULA|QUERY|IMPORTRANGE|IMPORTDATA|IMPORTHTML|IMPORTXML|IMPORTFEED|GOOGLEFINANCE|GOOGLETRANSLATE|DETECTLANGUAGE|SPARKLINE|IMAGE|REGEXMATCH|REGEXEXTRACT|REGEXREPLACE|SPLIT|JOIN|FLATTEN|SALESDESK_\w+)\s*\(/i;
+const OPEN_RANGE = /(^|[^\w$])\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}(?![\w$(])/i;
+
+export function isGoogleOnlyFormula(formula: string): boolean {
+  // String literals cannot hold either; drop them so "A2:A" in a text does not count.
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  return GOOGLE_ONLY_FUNCTION.test(code) || OPEN_RANGE.test(code);
+}
+
+type Cached = { value: string | number | boolean | null; isDate: boolean };
+
+/**
+ * The Google-only formulas of a sheet with the values they show: the formula cell and, for an array result,
+ * every cell it spills into (cells below and to the right that hold neither a value nor a formula but show one).
+ */
+function googleOnlyFormulaCells(
+  store: WorkbookStore,
+  sheet: SheetData,
+): { entries: GoogleOnlyFormula[]; cells: Map<number, Map<number, Cached>> } {
+  const entries: GoogleOnlyFormula[] = [];
+  const cells = new Map<number, Map<number, Cached>>();
+  const put = (r: number, c: number, cached: Cached): void => {
+    const line = cells.get(r) ?? new Map<number, Cached>();
+    line.set(c, cached);
+    cells.set(r, line);
+  };
+  const isSpill = (r: number, c: number, cached: Cached | undefined): boolean =>
+    cached !== undefined &&
+    cached.value !== null &&
+    getCell(sheet.values, r, c) === null &&
+    !getCell(sheet.formulas, r, c) &&
+    !cells.get(r)?.has(c);
+  sheet.formulas.forEach((line, r) => {
+    line?.forEach((formula, c) => {
+      if (!formula || !isGoogleOnlyFormula(formula)) return;
+      const down = store.rawComputed(sheet, {
+        row: r + 1,
+        column: c + 1,
+        numRows: sheet.maxRows - r,
+        numColumns: 1,
+      });
+      const right = store.rawComputed(sheet, {
+        row: r + 1,
+        column: c + 1,
+        numRows: 1,
+        numColumns: sheet.maxColumns - c,
+      });
+      let numRows = 1;
+      while (numRows < down.length && isSpill(r + numRows, c, down[numRows][0])) numRows++;
+      let numColumns = 1;
+      while (numColumns < right[0].length && isSpill(r, c + numColumns, right[0][numColumns])) numColumns++;
+      const block = store.rawComputed(sheet, { row: r + 1, column: c + 1, numRows, numColumns });
+      block.forEach((values, dr) =>
+        values.forEach((cached, dc) => {
+          if (dr === 0 && dc === 0) put(r, c, cached);
+          else if (isSpill(r + dr, c + dc, cached)) put(r + dr, c + dc, cached);
+        }),
+      );
+      entries.push({
+        a1: rectToA1(r + 1, c + 1, 1, 1),
+        formula,
+        spill: rectToA1(r + 1, c + 1, numRows, numColumns),
+      });
+    });
+  });
+  return { entries, cells };
+}
+
+/** A computed value as exceljs writes it: dates as dates, '#N/A'-style text as an error. */
+function cachedCellValue(cached: Cached | undefined, isDateFormat: boolean): ExcelJS.CellValue | undefined {
+  const value = cached?.value;
+  if (typeof value === 'number' && (isDateFormat || cached?.isDate)) return serialToExcelDate(value);
+  if (typeof value === 'string' && value.startsWith('#') && /^#[A-Z/0!?]+[!?A]?$/.test(value))
+    return { error: value as ExcelJS.ErrorValue };
+  return value ?? undefined;
+}
+
+/** On load: the formulas back in their cells, and the values their results were written as cleared. */
+function restoreGoogleOnlyFormulas(sheet: SheetData, entries: GoogleOnlyFormula[] | undefined): void {
+  for (const entry of entries ?? []) {
+    const anchor = parseRange(entry.a1);
+    const spill = parseRange(entry.spill);
+    if (!anchor || !spill) continue;
+    for (let r = spill.row - 1; r < spill.row - 1 + spill.numRows; r++) {
+      const line = sheet.values[r];
+      if (!line) continue;
+      for (let c = spill.column - 1; c < spill.column - 1 + spill.numColumns && c < line.length; c++)
+        line[c] = null;
+    }
+    const r0 = anchor.row - 1;
+    while (sheet.formulas.length <= r0) sheet.formulas.push(undefined);
+    const line = sheet.formulas[r0] ?? [];
+    while (line.length < anchor.column - 1) line.push(null);
+    line[anchor.column - 1] = entry.formula;
+    sheet.formulas[r0] = line;
+  }
+}
+
+/** Google Sheets' width of a column nobody resized. */
+const DEFAULT_COLUMN_PX = 100;
+
+/**
+ * Column widths. Columns left at Sheets' default get it through the sheet's defaultColWidth, not one <col>
+ * each: without it other programs fall back to their own 8.43 characters (~64 px) and cut the headers, and
+ * written per column a round trip would turn "never resized" into "resized to 100".
+ */
+function writeColumnWidths(ws: ExcelJS.Worksheet, sheet: SheetData): void {
+  ws.properties.defaultColWidth = DEFAULT_COLUMN_PX / PX_PER_CHAR;
+  sheet.columnWidths.forEach((px, c) => {
+    if (px) ws.getColumn(c + 1).width = px / PX_PER_CHAR;
+  });
+}
+
 /** Builds the exceljs workbook for a store. */
 export function workbookToExcel(store: WorkbookStore, options: SaveOptions = {}): ExcelJS.Workbook {
   const data = store.data;
@@ -277,6 +412,7 @@ export function workbookToExcel(store: WorkbookStore, options: SaveOptions = {})
     protections: [],
     validationRules: data.validationRules,
     validationRanges: {},
+    googleOnlyFormulas: {},
     ...(options.documentState === undefined ? {} : { documentState: options.documentState }),
   };
   const activeIndex = Math.max(
@@ -301,10 +437,11 @@ export function workbookToExcel(store: WorkbookStore, options: SaveOptions = {})
       charts: sheet.charts,
       conditionalFormats: sheet.conditionalFormats,
     });
-    sheet.columnWidths.forEach((px, c) => {
-      if (px) ws.getColumn(c + 1).width = Math.max(0, (px - 5) / PX_PER_CHAR);
-    });
+    writeColumnWidths(ws, sheet);
+    const googleOnly = googleOnlyFormulaCells(store, sheet);
+    if (googleOnly.entries.length) meta.googleOnlyFormulas![sheet.name] = googleOnly.entries;
     const rows = Math.max(
+      googleOnly.cells.size ? Math.max(...googleOnly.cells.keys()) + 1 : 0,
       sheet.values.length,
       sheet.formulas.length,
       sheet.numberFormats.length,
@@ -328,12 +465,15 @@ export function workbookToExcel(store: WorkbookStore, options: SaveOptions = {})
         sheet.notes[r]?.length ?? 0,
         sheet.horizontalAlignments[r]?.length ?? 0,
         sheet.wraps[r]?.length ?? 0,
+        googleOnly.cells.get(r)?.size ? Math.max(...googleOnly.cells.get(r)!.keys()) + 1 : 0,
       );
       if (width === 0) continue;
       const row = ws.getRow(r + 1);
       for (let c = 0; c < width; c++) {
-        const literal = getCell(sheet.values, r, c);
-        const formula = getCell(sheet.formulas, r, c);
+        // A Google-only formula and its spill are written as the values they show (see isGoogleOnlyFormula).
+        const cached = googleOnly.cells.get(r)?.get(c);
+        const literal = cached ? null : getCell(sheet.values, r, c);
+        const formula = cached ? null : getCell(sheet.formulas, r, c);
         const numFmt = getCell(sheet.numberFormats, r, c);
         const isDate = isDateTimeFormat(numFmt);
         const background = getCell(sheet.backgrounds, r, c);
@@ -343,6 +483,7 @@ export function workbookToExcel(store: WorkbookStore, options: SaveOptions = {})
         const align = getCell(sheet.horizontalAlignments, r, c);
         const wrap = getCell(sheet.wraps, r, c);
         if (
+          (cached?.value ?? '') === '' &&
           literal === null &&
           !formula &&
           !numFmt &&
@@ -355,17 +496,12 @@ export function workbookToExcel(store: WorkbookStore, options: SaveOptions = {})
         )
           continue;
         const cell = row.getCell(c + 1);
-        if (formula) {
-          const result = computed[r]?.[c];
-          const value = result?.value;
+        if (cached && cached.value !== '') {
+          cell.value = cachedCellValue(cached, isDate) as ExcelJS.CellValue;
+        } else if (formula) {
           cell.value = {
             formula: formula.slice(1),
-            result:
-              typeof value === 'number' && (isDate || result?.isDate)
-                ? serialToExcelDate(value)
-                : typeof value === 'string' && value.startsWith('#') && /^#[A-Z/0!?]+[!?A]?$/.test(value)
-                  ? { error: value as ExcelJS.ErrorValue }
-                  : (value ?? undefined),
+            result: cachedCellValue(computed[r]?.[c], isDate),
           } as ExcelJS.CellFormulaValue;
         } else if (literal !== null) {
           cell.value = typeof literal === 'number' && isDate ? serialToExcelDate(literal) : literal;
@@ -477,12 +613,13 @@ export async function saveWorkbookXlsx(
   file: string,
   options: SaveOptions = {},
 ): Promise<void> {
-  await workbookToExcel(store, options).xlsx.writeFile(file);
+  await fs.promises.writeFile(file, await workbookXlsxBuffer(store, options));
 }
 
-/** The .xlsx bytes of the workbook. */
+/** The .xlsx bytes of the workbook: exceljs's package, then the charts it cannot write (xlsx-charts.ts). */
 export async function workbookXlsxBuffer(store: WorkbookStore, options: SaveOptions = {}): Promise<Buffer> {
-  return Buffer.from(await workbookToExcel(store, options).xlsx.writeBuffer());
+  const written = Buffer.from(await workbookToExcel(store, options).xlsx.writeBuffer());
+  return addNativeCharts(written, nativeChartsOf(store));
 }
 
 // ---- loading ----------------------------------------------------------------------------------------------
@@ -670,7 +807,7 @@ function workbookFromExcel(
   for (const ws of worksheets) {
     const sheet = sheetsByName.get(ws.name) as SheetData;
     ws.columns?.forEach((column, index) => {
-      if (column.width) sheet.columnWidths[index] = Math.round(column.width * PX_PER_CHAR + 5);
+      if (column.width) sheet.columnWidths[index] = Math.round(column.width * PX_PER_CHAR);
     });
     const set = <T>(
       grid: SheetData['values'] | SheetData['numberFormats'] | SheetData['wraps'] | SheetData['validations'],
@@ -719,6 +856,7 @@ function workbookFromExcel(
         if (cell.alignment?.wrapText) set(sheet.wraps, r, c, true);
       });
     });
+    restoreGoogleOnlyFormulas(sheet, meta?.googleOnlyFormulas?.[ws.name]);
     // Validations: exact rules from the metadata when present, else mapped from the xlsx rules.
     const metaRanges = meta?.validationRanges[ws.name];
     if (metaRanges) {

@@ -11,6 +11,7 @@ import * as data from './data/entries';
 import * as forms from './forms/entries';
 import * as functions from '../functions';
 import * as menu from './menu';
+import * as onboarding from './onboarding';
 import * as reminders from './reminders/entries';
 import * as roles from './roles/entries';
 import * as setup from './setup/entries';
@@ -19,6 +20,8 @@ import { anyone, customFunction, manager, managerMenu, rep, trigger } from './en
 // The menu (simple triggers: may run before the add-on is authorised, so no context).
 export const onOpen = anyone(menu.onOpen);
 export const onInstall = anyone(menu.onInstall);
+// Help works before set-up and for anyone who can open the spreadsheet.
+export const menuHelp = anyone(onboarding.menuHelp);
 
 // Set-up and sample data (a missing Settings sheet leaves only the owner as manager).
 export const menuSetupWorkbook = managerMenu(setup.menuSetupWorkbook);

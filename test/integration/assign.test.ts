@@ -183,7 +183,7 @@ describe('assign leads through the bundle', () => {
     rt.execute('menuUndoLastAssignment', [], { user: MANAGER });
     expect(owners(rt)).toEqual(['eve@example.com', '', '']);
     expect(rt.ui.alerts.at(-1)?.prompt).toContain(
-      '1 customers were changed since the run and were left as they are: Company 1 (now eve@example.com)',
+      '1 customer was changed since the run and was left as it is: Company 1 (now eve@example.com)',
     );
   });
 
@@ -221,7 +221,7 @@ describe('assign leads through the bundle', () => {
     expect(rt.mail.outbox).toHaveLength(2);
     expect(result.mail?.skipped).toEqual(['cui@example.com']);
     expect(result.message).toContain(
-      'the daily e-mail quota ran out, so 1 reps were not told: cui@example.com',
+      'the daily e-mail quota ran out, so 1 rep was not told: cui@example.com',
     );
     expect(owners(rt).every((o) => o !== '')).toBe(true); // the assignment itself is complete
   });

@@ -9,6 +9,7 @@
 import { buildPreview, customerFromResponse, type PreviewView } from '../../core/assign';
 import { columnHeaders } from '../../../templates';
 import { findSheet } from '../adapters/workbook';
+import { refuseUntilSetUp } from '../onboarding';
 import { notifyReps, type NotifyResult } from './notify';
 import {
   assignContext,
@@ -29,6 +30,7 @@ function preview(context: AssignContext, snap: ReturnType<typeof snapshot>): Pre
 
 /** SalesDesk → Assign leads: opens the preview sidebar (managers only). */
 export function menuAssignLeads(): void {
+  if (refuseUntilSetUp()) return;
   const context = assignContext();
   const html = HtmlService.createHtmlOutputFromFile('assign-preview').setTitle(
     context.t('assign.preview.title'),

@@ -1,15 +1,17 @@
 /**
  * Back up now (managers): copies the whole workbook into a new, dated spreadsheet in the manager's Drive
  * (Spreadsheet.copy — in the local runtime a dated .xlsx in the backups folder) and keeps the newest N
- * (Settings → backupKeep, default 10): older SalesDesk backups are moved to the Drive trash, where they stay
+ * (Settings → backupKeep, default 7 from the template): older SalesDesk backups are moved to the Drive trash, where they stay
  * restorable for 30 days. The list of backups lives in the document property `salesdesk.backup.list`.
  */
 import { DayClock } from '../../core/dashboard/days';
 import { executionContext } from '../context';
 import { withLock } from '../lock';
+import { defaultSettings } from '../../../templates/settings';
 
 export const BACKUP_LIST_PROPERTY = 'salesdesk.backup.list';
-export const DEFAULT_BACKUP_KEEP = 10;
+/** The template's default (templates/settings.ts), so the sheet, the code and the README say one number. */
+export const DEFAULT_BACKUP_KEEP = defaultSettings().backupKeep;
 
 export interface BackupEntry {
   id: string;

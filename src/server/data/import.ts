@@ -28,6 +28,7 @@ import { appendRows, openSheet, type SheetTable } from '../adapters/workbook';
 import { currentTranslator } from '../context';
 import { dataSession, readLists, type DataSession } from './session';
 import { withLock } from '../lock';
+import { refuseUntilSetUp } from '../onboarding';
 
 /** What the sidebar sends: pasted or decoded text, or the raw file as base64 (decoded here, GBK included). */
 export interface ImportSource {
@@ -380,6 +381,7 @@ export function apiImportCustomers(request: ImportRequest): ImportResult {
 /** SalesDesk → Data → Import customers from CSV: opens the import sidebar. */
 export function menuImportCsv(): void {
   const t = currentTranslator();
+  if (refuseUntilSetUp(t)) return;
   const html = HtmlService.createHtmlOutputFromFile('import-csv').setTitle(t('data.import.title'));
   SpreadsheetApp.getUi().showSidebar(html);
 }

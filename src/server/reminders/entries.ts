@@ -8,6 +8,7 @@ import { linkOptions, readReminderSheets, reminderContext, reminderInput } from 
 import { clearContinuation, readReminderState, runReminders, type ReminderRunReport } from './run';
 import { installDailyTrigger, removeDailyTrigger } from './triggers';
 import { dailyDashboardRefresh } from '../dashboard/refresh';
+import { refuseUntilSetUp } from '../onboarding';
 
 export { apiMyFollowUps, apiMarkFollowUpDone, apiRevealReminderRow } from './my-follow-ups';
 
@@ -85,6 +86,7 @@ export function menuSendRemindersNow(): ReminderRunReport | null {
 /** SalesDesk → Reminders → My follow-ups: the current user's due and overdue items. */
 export function menuMyFollowUps(): void {
   const t = currentTranslator();
+  if (refuseUntilSetUp(t)) return;
   const html = HtmlService.createHtmlOutputFromFile('my-follow-ups').setTitle(t('myfu.title'));
   SpreadsheetApp.getUi().showSidebar(html);
 }

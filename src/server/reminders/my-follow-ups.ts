@@ -52,6 +52,11 @@ export interface MyFollowUps {
   isManager: boolean;
   /** Active reps a manager may switch to. */
   reps: { email: string; name: string }[];
+  /**
+   * Is the person whose list this is in the Reps sheet (active or not)? Someone who is not owns nothing by design:
+   * the sidebar says so instead of "Nothing due", which would read as "all done".
+   */
+  inReps: boolean;
   items: FollowUpListItem[];
 }
 
@@ -104,6 +109,7 @@ export function apiMyFollowUps(rep?: string): MyFollowUps {
     rep: target,
     isManager: manager,
     reps: manager ? input.reps.filter((r) => r.active).map((r) => ({ email: r.email, name: r.name })) : [],
+    inReps: target !== '' && input.reps.some((r) => sameEmail(r.email, target)),
     items: items.map(toListItem),
   };
 }

@@ -5,6 +5,16 @@
 import { executionContext } from '../context';
 import { setupWorkbook, type SetupReport } from './run';
 import { loadSampleData, type SampleLoadResult } from './sample';
+import { buildMenu } from '../menu';
+
+/** After set-up the full menu replaces the set-up menu at once, without a reload. */
+function showFullMenu(): void {
+  try {
+    buildMenu(ScriptApp.AuthMode.FULL);
+  } catch {
+    // No UI (the CLI, a trigger): the menu is built on the next open.
+  }
+}
 
 function alert(title: string, lines: string[]): void {
   try {
@@ -20,6 +30,7 @@ function alert(title: string, lines: string[]): void {
 export function menuSetupWorkbook(): SetupReport {
   const { t } = executionContext();
   const report = setupWorkbook();
+  if (report.ok) showFullMenu();
   alert(t('setup.title'), report.lines);
   return report;
 }
@@ -28,6 +39,7 @@ export function menuSetupWorkbook(): SetupReport {
 export function menuLoadSampleData(): SampleLoadResult {
   const { t } = executionContext();
   const result = loadSampleData();
+  showFullMenu();
   alert(t('sample.title'), result.lines);
   return result;
 }

@@ -165,4 +165,4 @@ function CustomerCardSidebar() {
   );
 }
 
-void mountSidebar(() => <CustomerCardSidebar />);
+void mountSidebar(() => <CustomerCardSidebar />, { titleKey: 'forms.card.title' });

@@ -241,4 +241,4 @@ function ImportCsv() {
   );
 }
 
-void mountSidebar(() => <ImportCsv />);
+void mountSidebar(() => <ImportCsv />, { titleKey: 'data.import.title' });
