@@ -213,3 +213,36 @@ describe('apps-script-local fire', () => {
     expect(rt.properties.script.size).toBe(0);
   });
 });
+
+describe('apps-script-local with a one-file project', () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'ask-project-'));
+  fs.writeFileSync(
+    path.join(project, 'Code.js'),
+    [
+      'function ask() {',
+      '  var ui = SpreadsheetApp.getUi();',
+      "  var go = ui.alert('Go on?', ui.ButtonSet.YES_NO) === ui.Button.YES;",
+      "  var name = go ? ui.prompt('Your name?').getResponseText() : '';",
+      '  return { go: go, name: name, zone: Session.getScriptTimeZone() };',
+      '}',
+    ].join('\n'),
+  );
+
+  it('answers alerts and prompts from --answer/--prompt; no appsscript.json means Etc/UTC', async () => {
+    const yes = await cli(['run', project, 'ask', '--answer', 'yes', '--prompt', 'Ann', '--json']);
+    expect(JSON.parse(yes.out).value).toEqual({ go: true, name: 'Ann', zone: 'Etc/UTC' });
+    const no = await cli(['run', project, 'ask', '--answer', 'NO', '--json']);
+    expect(JSON.parse(no.out).value).toEqual({ go: false, name: '', zone: 'Etc/UTC' });
+  });
+
+  it('runs the project in worker threads too (executeConcurrently)', async () => {
+    const rt = await LocalRuntime.create({ projectDir: FIXTURE, now: '2026-03-02T08:00:00Z' });
+    expect(rt.execute('setUp').error).toBeUndefined();
+    const results = await rt.executeConcurrently([{ fn: 'openTasks' }, { fn: 'openTasks' }]);
+    expect(results.map((result) => result.error)).toEqual([undefined, undefined]);
+    expect(results[0].value).toEqual([
+      { row: 3, task: 'Call <Acme> & co' },
+      { row: 4, task: 'Send the invoice' },
+    ]);
+  });
+});
