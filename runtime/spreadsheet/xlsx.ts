@@ -756,8 +756,18 @@ export async function loadWorkbookXlsxDocument(
   const wb = new ExcelJS.Workbook();
   if (typeof source === 'string') await wb.xlsx.readFile(source);
   else await wb.xlsx.load(source as ArrayBuffer);
-  const metaSheetName = options.metaSheetName ?? DEFAULT_META_SHEET;
-  const meta = readMetaSheet(wb, metaSheetName);
+  let metaSheetName = options.metaSheetName ?? DEFAULT_META_SHEET;
+  let meta = readMetaSheet(wb, metaSheetName);
+  if (!meta) {
+    // A metadata sheet written under another name (an earlier version's): very hidden, holding our JSON.
+    const other = wb.worksheets.find(
+      (ws) => ws.state === 'veryHidden' && /^\{"version":1,"id":/.test(String(ws.getCell(1, 1).value ?? '')),
+    );
+    if (other) {
+      metaSheetName = other.name;
+      meta = readMetaSheet(wb, other.name);
+    }
+  }
   return { store: workbookFromExcel(wb, meta, metaSheetName, options), documentState: meta?.documentState };
 }
 
