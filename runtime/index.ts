@@ -11,6 +11,7 @@ import { FakeClock } from './clock';
 import { runInWorker } from './concurrency/host';
 import { CUSTOM_FUNCTION_LIMIT_MS, EXECUTION_LIMIT_MS } from './cost-model';
 import { noPermission } from './errors';
+import { FaultPlan } from './faults';
 import { Execution, type ExecuteOptions, type ExecutionKind, type ExecutionResult } from './execution';
 import { Membrane } from './membrane';
 import { Sandbox } from './sandbox';
@@ -54,6 +55,7 @@ export type { BundleManifest, LoadedProject, ProjectScript } from './project';
 export { loadProject } from './project';
 export { DriveFolder } from './drive-folder';
 export { FakeClock } from './clock';
+export type { FaultSpec, FiredFault } from './faults';
 export { formatDate } from './services/format-date';
 
 export interface RuntimeOptions {
@@ -109,6 +111,11 @@ export interface ConcurrentTask {
   fn: string;
   args?: unknown[];
   opts?: ExecuteOptions;
+  /**
+   * Service calls that take this long (real ms) in this execution, e.g. { 'Range.getValues': 400 }: a slow run
+   * (a big sheet takes seconds between its read and its write), so overlapping executions reliably overlap.
+   */
+  slowCalls?: Record<string, number>;
 }
 
 /** One custom-function evaluation (each is its own execution in Apps Script). */
@@ -141,6 +148,8 @@ export class LocalRuntime {
   readonly customFunctionCalls: CustomFunctionCall[] = [];
   /** The result of the last execute/call. */
   lastExecution: ExecutionResult | undefined;
+  /** Fault injection for tests (runtime/faults.ts): fail the Nth service call of the next execution. */
+  readonly faults = new FaultPlan();
 
   /** The project as read from disk: files in push order, HTML files, appsscript.json. */
   readonly project: LoadedProject;
@@ -376,6 +385,7 @@ export class LocalRuntime {
             timeZone: this.timeZone,
             execution,
             membrane,
+            slowCalls: task.slowCalls,
           });
           this.locks.releaseAll(execution.id);
           return this.result(execution, outcome.value, outcome.error, performance.now() - started);
@@ -393,6 +403,46 @@ export class LocalRuntime {
   fireDueTriggers(): ExecutionResult[] {
     const now = this.clock.now();
     return this.triggers.takeDue().map((trigger) => this.runTrigger(trigger, clockEvent(trigger, now)));
+  }
+
+  /**
+   * Fires `handler`'s installed time-driven triggers now, whatever their schedule, each as its owner with the event
+   * Apps Script gives it (with its triggerUid): what happens when the trigger comes due. SalesDesk's trigger
+   * handlers do nothing without such an event. When no trigger of `handler` is installed and `installAs` is
+   * given, one is installed for that user first (as if they had turned the feature on).
+   * @throws Error when no trigger of `handler` is installed and `installAs` is not given.
+   */
+  fireTrigger<T = unknown>(handler: string, options: { installAs?: string } = {}): ExecutionResult<T>[] {
+    const now = this.clock.now();
+    return this.clockTriggers(handler, options.installAs).map((trigger) => {
+      trigger.lastFiredMs = now.getTime();
+      return this.runTrigger(trigger, clockEvent(trigger, now)) as ExecutionResult<T>;
+    });
+  }
+
+  /**
+   * The execution `fireTrigger` would make for `handler`'s first installed time-driven trigger, as a task for
+   * executeConcurrently (the trigger's owner, its event with the triggerUid).
+   */
+  triggerTask(handler: string, options: { installAs?: string } = {}): ConcurrentTask {
+    const [trigger] = this.clockTriggers(handler, options.installAs);
+    return { fn: handler, args: [clockEvent(trigger, this.clock.now())], opts: { user: trigger.owner } };
+  }
+
+  private clockTriggers(handler: string, installAs: string | undefined): TriggerRecord[] {
+    const installed = this.triggers.all.filter((t) => t.handler === handler && t.eventType === 'CLOCK');
+    if (installed.length > 0) return installed;
+    if (!installAs) throw new Error(`local runtime: no installed time-driven trigger runs ${handler}`);
+    return [
+      this.triggers.add({
+        handler,
+        owner: installAs.toLowerCase(),
+        eventType: 'CLOCK',
+        source: 'CLOCK',
+        sourceId: null,
+        clock: { everyDays: 1, timeZone: this.timeZone },
+      }),
+    ];
   }
 
   /**
@@ -521,6 +571,7 @@ export class LocalRuntime {
   ): ExecutionResult<T> {
     this.syncFormulaClock();
     const execution = this.newExecution(kind, opts);
+    this.faults.attach(execution, fn);
     const sandbox = this.reuseContext ? this.shared() : this.newSandbox();
     const membrane = new Membrane(() => execution, sandbox.realm);
     const globals = this.createGlobals(execution, membrane, sandbox, { inWorker: false, restricted: false });

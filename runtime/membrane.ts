@@ -144,6 +144,8 @@ export class Membrane {
     try {
       execution.checkTime();
       try {
+        // runtime/faults.ts: a test may make this call fail (before it takes effect).
+        if (!execution.repeating) execution.faultHook?.(cls, method);
         result = fn.apply(target, hostArgs);
       } catch (error) {
         // A failed call is still a call (Apps Script counts the quota and the time); a worker's blocked call
