@@ -95,9 +95,10 @@ function stepsOf(rt: LocalRuntime, args: ParsedArgs): [string, string, () => Out
     ],
     [
       'daily reminders',
-      'onDailyReminders',
+      'menuSendRemindersNow',
       () => {
-        const r = run<{ sent: string[]; pending: unknown[] }>(rt, args, 'onDailyReminders');
+        // The daily trigger's run, started by the manager (the trigger handler runs only from its installed trigger).
+        const r = run<{ sent: string[]; pending: unknown[] }>(rt, args, 'menuSendRemindersNow');
         return {
           result: `${r.value.sent.length} digests sent, ${r.value.pending.length} pending`,
           costs: [r.cost],

@@ -5,7 +5,7 @@
  */
 import type { LocalRuntime } from '../../runtime';
 import { isValidTimeZone } from '../../src/core/dates';
-import { costSummary, DEFAULT_USER, openRuntime, runEntry, saveIfAsked } from '../workbook';
+import { costSummary, openRuntime, runEntry, saveIfAsked } from '../workbook';
 import { CliUsageError, type CliCommand, type ParsedArgs } from '../types';
 
 interface PreviewMail {
@@ -62,8 +62,16 @@ export const command: CliCommand = {
   async run(args, io) {
     const rt = await open(args);
     if (args.flags.send === true) {
-      const result = runEntry<RunReport>(rt, 'onDailyReminders', [{}], args);
-      const report = result.value as RunReport;
+      // Send reminders now, as the manager (--as, default the owner): the same run as the daily trigger, never twice a
+      // day. The trigger handler itself runs only for an installed trigger of its owner (src/server/entry-points.ts).
+      const result = runEntry<RunReport | null>(rt, 'menuSendRemindersNow', [], args);
+      const report = result.value;
+      if (!report) {
+        io.stderr(
+          'salesdesk: only a manager can send reminders (Settings → managers, or the owner): use --as',
+        );
+        return 1;
+      }
       const saved = await saveIfAsked(rt, args);
       const mails = rt.mail.outbox.map((mail) => ({
         to: mail.to.join(', '),
@@ -88,7 +96,7 @@ export const command: CliCommand = {
       }
       return report.failed.length > 0 ? 1 : 0;
     }
-    const result = runEntry<Preview>(rt, 'apiPreviewReminders', [], { ...args, as: args.as ?? DEFAULT_USER });
+    const result = runEntry<Preview>(rt, 'apiPreviewReminders', [], args);
     const preview = result.value as Preview;
     if (args.json) {
       const mails = preview.mails.map(({ htmlBody: _html, ...mail }) => mail);

@@ -315,22 +315,28 @@ function googleOnlyFormulaCells(
   sheet.formulas.forEach((line, r) => {
     line?.forEach((formula, c) => {
       if (!formula || !isGoogleOnlyFormula(formula)) return;
-      const down = store.rawComputed(sheet, {
-        row: r + 1,
-        column: c + 1,
-        numRows: sheet.maxRows - r,
-        numColumns: 1,
-      });
-      const right = store.rawComputed(sheet, {
-        row: r + 1,
-        column: c + 1,
-        numRows: 1,
-        numColumns: sheet.maxColumns - c,
-      });
+      // Cells that hold neither a value nor a formula are the only candidates; counting them first is a grid
+      // lookup, so a column of one formula per row never asks the engine for the cells below it.
+      const emptyRun = (dr: number, dc: number, limit: number): number => {
+        let n = 0;
+        while (n < limit && getCell(sheet.values, r + dr * (n + 1), c + dc * (n + 1)) === null) {
+          if (getCell(sheet.formulas, r + dr * (n + 1), c + dc * (n + 1))) break;
+          n++;
+        }
+        return n;
+      };
+      const below = emptyRun(1, 0, sheet.maxRows - r - 1);
+      const beside = emptyRun(0, 1, sheet.maxColumns - c - 1);
+      const down = below
+        ? store.rawComputed(sheet, { row: r + 2, column: c + 1, numRows: below, numColumns: 1 })
+        : [];
+      const right = beside
+        ? store.rawComputed(sheet, { row: r + 1, column: c + 2, numRows: 1, numColumns: beside })[0]
+        : [];
       let numRows = 1;
-      while (numRows < down.length && isSpill(r + numRows, c, down[numRows][0])) numRows++;
+      while (numRows <= down.length && isSpill(r + numRows, c, down[numRows - 1][0])) numRows++;
       let numColumns = 1;
-      while (numColumns < right[0].length && isSpill(r, c + numColumns, right[0][numColumns])) numColumns++;
+      while (numColumns <= right.length && isSpill(r, c + numColumns, right[numColumns - 1])) numColumns++;
       const block = store.rawComputed(sheet, { row: r + 1, column: c + 1, numRows, numColumns });
       block.forEach((values, dr) =>
         values.forEach((cached, dc) => {
