@@ -1044,6 +1044,13 @@ export const PROTECTIONS: readonly ProtectionSpec[] = [
     description: L('SalesDesk dropdown lists: managers only', 'SalesDesk 下拉列表：仅限经理编辑'),
   },
   {
+    id: 'reps',
+    sheet: 'reps',
+    mode: 'managers',
+    // Weights, capacity and who is active decide who gets leads: a rep must not change them for themself.
+    description: L('SalesDesk team: managers only', 'SalesDesk 团队：仅限经理编辑'),
+  },
+  {
     id: 'assignmentLog',
     sheet: 'assignmentLog',
     mode: 'managers',

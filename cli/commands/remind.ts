@@ -5,7 +5,7 @@
  */
 import type { LocalRuntime } from '../../runtime';
 import { isValidTimeZone } from '../../src/core/dates';
-import { costSummary, openRuntime, runEntry, saveIfAsked } from '../workbook';
+import { costSummary, executionOptions, openRuntime, runEntry, saveIfAsked } from '../workbook';
 import { CliUsageError, type CliCommand, type ParsedArgs } from '../types';
 
 interface PreviewMail {
@@ -62,16 +62,12 @@ export const command: CliCommand = {
   async run(args, io) {
     const rt = await open(args);
     if (args.flags.send === true) {
-      // Send reminders now, as the manager (--as, default the owner): the same run as the daily trigger, never twice a
-      // day. The trigger handler itself runs only for an installed trigger of its owner (src/server/entry-points.ts).
-      const result = runEntry<RunReport | null>(rt, 'menuSendRemindersNow', [], args);
-      const report = result.value;
-      if (!report) {
-        io.stderr(
-          'salesdesk: only a manager can send reminders (Settings → managers, or the owner): use --as',
-        );
-        return 1;
-      }
+      // The run the daily trigger makes: installed for --as (or the owner) when the workbook has none.
+      const [result] = rt.fireTrigger<RunReport>('onDailyReminders', {
+        installAs: executionOptions(args, rt).user,
+      });
+      if (result.error) throw result.error;
+      const report = result.value as RunReport;
       const saved = await saveIfAsked(rt, args);
       const mails = rt.mail.outbox.map((mail) => ({
         to: mail.to.join(', '),

@@ -1,5 +1,5 @@
 /** Range: a rectangle of a sheet, with Apps Script's value semantics and error messages. */
-import { rectToA1 } from './a1';
+import { columnToLetters, rectToA1 } from './a1';
 import { notSupported } from '../errors';
 import { signatureError } from '../services/utilities';
 import { fillRect, getCell, readRect, setCell } from './grid';
@@ -181,6 +181,8 @@ export class RangeImpl implements Pick<Range, SupportedRangeMember> {
     private readonly ctx: SpreadsheetContext,
     readonly sheetId: number,
     readonly rect: GridRect,
+    /** Whole columns from A1 notation ("A:C"): the range has no last row. */
+    readonly openRows = false,
   ) {}
 
   private get sheetData(): SheetData {
@@ -229,6 +231,9 @@ export class RangeImpl implements Pick<Range, SupportedRangeMember> {
     return this.sheetId;
   }
   getA1Notation(): string {
+    // An unbounded column range keeps its notation: sheet.getRange('A:C').getA1Notation() is "A:C".
+    if (this.openRows && this.rect.row === 1)
+      return `${columnToLetters(this.rect.column)}:${columnToLetters(this.rect.column + this.rect.numColumns - 1)}`;
     return rectToA1(this.rect.row, this.rect.column, this.rect.numRows, this.rect.numColumns);
   }
   getSheet(): GoogleAppsScript.Spreadsheet.Sheet {
@@ -704,7 +709,7 @@ export class RangeImpl implements Pick<Range, SupportedRangeMember> {
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     this.ctx.assertWritable('protect');
-    return ProtectionImpl.create(this.ctx, 'RANGE', this.sheetId, { ...this.rect });
+    return ProtectionImpl.create(this.ctx, 'RANGE', this.sheetId, { ...this.rect }, this.openRows);
   }
 
   // ---- further formats (font, alignment, text direction/rotation, wrap strategy, borders) ----

@@ -176,7 +176,7 @@ export class SheetImpl implements Pick<Sheet, SupportedSheetMember> {
       numColumns: endColumn - startColumn + 1,
     };
     checkRect(sheet, rect);
-    return this.ctx.range(sheet.id, rect);
+    return this.ctx.range(sheet.id, rect, ref.startRow === undefined && ref.endRow === undefined);
   }
 
   getDataRange(): Range {

@@ -50,6 +50,11 @@ export interface ProtectionSpec {
   sheetId: number;
   /** Protected rectangle for RANGE protections. */
   rect: GridRect | null;
+  /**
+   * The range was given as whole columns ("S:W"): it has no last row, so rows added below later are protected too
+   * (a range read from A1 notation without row numbers stays unbounded in Sheets).
+   */
+  openRows?: boolean;
   description: string;
   warningOnly: boolean;
   editors: string[];

@@ -4,6 +4,7 @@
  * the forms submit them: 'yyyy-MM-dd' strings, ISO times, numbers, list codes or labels in either language).
  * Pure: no Apps Script services, so the same rules run in Node, in the bundle and in the browser.
  */
+import { cellAmount } from '../cells';
 import { listValueCode, type ListKey } from '../../../templates/lists';
 import type { ColumnSpec } from '../../../templates/workbook';
 import { normaliseHeader } from '../table';
@@ -93,10 +94,7 @@ function display(value: unknown): string {
 /** Reads a number as a form may send it ("1,200.50", " 3000 "); NaN when it is none. */
 export function numberOf(value: unknown): number {
   if (typeof value === 'number') return value;
-  if (typeof value !== 'string') return Number.NaN;
-  const cleaned = value.replace(/[\s,，]/g, '');
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return Number.NaN;
-  return Number(cleaned);
+  return cellAmount(value) ?? Number.NaN;
 }
 
 export interface ColumnChecker {

@@ -5,6 +5,7 @@
  * since the preview) and writes: new customers appended in one setValues, merges as one setValues per touched
  * column. Every written row gets updatedBy / updatedAt.
  */
+import { cellAmount } from '../../core/cells';
 import { decodeCsvBytes, stripBom } from '../../core/csv/encoding';
 import {
   IMPORTABLE_KEYS,
@@ -253,8 +254,7 @@ const DATE_KEYS = new Set<ImportKey>(['created', 'lastContact', 'nextFollowUp'])
 function sheetValue(key: ImportKey, value: string, clock: DayClock): unknown {
   if (value === '') return '';
   if (NUMBER_KEYS.has(key)) {
-    const number = Number(value.replace(/[\s,，¥$€£￥]/g, ''));
-    return Number.isFinite(number) ? number : value;
+    return cellAmount(value) ?? value;
   }
   if (DATE_KEYS.has(key)) return zonedMidnight(value, clock) ?? value;
   if (key in LIST_COLUMNS || key === 'owner') return value;

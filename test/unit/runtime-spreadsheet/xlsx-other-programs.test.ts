@@ -163,7 +163,13 @@ describe('formulas only Google Sheets computes', () => {
     ['=IF(C2>1000,"VIP","A2:A")', false],
     ['=VLOOKUP("x",\'Settings\'!A:B,2,FALSE)', false],
   ])('%s → Google-only %s', (formula, expected) => {
-    expect(isGoogleOnlyFormula(formula)).toBe(expected);
+    expect(isGoogleOnlyFormula(formula, ['SALESDESK_TIER'])).toBe(expected);
+  });
+
+  test("a project's custom functions count only when the project has them", () => {
+    expect(isGoogleOnlyFormula('=COUNT_DONE(B2:B4)')).toBe(false);
+    expect(isGoogleOnlyFormula('=count_done(B2:B4)', ['COUNT_DONE'])).toBe(true);
+    expect(isGoogleOnlyFormula('=SUM(B2:B4)', ['COUNT_DONE'])).toBe(false);
   });
 
   test('are written as the values they show, spill included, and come back as formulas', async () => {
