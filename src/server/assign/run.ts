@@ -9,7 +9,7 @@ import {
   describeReason,
   parsePointer,
   planAssignment,
-  planFingerprint,
+  planFingerprintText,
   readCustomers,
   readReps,
   serialisePointer,
@@ -23,6 +23,7 @@ import {
   type RepProblem,
   type RotationState,
 } from '../../core/assign';
+import { sha256Hex } from '../adapters/digest';
 import { ZoneDays } from '../../core/dates';
 import type { Table } from '../../core/table';
 import { nextId } from '../../core/forms/customers';
@@ -206,7 +207,7 @@ export function snapshot(
     repProblems: problems,
     leads,
     plan,
-    token: planFingerprint(plan),
+    token: sha256Hex(planFingerprintText(plan)),
     storedPointers,
     now,
     newCustomer,
