@@ -1,21 +1,77 @@
 /** Opening and saving the workbook a command works on, through the local Apps Script runtime. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LocalRuntime, type ExecutionResult } from '../runtime';
-import { CliUsageError, type ParsedArgs } from './types';
+import { LocalRuntime, type ExecutionResult, type RuntimeOptions } from '../runtime';
+import { parseLocalDateTime, ZoneDays } from '../src/core/dates';
+import { CliScriptError, CliUsageError, type ParsedArgs } from './types';
 
 export const DEFAULT_USER = 'owner@salesdesk.example';
 
-/** A runtime over --in (never modified unless --out names it) or over a new empty spreadsheet. */
-export async function openRuntime(args: ParsedArgs): Promise<LocalRuntime> {
-  const options = { now: args.now, owner: DEFAULT_USER };
-  if (args.in) {
-    if (!fs.existsSync(args.in)) throw new CliUsageError(`--in ${args.in}: no such file`);
-    return LocalRuntime.fromXlsx(args.in, options);
+/**
+ * What SalesDesk tells the (product-neutral) local runtime: the script owner and the add-on menu's title. The
+ * project is the runtime's default, the build in dist/. Document and user properties and installed triggers are
+ * saved in the .xlsx by `saveIfAsked` and restored by `openRuntime`, so separate runs continue one another;
+ * script properties are per run (SalesDesk keeps nothing there).
+ */
+export const SALESDESK_RUNTIME: RuntimeOptions = { owner: DEFAULT_USER, addOnName: 'SalesDesk' };
+
+/** What an .xlsx file (a zip) starts with. */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * Refuses an --in that is no .xlsx workbook with one clear line, before a zip library can fail with its own
+ * stack trace (a CSV, an old .xls, a truncated download).
+ */
+function assertWorkbookFile(file: string): void {
+  if (!fs.existsSync(file)) throw new CliUsageError(`--in ${file}: no such file`);
+  if (fs.statSync(file).isDirectory())
+    throw new CliUsageError(`--in ${file}: is a folder, not an .xlsx workbook`);
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 4, 0);
+  } finally {
+    fs.closeSync(fd);
   }
-  return LocalRuntime.create(options);
+  if (!ZIP_MAGIC.every((byte, i) => head[i] === byte)) {
+    const hint = /\.csv$/i.test(file)
+      ? ' (to import a CSV file: salesdesk import-csv <file.csv> --in book.xlsx)'
+      : '';
+    throw new CliUsageError(`--in ${file}: not an .xlsx workbook${hint}`);
+  }
 }
 
+/**
+ * A runtime over --in (never modified unless --out names it) or over a new empty spreadsheet, with the document
+ * state --in was saved with (rotation, undo, "sent today", backup list, triggers). --now is read as wall-clock time
+ * in the spreadsheet's time zone unless it carries an offset, the same in every command.
+ */
+export async function openRuntime(
+  args: ParsedArgs,
+  extra: Pick<RuntimeOptions, 'timeZone' | 'mailQuota'> = {},
+): Promise<LocalRuntime> {
+  const options: RuntimeOptions = { ...SALESDESK_RUNTIME, ...extra };
+  let rt: LocalRuntime;
+  if (args.in) {
+    assertWorkbookFile(args.in);
+    try {
+      rt = await LocalRuntime.fromXlsx(args.in, options);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new CliUsageError(`--in ${args.in}: cannot be read as an .xlsx workbook (${reason})`);
+    }
+  } else rt = await LocalRuntime.create(options);
+  if (args.now) rt.clock.set(parseLocalDateTime(args.now, rt.workbook.timeZone));
+  return rt;
+}
+
+/** 'yyyy-MM-dd' of a date cell in the spreadsheet's time zone (a date cell holds local midnight). */
+export function sheetDay(rt: LocalRuntime, value: unknown): string {
+  if (!(value instanceof Date)) return String(value ?? '');
+  return new ZoneDays(rt.workbook.timeZone).isoOfInstant(value);
+}
+
+/** Saves the workbook with its document state to --out, when given; returns the file written. */
 export async function saveIfAsked(rt: LocalRuntime, args: ParsedArgs): Promise<string | undefined> {
   if (!args.out) return undefined;
   fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
@@ -23,20 +79,33 @@ export async function saveIfAsked(rt: LocalRuntime, args: ParsedArgs): Promise<s
   return args.out;
 }
 
-export function executionOptions(args: ParsedArgs): { user: string; locale?: string } {
-  return { user: args.as ?? DEFAULT_USER, locale: args.locale };
+/** Who runs a command: --as, else the spreadsheet's owner (as in Sheets, where the owner set the workbook up). */
+export function executionOptions(args: ParsedArgs, rt?: LocalRuntime): { user: string; locale?: string } {
+  return { user: args.as ?? rt?.workbook.data.owner ?? DEFAULT_USER, locale: args.locale };
 }
 
-/** Runs an entry point and throws its script error, so a failed run exits non-zero. */
+/**
+ * Runs an entry point and throws its script error as a CliScriptError (one localised line, exit 1), so a failed
+ * or refused run exits non-zero without a stack trace.
+ */
 export function runEntry<T = unknown>(
   rt: LocalRuntime,
   fn: string,
   fnArgs: unknown[],
   args: ParsedArgs,
 ): ExecutionResult<T> {
-  const result = rt.execute<T>(fn, fnArgs, executionOptions(args));
-  if (result.error) throw result.error;
+  const result = rt.execute<T>(fn, fnArgs, executionOptions(args, rt));
+  if (result.error) throw new CliScriptError(result.error);
   return result;
+}
+
+/** A sidebar-style call (google.script.run: one argument) whose script error becomes a CliScriptError. */
+export function callEntry<T = unknown>(rt: LocalRuntime, fn: string, arg: unknown, args: ParsedArgs): T {
+  try {
+    return rt.call<T>(fn, arg, executionOptions(args));
+  } catch (error) {
+    throw error instanceof Error ? new CliScriptError(error) : error;
+  }
 }
 
 /** The machine-readable cost of one execution, for --json summaries. */

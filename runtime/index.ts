@@ -1,7 +1,8 @@
 /**
- * LocalRuntime: runs the built Apps Script bundle (dist/Code.js) in Node, the way Apps Script would, over a
- * local workbook and faithful stand-ins of the Apps Script services. Tests, the CLI, the bench and the preview
- * server all drive the add-in through it. API: docs/CONTRACTS.md "Local runtime API"; guide: docs/sections/runtime.md.
+ * LocalRuntime: runs an Apps Script project (a clasp project folder, or a build folder such as `dist/`) in Node,
+ * the way Apps Script would, over a local workbook and faithful stand-ins of the Apps Script services. What a
+ * real document keeps between executions and days — document and per-user properties, installed triggers — is
+ * saved with the workbook's .xlsx and restored on load. Guide: runtime/README.md.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +11,7 @@ import { FakeClock } from './clock';
 import { runInWorker } from './concurrency/host';
 import { CUSTOM_FUNCTION_LIMIT_MS, EXECUTION_LIMIT_MS } from './cost-model';
 import { noPermission } from './errors';
+import { FaultPlan } from './faults';
 import { Execution, type ExecuteOptions, type ExecutionKind, type ExecutionResult } from './execution';
 import { cpuNowMs, Membrane } from './membrane';
 import { Sandbox } from './sandbox';
@@ -25,10 +27,13 @@ import { LocalSession, LocalUser } from './services/session';
 import { clockEvent, LocalScriptApp, TriggerRegistry, type TriggerRecord } from './services/triggers';
 import { LocalUi, UiRecorder } from './services/ui';
 import { LocalUtilities } from './services/utilities';
+import { unsupportedServices } from './services/unsupported-services';
 import { formatDate } from './services/format-date';
+import { DriveFolder } from './drive-folder';
+import { loadProject, type BundleManifest, type LoadedProject } from './project';
 import {
   createSpreadsheetApp,
-  loadWorkbookXlsx,
+  loadWorkbookXlsxDocument,
   saveWorkbookXlsx,
   WorkbookStore,
   type CustomFunctionHost,
@@ -45,15 +50,26 @@ export type {
   ButtonName,
 } from './services/ui';
 export type { WorkbookStore, CustomFunctionHost } from './spreadsheet-binding';
+export type { TriggerRecord } from './services/triggers';
+export type { BundleManifest, LoadedProject, ProjectScript } from './project';
+export { loadProject } from './project';
+export { DriveFolder } from './drive-folder';
 export { FakeClock } from './clock';
+export type { FaultSpec, FiredFault } from './faults';
 export { formatDate } from './services/format-date';
 
 export interface RuntimeOptions {
-  /** Folder of the build: Code.js, manifest.json, <ui>.html. Default: the repository's dist/. */
+  /**
+   * The Apps Script project: a clasp project folder (`.clasp.json` rootDir/filePushOrder, `appsscript.json`,
+   * `.gs`/`.js` files, `.html` files) or a build folder (`Code.js`, optional `manifest.json`, `<name>.html`).
+   * Default: `dist/` beside the runtime folder (the host repository's build).
+   */
+  projectDir?: string;
+  /** The same as projectDir (its older name). */
   bundleDir?: string;
   /** An existing workbook; default: a new empty spreadsheet. */
   workbook?: WorkbookStore;
-  /** Script (and new spreadsheet) time zone. Default: the bundle's appsscript.json timeZone, else 'Asia/Shanghai'. */
+  /** Script (and new spreadsheet) time zone. Default: appsscript.json `timeZone`, else 'Etc/UTC'. */
   timeZone?: string;
   /** Spreadsheet locale, e.g. 'en_US', 'zh_CN'. */
   spreadsheetLocale?: string;
@@ -68,13 +84,26 @@ export interface RuntimeOptions {
    * which Apps Script never does). Default false: a fresh global scope per execution, like Apps Script.
    */
   reuseContext?: boolean;
+  /** Name of the very hidden sheet in which .xlsx files keep what xlsx cannot carry (default `__apps_script_local_meta__`). */
+  metaSheetName?: string;
+  /** Script properties to start with (they belong to the script, not to the document: never saved in the .xlsx). */
+  scriptProperties?: Record<string, string>;
+  /** The title `Ui.createAddonMenu()` gives the add-on's menu (Sheets uses the add-on's name). Default 'Add-on'. */
+  addOnName?: string;
+  /** Document state to restore (what `rt.documentState()` returned, e.g. read from an .xlsx). */
+  documentState?: unknown;
 }
 
-/** What the build writes to dist/manifest.json. */
-export interface BundleManifest {
-  entryPoints: string[];
-  customFunctions: { name: string; params: string[] }[];
-  ui: string[];
+/**
+ * What a document keeps beyond its cells, saved in the .xlsx metadata sheet: document properties, every user's
+ * user properties (a bound script's user store is per user per script, and the script belongs to the document)
+ * and the installed triggers (each with its owner, schedule and when it last fired).
+ */
+export interface DocumentState {
+  version: 1;
+  documentProperties: Record<string, string>;
+  userProperties: Record<string, Record<string, string>>;
+  triggers: TriggerRecord[];
 }
 
 /** One overlapping execution for executeConcurrently. */
@@ -82,6 +111,11 @@ export interface ConcurrentTask {
   fn: string;
   args?: unknown[];
   opts?: ExecuteOptions;
+  /**
+   * Service calls that take this long (real ms) in this execution, e.g. { 'Range.getValues': 400 }: a slow run
+   * (a big sheet takes seconds between its read and its write), so overlapping executions reliably overlap.
+   */
+  slowCalls?: Record<string, number>;
 }
 
 /** One custom-function evaluation (each is its own execution in Apps Script). */
@@ -94,8 +128,6 @@ export interface CustomFunctionCall {
 
 /** Services a custom function may not use (guides/sheets/functions: anything needing authorisation). */
 const DENIED_IN_CUSTOM_FUNCTIONS = ['MailApp', 'ScriptApp', 'GmailApp', 'DriveApp'];
-
-const DEFAULT_BUNDLE_DIR = path.resolve(__dirname, '..', 'dist');
 
 export class LocalRuntime {
   readonly clock: FakeClock;
@@ -116,9 +148,17 @@ export class LocalRuntime {
   readonly customFunctionCalls: CustomFunctionCall[] = [];
   /** The result of the last execute/call. */
   lastExecution: ExecutionResult | undefined;
+  /** Fault injection for tests (runtime/faults.ts): fail the Nth service call of the next execution. */
+  readonly faults = new FaultPlan();
 
-  /** The bundle compiled once; each execution runs it in a fresh context. */
-  private readonly script: vm.Script;
+  /** The project as read from disk: files in push order, HTML files, appsscript.json. */
+  readonly project: LoadedProject;
+  /** Name of the .xlsx metadata sheet. */
+  readonly metaSheetName: string | undefined;
+  /** Title of the add-on menu. */
+  readonly addOnName: string;
+  /** The project's files compiled once, in push order; each execution runs them in a fresh context. */
+  private readonly scripts: vm.Script[];
   /** Custom functions share one context (they run per cell: a fresh one each would be too slow). */
   private customFunctionSandbox: Sandbox | undefined;
   /** A context kept to answer functionNames() and, with reuseContext, to run executions. */
@@ -130,74 +170,150 @@ export class LocalRuntime {
   private store: WorkbookStore | undefined;
   private formulaClockMs = Number.NaN;
 
-  private constructor(
-    private readonly bundleDir: string,
-    options: RuntimeOptions,
-    store: WorkbookStore | undefined,
-  ) {
-    this.timeZone = options.timeZone ?? bundleTimeZone(bundleDir) ?? 'Asia/Shanghai';
+  private constructor(project: LoadedProject, options: RuntimeOptions, store: WorkbookStore | undefined) {
+    this.project = project;
+    this.timeZone = options.timeZone ?? projectTimeZone(project) ?? DEFAULT_TIME_ZONE;
     this.owner = (options.owner ?? 'owner@example.com').toLowerCase();
     this.spreadsheetLocale = options.spreadsheetLocale ?? 'en_US';
+    this.metaSheetName = options.metaSheetName;
+    this.addOnName = options.addOnName ?? 'Add-on';
     this.clock = new FakeClock(options.now ?? new Date());
     this.mail = new MailBox(options.mailQuota ?? 100, this.clock, this.timeZone);
     this.properties = new PropertyStores(this.owner);
+    for (const [key, value] of Object.entries(options.scriptProperties ?? {}))
+      this.properties.script.set(key, String(value));
     this.triggers = new TriggerRegistry(this.clock, this.timeZone);
-    this.codeFile = path.join(bundleDir, 'Code.js');
-    if (!fs.existsSync(this.codeFile))
-      throw new Error(`local runtime: ${this.codeFile} not found (run npm run build)`);
-    this.code = fs.readFileSync(this.codeFile, 'utf8');
-    const manifestFile = path.join(bundleDir, 'manifest.json');
-    this.manifest = fs.existsSync(manifestFile)
-      ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BundleManifest)
-      : { entryPoints: [], customFunctions: [], ui: [] };
-    this.script = new vm.Script(this.code, { filename: this.codeFile });
+    this.manifest = project.manifest;
+    this.scripts = project.scripts.map((file) => new vm.Script(file.source, { filename: file.file }));
+    // Worker threads evaluate the files as one script (same order, one global scope).
+    this.code = project.scripts.map((file) => file.source).join('\n;\n');
+    this.codeFile =
+      project.scripts.length === 1 ? project.scripts[0].file : path.join(project.rootDir, '(project)');
     this.reuseContext = options.reuseContext === true;
     this.customFunctionHost = {
       list: () => this.manifest.customFunctions,
       call: (name, args) => this.runCustomFunction(name, args),
     };
     this.store = store;
+    // Reading the workbook before any execution already computes custom functions and TODAY() on the fake clock.
+    if (store)
+      store.setFormulaHost({ now: () => this.clock.now(), customFunctions: this.customFunctionHost });
+    if (options.documentState !== undefined) this.restoreDocumentState(options.documentState);
   }
 
   /** A runtime over a new empty spreadsheet (or options.workbook). */
   static async create(options: RuntimeOptions = {}): Promise<LocalRuntime> {
-    const bundleDir = options.bundleDir ? path.resolve(options.bundleDir) : DEFAULT_BUNDLE_DIR;
-    await waitForBundle(bundleDir);
-    return new LocalRuntime(bundleDir, options, options.workbook);
+    const dir = projectDirOf(options);
+    await waitForProject(dir);
+    return new LocalRuntime(loadProject(dir), options, options.workbook);
   }
 
-  /** A runtime over a workbook read from an .xlsx file (the file is never modified). */
+  /**
+   * A runtime over a workbook read from an .xlsx file (the file is never modified), with the document state
+   * (document and user properties, installed triggers) the file was saved with.
+   */
   static async fromXlsx(file: string, options: RuntimeOptions = {}): Promise<LocalRuntime> {
-    const bundleDir = options.bundleDir ? path.resolve(options.bundleDir) : DEFAULT_BUNDLE_DIR;
-    // These only apply to a file made elsewhere; a SalesDesk file carries its own time zone, locale and owner.
-    const store = await loadWorkbookXlsx(file, {
-      timeZone: options.timeZone ?? bundleTimeZone(bundleDir) ?? 'Asia/Shanghai',
+    const dir = projectDirOf(options);
+    await waitForProject(dir);
+    const project = loadProject(dir);
+    // These only apply to a file made elsewhere; a file the runtime saved carries its own zone, locale and owner.
+    const loaded = await loadWorkbookXlsxDocument(file, {
+      timeZone: options.timeZone ?? projectTimeZone(project) ?? DEFAULT_TIME_ZONE,
       locale: options.spreadsheetLocale ?? 'en_US',
       owner: options.owner,
+      metaSheetName: options.metaSheetName,
     });
-    return LocalRuntime.create({ ...options, workbook: store });
+    return new LocalRuntime(
+      project,
+      { ...options, documentState: options.documentState ?? loaded.documentState },
+      loaded.store,
+    );
   }
 
-  /** Writes the workbook as .xlsx (values, formulas, validations, formats, frozen rows, protections). */
+  /**
+   * Writes the workbook as .xlsx (values, formulas, validations, formats, frozen rows, protections) with the
+   * document state (`documentState()`) in its metadata sheet, so the next `fromXlsx` continues where this left.
+   */
   async saveXlsx(file: string): Promise<void> {
-    await saveWorkbookXlsx(this.workbook, file);
+    await saveWorkbookXlsx(this.workbook, file, {
+      documentState: this.documentState(),
+      metaSheetName: this.metaSheetName,
+    });
+  }
+
+  /** Document properties, every user's properties and the installed triggers: what the .xlsx keeps. */
+  documentState(): DocumentState {
+    const userProperties: Record<string, Record<string, string>> = {};
+    for (const email of this.properties.userEmails()) {
+      const store = this.properties.userStore(email);
+      if (store.size > 0) userProperties[email] = Object.fromEntries(store);
+    }
+    return {
+      version: 1,
+      documentProperties: Object.fromEntries(this.properties.document),
+      userProperties,
+      triggers: this.triggers.all.map((trigger) => structuredClone(trigger)),
+    };
+  }
+
+  /**
+   * Puts back a state saved with `documentState()` (replacing document and user properties and triggers).
+   * @throws when the state is not one the runtime wrote.
+   */
+  restoreDocumentState(state: unknown): void {
+    const saved = state as Partial<DocumentState> | null;
+    if (!saved || typeof saved !== 'object' || saved.version !== 1)
+      throw new Error('local runtime: the saved document state is not one this runtime wrote (version 1)');
+    this.properties.document.clear();
+    for (const [key, value] of Object.entries(saved.documentProperties ?? {}))
+      this.properties.document.set(key, String(value));
+    for (const [email, values] of Object.entries(saved.userProperties ?? {})) {
+      const store = this.properties.userStore(email);
+      store.clear();
+      for (const [key, value] of Object.entries(values)) store.set(key, String(value));
+    }
+    this.triggers.all.splice(0, this.triggers.all.length);
+    this.triggers.restore(saved.triggers ?? []);
   }
 
   /**
    * Writes every copy of the spreadsheet still out of the trash (the backups made with Spreadsheet.copy) as
-   * `<dir>/<copy name>.xlsx`, the local stand-in for the dated spreadsheets Apps Script leaves in Drive.
+   * `<dir>/<copy name>.xlsx`, the local stand-in for the dated spreadsheets Apps Script leaves in Drive. Copies
+   * that are already files of an attached Drive folder are not written again.
    * @returns the files written.
    */
   async saveCopiesXlsx(dir: string): Promise<string[]> {
     fs.mkdirSync(dir, { recursive: true });
     const written: string[] = [];
     for (const copy of this.drive.liveCopies()) {
-      const file = path.join(dir, `${copy.data.name.replace(/[\\/:*?"<>|]+/g, '_')}.xlsx`);
-      await saveWorkbookXlsx(copy, file);
+      if (this.driveFolder?.holds(copy)) continue;
+      const file = path.join(dir, DriveFolder.fileNameOf(copy.data.name));
+      await saveWorkbookXlsx(copy, file, { metaSheetName: this.metaSheetName });
       written.push(file);
     }
     return written;
   }
+
+  /**
+   * Makes a folder stand for the user's Drive across runs: the spreadsheets saved there earlier (copies made by
+   * Spreadsheet.copy in earlier runs, listed in the folder's `.drive.json`) become Drive files again, so
+   * `DriveApp.getFileById(id)` finds them and `setTrashed(true)` can trash them. Call `syncDriveFolder()` after
+   * the run to write new copies and move trashed files to `<dir>/.trash/`.
+   */
+  attachDriveFolder(dir: string): DriveFolder {
+    this.driveFolder = new DriveFolder(dir, this.metaSheetName);
+    this.driveFolder.attach(this.workbook);
+    return this.driveFolder;
+  }
+
+  /** Writes the copies made in this run into the attached Drive folder and moves trashed ones to its trash. */
+  async syncDriveFolder(): Promise<{ written: string[]; trashed: string[] }> {
+    if (!this.driveFolder)
+      throw new Error('local runtime: no Drive folder attached (attachDriveFolder(dir))');
+    return this.driveFolder.sync(this.workbook, this.drive.trashed);
+  }
+
+  private driveFolder: DriveFolder | undefined;
 
   /** The workbook store (created on first use when none was given). */
   get workbook(): WorkbookStore {
@@ -207,6 +323,7 @@ export class LocalRuntime {
         locale: this.spreadsheetLocale,
         owner: this.owner,
       });
+      this.store.setFormulaHost({ now: () => this.clock.now(), customFunctions: this.customFunctionHost });
     }
     return this.store;
   }
@@ -268,6 +385,7 @@ export class LocalRuntime {
             timeZone: this.timeZone,
             execution,
             membrane,
+            slowCalls: task.slowCalls,
           });
           this.locks.releaseAll(execution.id);
           return this.result(execution, outcome.value, outcome.error, performance.now() - started);
@@ -285,6 +403,46 @@ export class LocalRuntime {
   fireDueTriggers(): ExecutionResult[] {
     const now = this.clock.now();
     return this.triggers.takeDue().map((trigger) => this.runTrigger(trigger, clockEvent(trigger, now)));
+  }
+
+  /**
+   * Fires `handler`'s installed time-driven triggers now, whatever their schedule, each as its owner with the event
+   * Apps Script gives it (with its triggerUid): what happens when the trigger comes due. SalesDesk's trigger
+   * handlers do nothing without such an event. When no trigger of `handler` is installed and `installAs` is
+   * given, one is installed for that user first (as if they had turned the feature on).
+   * @throws Error when no trigger of `handler` is installed and `installAs` is not given.
+   */
+  fireTrigger<T = unknown>(handler: string, options: { installAs?: string } = {}): ExecutionResult<T>[] {
+    const now = this.clock.now();
+    return this.clockTriggers(handler, options.installAs).map((trigger) => {
+      trigger.lastFiredMs = now.getTime();
+      return this.runTrigger(trigger, clockEvent(trigger, now)) as ExecutionResult<T>;
+    });
+  }
+
+  /**
+   * The execution `fireTrigger` would make for `handler`'s first installed time-driven trigger, as a task for
+   * executeConcurrently (the trigger's owner, its event with the triggerUid).
+   */
+  triggerTask(handler: string, options: { installAs?: string } = {}): ConcurrentTask {
+    const [trigger] = this.clockTriggers(handler, options.installAs);
+    return { fn: handler, args: [clockEvent(trigger, this.clock.now())], opts: { user: trigger.owner } };
+  }
+
+  private clockTriggers(handler: string, installAs: string | undefined): TriggerRecord[] {
+    const installed = this.triggers.all.filter((t) => t.handler === handler && t.eventType === 'CLOCK');
+    if (installed.length > 0) return installed;
+    if (!installAs) throw new Error(`local runtime: no installed time-driven trigger runs ${handler}`);
+    return [
+      this.triggers.add({
+        handler,
+        owner: installAs.toLowerCase(),
+        eventType: 'CLOCK',
+        source: 'CLOCK',
+        sourceId: null,
+        clock: { everyDays: 1, timeZone: this.timeZone },
+      }),
+    ];
   }
 
   /**
@@ -372,7 +530,7 @@ export class LocalRuntime {
   }
 
   private newSandbox(): Sandbox {
-    return new Sandbox(this.script, () => this.clock.nowMs(), this.timeZone);
+    return new Sandbox(this.scripts, () => this.clock.nowMs(), this.timeZone);
   }
 
   /** The long-lived context (loaded without services, so top-level code calling services fails there). */
@@ -390,7 +548,9 @@ export class LocalRuntime {
 
   private cachedCode: Uint8Array | undefined;
   private codeCache(): Uint8Array {
-    this.cachedCode ??= this.script.createCachedData();
+    const script =
+      this.scripts.length === 1 ? this.scripts[0] : new vm.Script(this.code, { filename: this.codeFile });
+    this.cachedCode ??= script.createCachedData();
     return this.cachedCode;
   }
 
@@ -411,6 +571,7 @@ export class LocalRuntime {
   ): ExecutionResult<T> {
     this.syncFormulaClock();
     const execution = this.newExecution(kind, opts);
+    this.faults.attach(execution, fn);
     const sandbox = this.reuseContext ? this.shared() : this.newSandbox();
     const membrane = new Membrane(() => execution, sandbox.realm);
     const globals = this.createGlobals(execution, membrane, sandbox, { inWorker: false, restricted: false });
@@ -498,7 +659,7 @@ export class LocalRuntime {
   private spreadsheetEnv(execution: Execution, restricted: boolean) {
     return {
       store: this.workbook,
-      ui: restricted ? deniedUi() : new LocalUi(this.ui),
+      ui: restricted ? deniedUi() : new LocalUi(this.ui, this.addOnName),
       toast: (message: string, title?: string, timeoutSeconds?: number) => {
         this.ui.toasts.push({ message: String(message), title, timeoutSeconds });
       },
@@ -527,7 +688,7 @@ export class LocalRuntime {
       ScriptApp: new LocalScriptApp(this.triggers, this.clock, execution.user),
       Session: new LocalSession(execution.user, this.owner, execution.locale, this.timeZone),
       Utilities: new LocalUtilities(this.clock, current, mode.inWorker),
-      HtmlService: new LocalHtmlService(this.bundleDir, (code, properties) => {
+      HtmlService: new LocalHtmlService(this.project.rootDir, (code, properties) => {
         const output = new LocalHtmlOutput();
         const scriptProperties = membrane.toScript(properties) as Record<string, unknown>;
         sandbox.evaluateTemplate(code, scriptProperties, membrane.wrap(output));
@@ -538,6 +699,7 @@ export class LocalRuntime {
       console: new LocalConsole(logSink),
     };
     services.SpreadsheetApp = createSpreadsheetApp(this.spreadsheetEnv(execution, mode.restricted));
+    Object.assign(services, unsupportedServices(Object.keys(services)));
     const globals: Record<string, object> = {};
     for (const [name, service] of Object.entries(services)) {
       globals[name] =
@@ -549,23 +711,30 @@ export class LocalRuntime {
   }
 }
 
-/**
- * A build in progress (npm run build empties dist/ first) must not fail a runtime started meanwhile: wait a
- * little for Code.js and manifest.json to be back.
- */
-async function waitForBundle(bundleDir: string, timeoutMs = 30000): Promise<void> {
-  const ready = (): boolean =>
-    fs.existsSync(path.join(bundleDir, 'Code.js')) && fs.existsSync(path.join(bundleDir, 'manifest.json'));
-  const deadline = Date.now() + timeoutMs;
-  while (!ready() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+/** Where a project is looked for when the options name none: the host repository's build folder. */
+const DEFAULT_PROJECT_DIR = path.resolve(__dirname, '..', 'dist');
+/** The time zone of a project whose appsscript.json names none. */
+const DEFAULT_TIME_ZONE = 'Etc/UTC';
+
+function projectDirOf(options: RuntimeOptions): string {
+  const dir = options.projectDir ?? options.bundleDir;
+  return dir ? path.resolve(dir) : DEFAULT_PROJECT_DIR;
 }
 
-/** The script's time zone from the bundle's appsscript.json, as Apps Script takes it from the manifest. */
-function bundleTimeZone(bundleDir: string): string | undefined {
-  const file = path.join(bundleDir, 'appsscript.json');
-  if (!fs.existsSync(file)) return undefined;
-  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { timeZone?: unknown };
-  return typeof manifest.timeZone === 'string' ? manifest.timeZone : undefined;
+/**
+ * A build being replaced (a build tool swapping the folder) must not fail a runtime started meanwhile: wait a
+ * little for the folder to be back.
+ */
+async function waitForProject(dir: string, timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!fs.existsSync(dir) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+/** The script's time zone from appsscript.json, as Apps Script takes it from the manifest. */
+function projectTimeZone(project: LoadedProject): string | undefined {
+  const zone = project.appsscript?.timeZone;
+  return typeof zone === 'string' ? zone : undefined;
 }
 
 /** A service a custom function may not touch: any use fails with Apps Script's permission error. */

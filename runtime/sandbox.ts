@@ -1,6 +1,6 @@
 /**
- * The script's world: a `node:vm` context holding the built bundle, where Apps Script finds its top-level
- * function declarations, with `Date` replaced so `new Date()` and `Date.now()` read the runtime's fake clock and
+ * The script's world: a `node:vm` context holding the project's script files (evaluated in push order into one
+ * global scope, as Apps Script does), where Apps Script finds its top-level function declarations, with `Date` replaced so `new Date()` and `Date.now()` read the runtime's fake clock and
  * local-time members work in the script's time zone (runtime/script-date.cjs).
  */
 import * as fs from 'node:fs';
@@ -32,9 +32,12 @@ export class Sandbox {
 
   private loaded = false;
 
-  /** A fresh context; the bundle (compiled once, `script`) runs in it when the first globals are installed. */
+  /**
+   * A fresh context; the project's files (compiled once, `scripts`, in push order) run in it when the first
+   * globals are installed.
+   */
   constructor(
-    private readonly script: vm.Script,
+    private readonly scripts: readonly vm.Script[],
     nowMs: () => number,
     timeZone: string,
   ) {
@@ -49,14 +52,15 @@ export class Sandbox {
   }
 
   /**
-   * Installs one execution's globals and, the first time, runs the bundle's top-level code — after the globals,
-   * as Apps Script evaluates the script with its services present. Returns the previous globals.
+   * Installs one execution's globals and, the first time, runs every file's top-level code in order — after the
+   * globals, as Apps Script evaluates the script with its services present; an error in one file's global code
+   * stops there and fails the execution. Returns the previous globals.
    */
   install(globals: Record<string, unknown>): Record<string, unknown> {
     const previous = this.swapGlobals(globals);
     if (!this.loaded) {
       this.loaded = true;
-      this.script.runInContext(this.context);
+      for (const script of this.scripts) script.runInContext(this.context);
     }
     return previous;
   }

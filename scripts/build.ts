@@ -32,21 +32,42 @@ function writeMeta(output: string, metafile: esbuild.Metafile | undefined): void
   fs.writeFileSync(path.join(META_DIR, `${output}.json`), JSON.stringify(metafile));
 }
 
+/** Who may run an entry point: the wrapper it is declared with in src/server/index.ts (src/server/entry-points.ts). */
+export type Audience = 'manager' | 'rep' | 'anyone' | 'trigger' | 'custom-function';
+
+/** The audience wrappers of src/server/entry-points.ts and the audience each declares. */
+const AUDIENCE_OF_WRAPPER: Record<string, Audience> = {
+  manager: 'manager',
+  managerMenu: 'manager',
+  rep: 'rep',
+  anyone: 'anyone',
+  trigger: 'trigger',
+  customFunction: 'custom-function',
+};
+
 export interface EntryPoint {
   name: string;
   params: string[];
   /** The JSDoc block as written in the source, for custom functions. */
   jsDoc?: string;
   customFunction: boolean;
+  audience: Audience;
 }
 
 export interface BuildManifest {
   entryPoints: string[];
+  /** Entry point name → audience. */
+  audiences: Record<string, Audience>;
   customFunctions: { name: string; params: string[]; description: string }[];
   ui: string[];
 }
 
-/** Lists every export of the server entry with its parameter names and JSDoc, through the TS checker. */
+/**
+ * Lists every entry point of the server entry with its audience, parameter names and JSDoc, through the TS
+ * checker. Each export must read `export const name = <audience wrapper>(implementation)`; anything else (an
+ * `export *`, a helper, a bare function) fails the build, so no function becomes callable by accident.
+ * @throws Error naming the export that is not declared with an audience.
+ */
 export function listEntryPoints(entry = serverEntry): EntryPoint[] {
   const program = ts.createProgram([entry], {
     target: ts.ScriptTarget.ES2020,
@@ -62,30 +83,53 @@ export function listEntryPoints(entry = serverEntry): EntryPoint[] {
   if (!source) throw new Error(`cannot read ${entry}`);
   const moduleSymbol = checker.getSymbolAtLocation(source);
   if (!moduleSymbol) return [];
+  const resolve = (symbol: ts.Symbol): ts.Symbol =>
+    symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
   return checker.getExportsOfModule(moduleSymbol).flatMap((exported) => {
-    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
-    if (!declaration) return [];
-    let fn: ts.SignatureDeclaration | undefined;
-    let docHost: ts.Node = declaration;
-    if (ts.isFunctionDeclaration(declaration)) fn = declaration;
-    else if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
-      const init = declaration.initializer;
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) fn = init;
-      docHost = declaration.parent.parent; // the VariableStatement carries the JSDoc
-    }
-    if (!fn) return []; // constants and types are not entry points
     const name = exported.getName();
+    const declaration = resolve(exported).valueDeclaration;
+    if (!declaration) return []; // types
+    const refuse = (why: string): never => {
+      throw new Error(
+        `${name}: every export of src/server/index.ts must be \`export const ${name} = <audience>(impl)\` ` +
+          `(audiences: ${Object.keys(AUDIENCE_OF_WRAPPER).join(', ')}); ${why}`,
+      );
+    };
+    if (!ts.isVariableDeclaration(declaration) || !declaration.initializer)
+      return refuse('not a declaration');
+    const call = declaration.initializer;
+    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return refuse('not a wrapper call');
+    const audience = AUDIENCE_OF_WRAPPER[call.expression.text];
+    if (!audience) return refuse(`unknown wrapper ${call.expression.text}`);
     if (name.endsWith('_')) {
       throw new Error(`${name}: a trailing underscore makes an Apps Script function private; rename it`);
     }
+    if (audience === 'trigger') {
+      const handler = call.arguments[0];
+      if (!handler || !ts.isStringLiteral(handler) || handler.text !== name)
+        refuse(`trigger('${name}', ...) must name its own handler, which its installed trigger calls`);
+    }
+    const implementation = call.arguments[call.arguments.length - 1];
+    const implSymbol = implementation && checker.getSymbolAtLocation(implementation);
+    const implDeclaration = implSymbol && resolve(implSymbol).valueDeclaration;
+    let fn: ts.SignatureDeclaration | undefined;
+    let docHost: ts.Node | undefined = implDeclaration;
+    if (implDeclaration && ts.isFunctionDeclaration(implDeclaration)) fn = implDeclaration;
+    else if (implDeclaration && ts.isVariableDeclaration(implDeclaration) && implDeclaration.initializer) {
+      const init = implDeclaration.initializer;
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) fn = init;
+      docHost = implDeclaration.parent.parent; // the VariableStatement carries the JSDoc
+    }
+    if (!fn || !docHost) return refuse('its implementation is not a function');
     const params = fn.parameters.map(
       (p, index) => (p.dotDotDotToken ? '...' : '') + (ts.isIdentifier(p.name) ? p.name.text : `arg${index}`),
     );
     const docs = ts.getJSDocCommentsAndTags(docHost).filter(ts.isJSDoc);
     const jsDoc = docs.length > 0 ? docs[docs.length - 1].getText() : undefined;
     const customFunction = !!jsDoc && /@customfunction\b/.test(jsDoc);
-    return [{ name, params, jsDoc, customFunction }];
+    if (customFunction !== (audience === 'custom-function'))
+      refuse('custom functions (JSDoc @customfunction) and only they are declared with customFunction(...)');
+    return [{ name, params, jsDoc, customFunction, audience }];
   });
 }
 
@@ -223,6 +267,7 @@ async function buildInto(): Promise<BuildManifest> {
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
   const manifest: BuildManifest = {
     entryPoints: entries.map((e) => e.name),
+    audiences: Object.fromEntries(entries.map((e) => [e.name, e.audience])),
     customFunctions: entries
       .filter((e) => e.customFunction)
       .map((e) => ({ name: e.name, params: e.params, description: descriptionOf(e.jsDoc) })),

@@ -3,7 +3,7 @@
  * previews and confirms in one go (as a manager pressing Confirm at once) and saves --out; with --preview it only
  * shows the plan. --undo undoes the last run instead. --as must be a manager (Settings → managers) or the owner.
  */
-import { costSummary, executionOptions, openRuntime, runEntry, saveIfAsked } from '../workbook';
+import { costSummary, openRuntime, runEntry, saveIfAsked } from '../workbook';
 import { CliUsageError, type CliCommand, type ParsedArgs } from '../types';
 import type { CliIO } from '../types';
 
@@ -58,6 +58,7 @@ export const command: CliCommand = {
   summary: 'Assign leads round robin (preview, confirm, undo) as SalesDesk → Assign leads does',
   usage:
     'salesdesk assign --in wb.xlsx [--out wb2.xlsx] --as manager@x [--preview | --undo] [--now ISO] [--locale en|zh-CN] [--json]',
+  flags: { preview: 'boolean', undo: 'boolean' },
   async run(args: ParsedArgs, io) {
     if (!args.in) throw new CliUsageError('--in wb.xlsx is required (the workbook whose leads to assign)');
     const rt = await openRuntime(args);
@@ -79,12 +80,7 @@ export const command: CliCommand = {
       else printPreview(io, preview);
       return 0;
     }
-    const confirmRun = rt.execute<ConfirmResult>(
-      'apiConfirmAssignment',
-      [preview.token],
-      executionOptions(args),
-    );
-    if (confirmRun.error) throw confirmRun.error;
+    const confirmRun = runEntry<ConfirmResult>(rt, 'apiConfirmAssignment', [preview.token], args);
     const result = confirmRun.value as ConfirmResult;
     const saved = result.status === 'done' ? await saveIfAsked(rt, args) : undefined;
     if (args.json) {

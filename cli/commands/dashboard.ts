@@ -2,7 +2,8 @@
  * `salesdesk dashboard --in book.xlsx [--out book.xlsx] [--as manager@x]`: refreshes the Dashboard sheet through
  * the bundle's menuRefreshDashboard (figures, layout, charts) and prints it as text (or JSON with --json).
  */
-import { costSummary, openRuntime, runEntry, saveIfAsked } from '../workbook';
+import type { LocalRuntime } from '../../runtime';
+import { costSummary, openRuntime, runEntry, saveIfAsked, sheetDay } from '../workbook';
 import { CliUsageError, type CliCommand } from '../types';
 
 /** The Dashboard's values, whatever language its tab is named in. */
@@ -18,8 +19,8 @@ function dashboardValues(read: (name: string) => unknown[][]): unknown[][] {
   return [];
 }
 
-function cellText(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+function cellText(rt: LocalRuntime, value: unknown): string {
+  if (value instanceof Date) return sheetDay(rt, value);
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
   return String(value ?? '');
 }
@@ -27,7 +28,8 @@ function cellText(value: unknown): string {
 export const command: CliCommand = {
   name: 'dashboard',
   summary: 'Refresh the Dashboard sheet (per-rep performance, tiers, revenue, pipeline, charts) and print it',
-  usage: 'salesdesk dashboard --in book.xlsx [--out book.xlsx] [--as manager@x] [--locale zh-CN] [--json]',
+  usage:
+    'salesdesk dashboard --in book.xlsx [--out book.xlsx] [--as manager@x] [--now ISO] [--locale zh-CN] [--json]',
   async run(args, io) {
     if (!args.in) throw new CliUsageError(`usage: ${command.usage}`);
     const rt = await openRuntime(args);
@@ -45,7 +47,7 @@ export const command: CliCommand = {
       return 0;
     }
     const rows = values.map((row) => {
-      const cells = row.map(cellText);
+      const cells = row.map((cell) => cellText(rt, cell));
       while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
       return cells;
     });

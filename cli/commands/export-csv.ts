@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { executionOptions, openRuntime } from '../workbook';
+import { callEntry, openRuntime } from '../workbook';
 import { CliUsageError, type CliCommand } from '../types';
 
 interface Exported {
@@ -20,15 +20,17 @@ export const command: CliCommand = {
   name: 'export-csv',
   summary: 'Export a sheet as formula-safe CSV (UTF-8 with BOM, CRLF)',
   usage: 'salesdesk export-csv --in book.xlsx --sheet <name> [--csv out.csv] [--filtered] [--json]',
+  flags: { sheet: 'value', csv: 'value', filtered: 'boolean' },
   async run(args, io) {
     if (!args.in) throw new CliUsageError(`usage: ${command.usage}`);
     const sheet = typeof args.flags.sheet === 'string' ? args.flags.sheet : (args.positional[0] ?? '');
     if (!sheet) throw new CliUsageError('--sheet <name> is required (e.g. --sheet Customers)');
     const rt = await openRuntime(args);
-    const exported = rt.call<Exported>(
+    const exported = callEntry<Exported>(
+      rt,
       'apiExportCsv',
-      { sheet, onlyFiltered: Boolean(args.flags.filtered) },
-      executionOptions(args),
+      { sheet, onlyFiltered: args.flags.filtered === true },
+      args,
     );
     const target = typeof args.flags.csv === 'string' ? args.flags.csv : undefined;
     if (target) {

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import { decodeCsvBytes } from '../../src/core/csv/encoding';
 import { t as translate } from '../../src/core/i18n';
-import { costSummary, executionOptions, openRuntime, saveIfAsked } from '../workbook';
+import { callEntry, costSummary, openRuntime, saveIfAsked } from '../workbook';
 import { CliUsageError, type CliCommand, type ParsedArgs } from '../types';
 
 interface Preview {
@@ -38,7 +38,9 @@ function readCsvFile(file: string, args: ParsedArgs): string {
   const bytes = new Uint8Array(fs.readFileSync(file));
   const decoded = decodeCsvBytes(bytes, (gbk) => new TextDecoder('gbk', { fatal: true }).decode(gbk));
   if (!decoded.ok)
-    throw new CliUsageError(translate(args.locale ?? 'en', `data.import.encoding.${decoded.reason}`));
+    throw new CliUsageError(
+      translate(args.locale ?? 'en', `data.import.encoding.${decoded.reason}`, decoded.params),
+    );
   return decoded.text;
 }
 
@@ -47,14 +49,14 @@ export const command: CliCommand = {
   summary: 'Import customers from a CSV file (validated, duplicates skipped or merged, bad rows listed)',
   usage:
     'salesdesk import-csv <file.csv> --in book.xlsx [--out book.xlsx] [--merge] [--dry-run] [--as manager@x] [--json]',
+  flags: { merge: 'boolean', 'dry-run': 'boolean' },
   async run(args, io) {
     const file = args.positional[0];
     if (!file) throw new CliUsageError(`usage: ${command.usage}`);
     const text = readCsvFile(file, args);
     const rt = await openRuntime(args);
-    const options = executionOptions(args);
     if (args.flags['dry-run']) {
-      const preview = rt.call<Preview>('apiPreviewImport', { text }, options);
+      const preview = callEntry<Preview>(rt, 'apiPreviewImport', { text }, args);
       if (args.json) io.stdout(JSON.stringify(preview, null, 2) + '\n');
       else {
         if (preview.error) io.stderr(preview.error + '\n');
@@ -65,10 +67,11 @@ export const command: CliCommand = {
       }
       return preview.ok ? 0 : 1;
     }
-    const result = rt.call<Result>(
+    const result = callEntry<Result>(
+      rt,
       'apiImportCustomers',
       { text, duplicates: args.flags.merge ? 'merge' : 'skip' },
-      options,
+      args,
     );
     const saved = result.ok ? await saveIfAsked(rt, args) : undefined;
     if (args.json) {

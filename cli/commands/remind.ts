@@ -3,10 +3,9 @@
  * mail quota would hold back), or with --send the real run through the bundle's onDailyReminders into the
  * runtime's outbox. --now is wall-clock time in the spreadsheet's time zone unless it carries a zone.
  */
-import * as fs from 'node:fs';
-import { LocalRuntime } from '../../runtime';
-import { parseLocalDateTime, isValidTimeZone } from '../../src/core/dates';
-import { costSummary, DEFAULT_USER, runEntry, saveIfAsked } from '../workbook';
+import type { LocalRuntime } from '../../runtime';
+import { isValidTimeZone } from '../../src/core/dates';
+import { costSummary, executionOptions, openRuntime, runEntry, saveIfAsked } from '../workbook';
 import { CliUsageError, type CliCommand, type ParsedArgs } from '../types';
 
 interface PreviewMail {
@@ -51,22 +50,7 @@ async function open(args: ParsedArgs): Promise<LocalRuntime> {
   const mailQuota = quotaText === undefined ? undefined : Number(quotaText);
   if (mailQuota !== undefined && (!Number.isInteger(mailQuota) || mailQuota < 0))
     throw new CliUsageError(`--quota must be a whole number of recipients, not "${quotaText}"`);
-  const options = { owner: DEFAULT_USER, mailQuota, ...(timeZone ? { timeZone } : {}) };
-  let rt: LocalRuntime;
-  if (args.in) {
-    if (!fs.existsSync(args.in)) throw new CliUsageError(`--in ${args.in}: no such file`);
-    rt = await LocalRuntime.fromXlsx(args.in, options);
-  } else rt = await LocalRuntime.create(options);
-  if (args.now) {
-    try {
-      rt.clock.set(parseLocalDateTime(args.now, rt.timeZone));
-    } catch {
-      throw new CliUsageError(
-        `--now must be yyyy-MM-ddTHH:mm (spreadsheet time) or a full ISO time, not "${args.now}"`,
-      );
-    }
-  }
-  return rt;
+  return openRuntime(args, { mailQuota, ...(timeZone ? { timeZone } : {}) });
 }
 
 export const command: CliCommand = {
@@ -74,10 +58,15 @@ export const command: CliCommand = {
   summary: 'Show the reminder digests a run would mail now (or --send them into the local outbox).',
   usage:
     'salesdesk remind --in workbook.xlsx [--now 2026-11-23T09:00] [--time-zone Asia/Shanghai] [--quota 100] [--as manager@x] [--json] [--send [--out out.xlsx]]',
+  flags: { 'time-zone': 'value', quota: 'value', send: 'boolean' },
   async run(args, io) {
     const rt = await open(args);
     if (args.flags.send === true) {
-      const result = runEntry<RunReport>(rt, 'onDailyReminders', [{}], args);
+      // The run the daily trigger makes: installed for --as (or the owner) when the workbook has none.
+      const [result] = rt.fireTrigger<RunReport>('onDailyReminders', {
+        installAs: executionOptions(args, rt).user,
+      });
+      if (result.error) throw result.error;
       const report = result.value as RunReport;
       const saved = await saveIfAsked(rt, args);
       const mails = rt.mail.outbox.map((mail) => ({
@@ -103,7 +92,7 @@ export const command: CliCommand = {
       }
       return report.failed.length > 0 ? 1 : 0;
     }
-    const result = runEntry<Preview>(rt, 'apiPreviewReminders', [], { ...args, as: args.as ?? DEFAULT_USER });
+    const result = runEntry<Preview>(rt, 'apiPreviewReminders', [], args);
     const preview = result.value as Preview;
     if (args.json) {
       const mails = preview.mails.map(({ htmlBody: _html, ...mail }) => mail);

@@ -14,7 +14,8 @@ export const command: CliCommand = {
   name: 'setup',
   summary: 'Set up (or repair) the workbook from the template; --sample also loads sample data',
   usage:
-    'salesdesk setup [--in book.xlsx] --out book.xlsx [--locale en|zh-CN] [--as manager@x] [--sample] [--json]',
+    'salesdesk setup [--in book.xlsx] --out book.xlsx [--locale en|zh-CN] [--as manager@x] [--sample] [--now ISO] [--json]',
+  flags: { sample: 'boolean' },
   async run(args, io) {
     if (!args.out && !args.json)
       throw new CliUsageError(`usage: ${command.usage}\n(--out is where the workbook is saved)`);

@@ -6,23 +6,20 @@
  */
 import { readTable } from '../../src/core/table';
 import { columnHeaders, listLabel, sheetNames } from '../../templates';
-import { costSummary, openRuntime, runEntry, saveIfAsked } from '../workbook';
+import { costSummary, openRuntime, runEntry, saveIfAsked, sheetDay } from '../workbook';
 import { CliUsageError, type CliCommand } from '../types';
 import type { TierRefreshResult } from '../../src/server/checks/entries';
-
-function day(value: unknown): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '');
-}
 
 export const command: CliCommand = {
   name: 'tiers',
   summary: 'Refresh customer tiers (VIP / Active / Potential / Lost) from Deals and print them',
   usage:
     'salesdesk tiers --in book.xlsx [--formulas] [--out book.xlsx] [--now 2026-11-23] [--locale zh-CN] [--json]',
+  flags: { formulas: 'boolean' },
   async run(args, io) {
     if (!args.in) throw new CliUsageError(`usage: ${command.usage}`);
     const rt = await openRuntime(args);
-    const live = args.flags.formulas === true || args.flags.formulas === 'true';
+    const live = args.flags.formulas === true;
     // --formulas installs the template's live array formulas instead of writing values.
     const result = live
       ? runEntry(rt, 'apiInstallTierFormulas', [], args)
@@ -48,8 +45,8 @@ export const command: CliCommand = {
         company: String(at(row, 'company')),
         totalPurchases: at(row, 'totalPurchases'),
         orderCount: at(row, 'orderCount'),
-        firstPurchase: day(at(row, 'firstPurchase')),
-        lastPurchase: day(at(row, 'lastPurchase')),
+        firstPurchase: sheetDay(rt, at(row, 'firstPurchase')),
+        lastPurchase: sheetDay(rt, at(row, 'lastPurchase')),
         tier: String(at(row, 'tier')),
       }));
     const saved = await saveIfAsked(rt, args);
@@ -68,7 +65,7 @@ export const command: CliCommand = {
           customers: customers.length,
           counts: counted,
           language: 'en',
-          today: args.now?.slice(0, 10) ?? 'today',
+          today: sheetDay(rt, rt.clock.now()),
         }
       : (result.value as TierRefreshResult);
     if (args.json) {

@@ -14,10 +14,11 @@ export const command: CliCommand = {
   summary:
     'Check every sheet (required fields, types, lists, e-mail/phone/date, duplicates, customer references)',
   usage: 'salesdesk validate --in book.xlsx [--json] [--locale zh-CN] [--highlight --out marked.xlsx]',
+  flags: { highlight: 'boolean' },
   async run(args, io) {
     if (!args.in) throw new CliUsageError(`usage: ${command.usage}`);
     const rt = await openRuntime(args);
-    const highlight = args.flags.highlight === true || args.flags.highlight === 'true';
+    const highlight = args.flags.highlight === true;
     const result = runEntry<CheckReport>(rt, 'apiValidateWorkbook', [], args);
     if (highlight) runEntry(rt, 'menuCheckData', [], args);
     const report = result.value as CheckReport;

@@ -48,7 +48,7 @@ const root = path.resolve(__dirname, '../..');
 
 /** A fresh runtime on the demo workbook: the bundle's own set-up and sample data, run as the owner. */
 export async function demoRuntime(distDir: string): Promise<LocalRuntime> {
-  const rt = await LocalRuntime.create({ bundleDir: distDir });
+  const rt = await LocalRuntime.create({ bundleDir: distDir, addOnName: 'SalesDesk' });
   for (const step of ['menuSetupWorkbook', 'menuLoadSampleData']) {
     const result = rt.execute(step, []);
     if (result.error) throw new Error(`${step} failed: ${result.error.message}`);
@@ -116,7 +116,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const runtime =
     options.runtime ??
     (options.inFile
-      ? await LocalRuntime.fromXlsx(options.inFile, { bundleDir: distDir })
+      ? await LocalRuntime.fromXlsx(options.inFile, { bundleDir: distDir, addOnName: 'SalesDesk' })
       : await demoRuntime(distDir));
   const callable = entryPoints(distDir);
   const log = options.log ?? (() => undefined);

@@ -1,6 +1,6 @@
 /**
- * DriveApp, as far as SalesDesk needs it: the files are the spreadsheet itself and the copies made with
- * Spreadsheet.copy (backups); trashing a file marks it trashed, as Drive keeps trashed files for 30 days.
+ * DriveApp over the spreadsheet's own files: the spreadsheet itself and the copies made with Spreadsheet.copy
+ * (and, with a Drive folder attached, the copies earlier runs saved: runtime/drive-folder.ts); trashing a file marks it trashed, as Drive keeps trashed files for 30 days.
  */
 import type { WorkbookStore } from '../spreadsheet';
 import { notSupported } from '../errors';

@@ -36,6 +36,11 @@ export class PropertyStores {
   get user(): Map<string, string> {
     return this.userStore(this.owner);
   }
+
+  /** E-mails of the users who have a user store (for saving them with the document). */
+  userEmails(): string[] {
+    return [...this.users.keys()];
+  }
 }
 
 export class LocalProperties implements GoogleAppsScript.Properties.Properties {

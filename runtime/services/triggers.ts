@@ -67,6 +67,14 @@ export class TriggerRegistry {
     this.all.push(full);
     return full;
   }
+  /** Puts back triggers saved with the document (ids kept; new ids continue after the highest). */
+  restore(records: TriggerRecord[]): void {
+    for (const record of records) {
+      this.all.push({ ...record, ...(record.clock ? { clock: { ...record.clock } } : {}) });
+      const numeric = Number(record.id);
+      if (Number.isInteger(numeric) && numeric >= nextTriggerId) nextTriggerId = numeric + 1;
+    }
+  }
   remove(id: string): void {
     const index = this.all.findIndex((t) => t.id === id);
     if (index >= 0) this.all.splice(index, 1);
@@ -358,7 +366,7 @@ export class LocalScriptApp implements GoogleAppsScript.Script.ScriptApp {
     this.registry.remove(trigger.record.id);
   }
   getScriptId(): string {
-    return 'local-salesdesk-script';
+    return 'local-script';
   }
   getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
     return InstallationSource.NONE;
@@ -383,8 +391,12 @@ export class LocalScriptApp implements GoogleAppsScript.Script.ScriptApp {
   getScriptTriggers(): GoogleAppsScript.Script.Trigger[] {
     return notSupported('ScriptApp.getScriptTriggers');
   }
+  /**
+   * An OAuth access token for the effective user (reference/script/script-app#getOAuthToken()). Offline there is
+   * no Google to accept it: a stable placeholder ("ya29.local-…"), enough for code that builds headers with it.
+   */
   getOAuthToken(): string {
-    return notSupported('ScriptApp.getOAuthToken');
+    return `ya29.local-${Buffer.from(this.user || 'owner').toString('base64url')}`;
   }
   getIdentityToken(): string {
     return notSupported('ScriptApp.getIdentityToken');

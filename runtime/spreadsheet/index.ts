@@ -7,5 +7,11 @@ export type * from './types';
 export { chartEnums } from './charts';
 export { dateToSerial, serialToDate } from './dates';
 export { columnToLetters, lettersToColumn } from './a1';
-export { loadWorkbookXlsx, saveWorkbookXlsx, workbookXlsxBuffer } from './xlsx';
-export type { LoadOptions } from './xlsx';
+export {
+  DEFAULT_META_SHEET,
+  loadWorkbookXlsx,
+  loadWorkbookXlsxDocument,
+  saveWorkbookXlsx,
+  workbookXlsxBuffer,
+} from './xlsx';
+export type { LoadedDocument, LoadOptions, SaveOptions } from './xlsx';

@@ -3,13 +3,17 @@
  * Carried natively: values (dates as dates), formulas with cached results, number formats, data validations,
  * conditional formats, frozen panes, column widths, tab colours, hidden sheets, notes, backgrounds, bold,
  * sheet protection, named ranges. What xlsx cannot carry (range protections' editors, charts, exact rule
- * criteria, sheet ids, locale/time zone) goes into a very hidden sheet `__salesdesk_meta__` read back on load.
+ * criteria, sheet ids, locale/time zone) goes into a very hidden metadata sheet (`__apps_script_local_meta__`
+ * unless the caller names another) read back on load, together with the document state the runtime asks to keep
+ * with the file (document/user properties, installed triggers: see `SaveOptions.documentState`).
  */
 import ExcelJS from 'exceljs';
+import * as fs from 'node:fs';
 import { lettersToColumn, quoteSheetName, rectToA1 } from './a1';
 import { isDateTimeFormat } from './formats';
 import { getCell } from './grid';
 import { newSheetData, WorkbookStore } from './store';
+import { addNativeCharts, nativeChartsOf } from './xlsx-charts';
 import type {
   ChartSpec,
   ConditionalFormatSpec,
@@ -21,10 +25,14 @@ import type {
   WorkbookData,
 } from './types';
 
-const META_SHEET = '__salesdesk_meta__';
+/** The very hidden sheet holding what xlsx cannot carry; callers may name their own (`metaSheetName`). */
+export const DEFAULT_META_SHEET = '__apps_script_local_meta__';
 const MS_PER_DAY = 86_400_000;
 const EPOCH_OFFSET_DAYS = 25_569;
-/** Pixels per Excel width unit (character of the default font), as Sheets converts on import/export. */
+/**
+ * Pixels per xlsx width unit: the maximum digit width of Calibri 11 at 96 dpi. An xlsx `width` already includes
+ * the cell padding (ECMA-376 §18.3.1.13), so pixels = width × 7 (Excel shows 14.29 as "100 pixels").
+ */
 const PX_PER_CHAR = 7;
 
 interface Meta {
@@ -48,6 +56,27 @@ interface Meta {
   validationRules: Record<string, DataValidationSpec>;
   /** Per sheet: A1 ranges → rule id, to restore the exact criteria (helpText, anchors, Apps Script names). */
   validationRanges: Record<string, Array<{ a1: string; rule: string }>>;
+  /** Per sheet: formulas written as their values because other programs cannot compute them. */
+  googleOnlyFormulas?: Record<string, GoogleOnlyFormula[]>;
+  /** What the runtime keeps with the document beyond its cells (opaque here): properties, triggers. */
+  documentState?: unknown;
+}
+
+interface GoogleOnlyFormula {
+  /** The formula's cell, its text, and the cells its result covered (spill included). */
+  a1: string;
+  formula: string;
+  spill: string;
+}
+
+/** Options of saving a workbook as .xlsx. */
+export interface SaveOptions {
+  /** Name of the very hidden metadata sheet (default `__apps_script_local_meta__`). */
+  metaSheetName?: string;
+  /** JSON-safe state that belongs to the document but not to its cells, stored in the metadata sheet. */
+  documentState?: unknown;
+  /** The file's "creator" property (default `Apps Script local runtime`). */
+  creator?: string;
 }
 
 /** Serial (wall-clock days) → the Date exceljs writes as that same serial (it uses UTC). */
@@ -243,11 +272,147 @@ function nativeConditionalRule(
   return undefined;
 }
 
+// ---- formulas only Google Sheets computes ------------------------------------------------------------------
+
+/**
+ * Sheets-only functions, the project's custom functions (Apps Script code) and open-ended ranges such as `A2:A`:
+ * Excel and LibreOffice show #NAME? or a parse error for these instead of the result, even with the cached value
+ * in the file. Such formulas are written as their values and kept in the metadata sheet.
+ */
+const GOOGLE_ONLY_FUNCTION =
+  /\b(ARRAYFORMULA|QUERY|IMPORTRANGE|IMPORTDATA|IMPORTHTML|IMPORTXML|IMPORTFEED|GOOGLEFINANCE|GOOGLETRANSLATE|DETECTLANGUAGE|SPARKLINE|IMAGE|REGEXMATCH|REGEXEXTRACT|REGEXREPLACE|SPLIT|JOIN|FLATTEN)\s*\(/i;
+const OPEN_RANGE = /(^|[^\w$])\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}(?![\w$(])/i;
+
+/**
+ * Whether only Google Sheets computes a formula.
+ * @param customFunctions names of the project's custom functions (calls to them are Apps Script code)
+ */
+export function isGoogleOnlyFormula(formula: string, customFunctions: readonly string[] = []): boolean {
+  // String literals cannot hold either; drop them so "A2:A" in a text does not count.
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  if (GOOGLE_ONLY_FUNCTION.test(code) || OPEN_RANGE.test(code)) return true;
+  const calls = code.match(/[A-Za-z_][\w.]*(?=\s*\()/g) ?? [];
+  const custom = new Set(customFunctions.map((name) => name.toUpperCase()));
+  return calls.some((name) => custom.has(name.toUpperCase()));
+}
+
+type Cached = { value: string | number | boolean | null; isDate: boolean };
+
+/**
+ * The Google-only formulas of a sheet with the values they show: the formula cell and, for an array result,
+ * every cell it spills into (cells below and to the right that hold neither a value nor a formula but show one).
+ */
+function googleOnlyFormulaCells(
+  store: WorkbookStore,
+  sheet: SheetData,
+): { entries: GoogleOnlyFormula[]; cells: Map<number, Map<number, Cached>> } {
+  const entries: GoogleOnlyFormula[] = [];
+  const cells = new Map<number, Map<number, Cached>>();
+  // The custom functions the runtime wired to this workbook (none for a bare store).
+  const customFunctions = (store.context.customFunctions()?.list() ?? []).map((f) => f.name);
+  const put = (r: number, c: number, cached: Cached): void => {
+    const line = cells.get(r) ?? new Map<number, Cached>();
+    line.set(c, cached);
+    cells.set(r, line);
+  };
+  const isSpill = (r: number, c: number, cached: Cached | undefined): boolean =>
+    cached !== undefined &&
+    cached.value !== null &&
+    getCell(sheet.values, r, c) === null &&
+    !getCell(sheet.formulas, r, c) &&
+    !cells.get(r)?.has(c);
+  sheet.formulas.forEach((line, r) => {
+    line?.forEach((formula, c) => {
+      if (!formula || !isGoogleOnlyFormula(formula, customFunctions)) return;
+      // Cells that hold neither a value nor a formula are the only candidates; counting them first is a grid
+      // lookup, so a column of one formula per row never asks the engine for the cells below it.
+      const emptyRun = (dr: number, dc: number, limit: number): number => {
+        let n = 0;
+        while (n < limit && getCell(sheet.values, r + dr * (n + 1), c + dc * (n + 1)) === null) {
+          if (getCell(sheet.formulas, r + dr * (n + 1), c + dc * (n + 1))) break;
+          n++;
+        }
+        return n;
+      };
+      const below = emptyRun(1, 0, sheet.maxRows - r - 1);
+      const beside = emptyRun(0, 1, sheet.maxColumns - c - 1);
+      const down = below
+        ? store.rawComputed(sheet, { row: r + 2, column: c + 1, numRows: below, numColumns: 1 })
+        : [];
+      const right = beside
+        ? store.rawComputed(sheet, { row: r + 1, column: c + 2, numRows: 1, numColumns: beside })[0]
+        : [];
+      let numRows = 1;
+      while (numRows <= down.length && isSpill(r + numRows, c, down[numRows - 1][0])) numRows++;
+      let numColumns = 1;
+      while (numColumns <= right.length && isSpill(r, c + numColumns, right[numColumns - 1])) numColumns++;
+      const block = store.rawComputed(sheet, { row: r + 1, column: c + 1, numRows, numColumns });
+      block.forEach((values, dr) =>
+        values.forEach((cached, dc) => {
+          if (dr === 0 && dc === 0) put(r, c, cached);
+          else if (isSpill(r + dr, c + dc, cached)) put(r + dr, c + dc, cached);
+        }),
+      );
+      entries.push({
+        a1: rectToA1(r + 1, c + 1, 1, 1),
+        formula,
+        spill: rectToA1(r + 1, c + 1, numRows, numColumns),
+      });
+    });
+  });
+  return { entries, cells };
+}
+
+/** A computed value as exceljs writes it: dates as dates, '#N/A'-style text as an error. */
+function cachedCellValue(cached: Cached | undefined, isDateFormat: boolean): ExcelJS.CellValue | undefined {
+  const value = cached?.value;
+  if (typeof value === 'number' && (isDateFormat || cached?.isDate)) return serialToExcelDate(value);
+  if (typeof value === 'string' && value.startsWith('#') && /^#[A-Z/0!?]+[!?A]?$/.test(value))
+    return { error: value as ExcelJS.ErrorValue };
+  return value ?? undefined;
+}
+
+/** On load: the formulas back in their cells, and the values their results were written as cleared. */
+function restoreGoogleOnlyFormulas(sheet: SheetData, entries: GoogleOnlyFormula[] | undefined): void {
+  for (const entry of entries ?? []) {
+    const anchor = parseRange(entry.a1);
+    const spill = parseRange(entry.spill);
+    if (!anchor || !spill) continue;
+    for (let r = spill.row - 1; r < spill.row - 1 + spill.numRows; r++) {
+      const line = sheet.values[r];
+      if (!line) continue;
+      for (let c = spill.column - 1; c < spill.column - 1 + spill.numColumns && c < line.length; c++)
+        line[c] = null;
+    }
+    const r0 = anchor.row - 1;
+    while (sheet.formulas.length <= r0) sheet.formulas.push(undefined);
+    const line = sheet.formulas[r0] ?? [];
+    while (line.length < anchor.column - 1) line.push(null);
+    line[anchor.column - 1] = entry.formula;
+    sheet.formulas[r0] = line;
+  }
+}
+
+/** Google Sheets' width of a column nobody resized. */
+const DEFAULT_COLUMN_PX = 100;
+
+/**
+ * Column widths. Columns left at Sheets' default get it through the sheet's defaultColWidth, not one <col>
+ * each: without it other programs fall back to their own 8.43 characters (~64 px) and cut the headers, and
+ * written per column a round trip would turn "never resized" into "resized to 100".
+ */
+function writeColumnWidths(ws: ExcelJS.Worksheet, sheet: SheetData): void {
+  ws.properties.defaultColWidth = DEFAULT_COLUMN_PX / PX_PER_CHAR;
+  sheet.columnWidths.forEach((px, c) => {
+    if (px) ws.getColumn(c + 1).width = px / PX_PER_CHAR;
+  });
+}
+
 /** Builds the exceljs workbook for a store. */
-export function workbookToExcel(store: WorkbookStore): ExcelJS.Workbook {
+export function workbookToExcel(store: WorkbookStore, options: SaveOptions = {}): ExcelJS.Workbook {
   const data = store.data;
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'SalesDesk local runtime';
+  wb.creator = options.creator ?? 'Apps Script local runtime';
   wb.calcProperties.fullCalcOnLoad = true;
   const meta: Meta = {
     version: 1,
@@ -262,6 +427,8 @@ export function workbookToExcel(store: WorkbookStore): ExcelJS.Workbook {
     protections: [],
     validationRules: data.validationRules,
     validationRanges: {},
+    googleOnlyFormulas: {},
+    ...(options.documentState === undefined ? {} : { documentState: options.documentState }),
   };
   const activeIndex = Math.max(
     0,
@@ -285,10 +452,11 @@ export function workbookToExcel(store: WorkbookStore): ExcelJS.Workbook {
       charts: sheet.charts,
       conditionalFormats: sheet.conditionalFormats,
     });
-    sheet.columnWidths.forEach((px, c) => {
-      if (px) ws.getColumn(c + 1).width = Math.max(0, (px - 5) / PX_PER_CHAR);
-    });
+    writeColumnWidths(ws, sheet);
+    const googleOnly = googleOnlyFormulaCells(store, sheet);
+    if (googleOnly.entries.length) meta.googleOnlyFormulas![sheet.name] = googleOnly.entries;
     const rows = Math.max(
+      googleOnly.cells.size ? Math.max(...googleOnly.cells.keys()) + 1 : 0,
       sheet.values.length,
       sheet.formulas.length,
       sheet.numberFormats.length,
@@ -312,12 +480,15 @@ export function workbookToExcel(store: WorkbookStore): ExcelJS.Workbook {
         sheet.notes[r]?.length ?? 0,
         sheet.horizontalAlignments[r]?.length ?? 0,
         sheet.wraps[r]?.length ?? 0,
+        googleOnly.cells.get(r)?.size ? Math.max(...googleOnly.cells.get(r)!.keys()) + 1 : 0,
       );
       if (width === 0) continue;
       const row = ws.getRow(r + 1);
       for (let c = 0; c < width; c++) {
-        const literal = getCell(sheet.values, r, c);
-        const formula = getCell(sheet.formulas, r, c);
+        // A Google-only formula and its spill are written as the values they show (see isGoogleOnlyFormula).
+        const cached = googleOnly.cells.get(r)?.get(c);
+        const literal = cached ? null : getCell(sheet.values, r, c);
+        const formula = cached ? null : getCell(sheet.formulas, r, c);
         const numFmt = getCell(sheet.numberFormats, r, c);
         const isDate = isDateTimeFormat(numFmt);
         const background = getCell(sheet.backgrounds, r, c);
@@ -327,6 +498,7 @@ export function workbookToExcel(store: WorkbookStore): ExcelJS.Workbook {
         const align = getCell(sheet.horizontalAlignments, r, c);
         const wrap = getCell(sheet.wraps, r, c);
         if (
+          (cached?.value ?? '') === '' &&
           literal === null &&
           !formula &&
           !numFmt &&
@@ -339,17 +511,12 @@ export function workbookToExcel(store: WorkbookStore): ExcelJS.Workbook {
         )
           continue;
         const cell = row.getCell(c + 1);
-        if (formula) {
-          const result = computed[r]?.[c];
-          const value = result?.value;
+        if (cached && cached.value !== '') {
+          cell.value = cachedCellValue(cached, isDate) as ExcelJS.CellValue;
+        } else if (formula) {
           cell.value = {
             formula: formula.slice(1),
-            result:
-              typeof value === 'number' && (isDate || result?.isDate)
-                ? serialToExcelDate(value)
-                : typeof value === 'string' && value.startsWith('#') && /^#[A-Z/0!?]+[!?A]?$/.test(value)
-                  ? { error: value as ExcelJS.ErrorValue }
-                  : (value ?? undefined),
+            result: cachedCellValue(computed[r]?.[c], isDate),
           } as ExcelJS.CellFormulaValue;
         } else if (literal !== null) {
           cell.value = typeof literal === 'number' && isDate ? serialToExcelDate(literal) : literal;
@@ -427,25 +594,47 @@ export function workbookToExcel(store: WorkbookStore): ExcelJS.Workbook {
     );
     wb.definedNames.add(`${quoteSheetName(sheet.name)}!${a1}`, n.name);
   }
-  const metaSheet = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
-  const json = JSON.stringify(meta);
-  // A cell holds at most 32 767 characters.
-  for (let i = 0, row = 1; i < json.length; i += 30_000, row++)
-    metaSheet.getCell(row, 1).value = json.slice(i, i + 30_000);
+  writeMetaSheet(wb, options.metaSheetName ?? DEFAULT_META_SHEET, meta);
   wb.views = [
     { activeTab: activeIndex, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' },
   ];
   return wb;
 }
 
-/** Writes the workbook as .xlsx. */
-export async function saveWorkbookXlsx(store: WorkbookStore, file: string): Promise<void> {
-  await workbookToExcel(store).xlsx.writeFile(file);
+/** The metadata as JSON in column A of a very hidden sheet, in chunks (a cell holds at most 32 767 characters). */
+function writeMetaSheet(wb: ExcelJS.Workbook, name: string, meta: Meta): void {
+  const metaSheet = wb.addWorksheet(name, { state: 'veryHidden' });
+  const json = JSON.stringify(meta);
+  for (let i = 0, row = 1; i < json.length; i += 30_000, row++)
+    metaSheet.getCell(row, 1).value = json.slice(i, i + 30_000);
 }
 
-/** The .xlsx bytes of the workbook. */
-export async function workbookXlsxBuffer(store: WorkbookStore): Promise<Buffer> {
-  return Buffer.from(await workbookToExcel(store).xlsx.writeBuffer());
+/** The metadata sheet's JSON, or undefined when the file has none (or it does not parse). */
+function readMetaSheet(wb: ExcelJS.Workbook, name: string): Meta | undefined {
+  const metaSheet = wb.getWorksheet(name);
+  if (!metaSheet) return undefined;
+  let json = '';
+  for (let r = 1; r <= metaSheet.rowCount; r++) json += String(metaSheet.getCell(r, 1).value ?? '');
+  try {
+    return JSON.parse(json) as Meta;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the workbook as .xlsx. */
+export async function saveWorkbookXlsx(
+  store: WorkbookStore,
+  file: string,
+  options: SaveOptions = {},
+): Promise<void> {
+  await fs.promises.writeFile(file, await workbookXlsxBuffer(store, options));
+}
+
+/** The .xlsx bytes of the workbook: exceljs's package, then the charts it cannot write (xlsx-charts.ts). */
+export async function workbookXlsxBuffer(store: WorkbookStore, options: SaveOptions = {}): Promise<Buffer> {
+  const written = Buffer.from(await workbookToExcel(store, options).xlsx.writeBuffer());
+  return addNativeCharts(written, nativeChartsOf(store));
 }
 
 // ---- loading ----------------------------------------------------------------------------------------------
@@ -542,11 +731,19 @@ function validationFromNative(
 }
 
 export interface LoadOptions {
-  /** Used when the file carries no SalesDesk metadata (a workbook made elsewhere). */
+  /** Used when the file carries no metadata sheet (a workbook made elsewhere). */
   timeZone?: string;
   locale?: string;
   owner?: string;
   name?: string;
+  /** Name of the very hidden metadata sheet (default `__apps_script_local_meta__`). */
+  metaSheetName?: string;
+}
+
+/** A loaded workbook and the document state saved with it (undefined when the file carries none). */
+export interface LoadedDocument {
+  store: WorkbookStore;
+  documentState: unknown;
 }
 
 /** Reads an .xlsx file (path or bytes) into a WorkbookStore. */
@@ -554,20 +751,39 @@ export async function loadWorkbookXlsx(
   source: string | Buffer | ArrayBuffer,
   options: LoadOptions = {},
 ): Promise<WorkbookStore> {
+  return (await loadWorkbookXlsxDocument(source, options)).store;
+}
+
+/** Reads an .xlsx file (path or bytes) into a WorkbookStore, with the document state saved beside it. */
+export async function loadWorkbookXlsxDocument(
+  source: string | Buffer | ArrayBuffer,
+  options: LoadOptions = {},
+): Promise<LoadedDocument> {
   const wb = new ExcelJS.Workbook();
   if (typeof source === 'string') await wb.xlsx.readFile(source);
   else await wb.xlsx.load(source as ArrayBuffer);
-  let meta: Meta | undefined;
-  const metaSheet = wb.getWorksheet(META_SHEET);
-  if (metaSheet) {
-    let json = '';
-    for (let r = 1; r <= metaSheet.rowCount; r++) json += String(metaSheet.getCell(r, 1).value ?? '');
-    try {
-      meta = JSON.parse(json) as Meta;
-    } catch {
-      meta = undefined;
+  let metaSheetName = options.metaSheetName ?? DEFAULT_META_SHEET;
+  let meta = readMetaSheet(wb, metaSheetName);
+  if (!meta) {
+    // A metadata sheet written under another name (an earlier version's): very hidden, holding our JSON.
+    const other = wb.worksheets.find(
+      (ws) => ws.state === 'veryHidden' && /^\{"version":1,"id":/.test(String(ws.getCell(1, 1).value ?? '')),
+    );
+    if (other) {
+      metaSheetName = other.name;
+      meta = readMetaSheet(wb, other.name);
     }
   }
+  return { store: workbookFromExcel(wb, meta, metaSheetName, options), documentState: meta?.documentState };
+}
+
+/** Builds the store from the exceljs workbook and its metadata (when the file has a metadata sheet). */
+function workbookFromExcel(
+  wb: ExcelJS.Workbook,
+  meta: Meta | undefined,
+  metaSheetName: string,
+  options: LoadOptions,
+): WorkbookStore {
   const data: WorkbookData = {
     id: meta?.id ?? `local-${Math.random().toString(36).slice(2, 12)}`,
     name: meta?.name ?? options.name ?? 'Imported workbook',
@@ -585,7 +801,7 @@ export async function loadWorkbookXlsx(
   };
   const store = new WorkbookStore(data);
   const sheetsByName = new Map<string, SheetData>();
-  const worksheets = wb.worksheets.filter((ws) => ws.name !== META_SHEET);
+  const worksheets = wb.worksheets.filter((ws) => ws.name !== metaSheetName);
   for (const ws of worksheets) {
     const m = meta?.sheets.find((s) => s.name === ws.name);
     const sheet = newSheetData(
@@ -616,7 +832,7 @@ export async function loadWorkbookXlsx(
   for (const ws of worksheets) {
     const sheet = sheetsByName.get(ws.name) as SheetData;
     ws.columns?.forEach((column, index) => {
-      if (column.width) sheet.columnWidths[index] = Math.round(column.width * PX_PER_CHAR + 5);
+      if (column.width) sheet.columnWidths[index] = Math.round(column.width * PX_PER_CHAR);
     });
     const set = <T>(
       grid: SheetData['values'] | SheetData['numberFormats'] | SheetData['wraps'] | SheetData['validations'],
@@ -665,6 +881,7 @@ export async function loadWorkbookXlsx(
         if (cell.alignment?.wrapText) set(sheet.wraps, r, c, true);
       });
     });
+    restoreGoogleOnlyFormulas(sheet, meta?.googleOnlyFormulas?.[ws.name]);
     // Validations: exact rules from the metadata when present, else mapped from the xlsx rules.
     const metaRanges = meta?.validationRanges[ws.name];
     if (metaRanges) {

@@ -22,6 +22,11 @@ export type MenuEntry = MenuItem | MenuSeparator | SubMenu;
 
 export interface MenuState {
   remindersOn: boolean;
+  /**
+   * Has the workbook been set up (its Customers, Reps and Settings sheets exist)? Before set-up the menu offers only
+   * what works on a bare spreadsheet, Set up workbook first, so nobody fills a form that has nowhere to go.
+   */
+  setUp: boolean;
 }
 
 const item = (labelKey: string, handler: string, managerOnly = false): MenuItem => ({
@@ -32,7 +37,20 @@ const item = (labelKey: string, handler: string, managerOnly = false): MenuItem 
 });
 const separator: MenuSeparator = { kind: 'separator' };
 
+/**
+ * The menu for a workbook in `state`.
+ * @param state reminders on or off (the item shows it) and whether the workbook is set up.
+ * @returns the entries, top to bottom.
+ */
 export function salesDeskMenu(state: MenuState): MenuEntry[] {
+  if (!state.setUp) {
+    return [
+      item('menu.setup', 'menuSetupWorkbook', true),
+      item('menu.loadSample', 'menuLoadSampleData', true),
+      separator,
+      item('menu.help', 'menuHelp'),
+    ];
+  }
   return [
     item('menu.assign', 'menuAssignLeads', true),
     item('menu.undoAssign', 'menuUndoLastAssignment', true),
@@ -77,7 +95,17 @@ export function salesDeskMenu(state: MenuState): MenuEntry[] {
     item('menu.setup', 'menuSetupWorkbook', true),
     item('menu.loadSample', 'menuLoadSampleData', true),
     item('menu.formIntake', 'menuTurnOnFormIntake', true),
+    separator,
+    item('menu.help', 'menuHelp'),
   ];
+}
+
+/**
+ * The catalogue key of a menu entry's explanation in the Help sidebar: `menu.x` → `help.item.x`.
+ * @param labelKey the entry's label key.
+ */
+export function menuHelpKey(labelKey: string): string {
+  return `help.item.${labelKey.replace(/^menu\./, '')}`;
 }
 
 /** Every handler the menu can call, in either state (for the bundle test). */
@@ -89,8 +117,10 @@ export function allMenuHandlers(): string[] {
       if (entry.kind === 'submenu') collect(entry.items);
     }
   };
-  collect(salesDeskMenu({ remindersOn: false }));
-  collect(salesDeskMenu({ remindersOn: true }));
+  for (const setUp of [false, true]) {
+    collect(salesDeskMenu({ remindersOn: false, setUp }));
+    collect(salesDeskMenu({ remindersOn: true, setUp }));
+  }
   return [...handlers].sort();
 }
 
@@ -102,4 +132,5 @@ export const TRIGGER_HANDLERS = [
   'onRemindersContinue',
   'onFormSubmitAssign',
   'onDailyDashboard',
+  'onSettingsEdit',
 ];

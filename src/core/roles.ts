@@ -58,3 +58,18 @@ export function visibleRows<T>(facts: RoleFacts, rows: readonly T[], ownerOf: (r
   if (isManager(facts)) return [...rows];
   return rows.filter((row) => sameEmail(ownerOf(row), facts.user));
 }
+
+/**
+ * Who may edit what SalesDesk protects (Settings, Lists, Reps, the Assignment log): the owner and every
+ * manager of Settings, lower-case, owner first, no blanks, no repeats.
+ */
+export function protectionEditors(owner: string, managers: unknown): string[] {
+  const all = [owner.trim().toLowerCase(), ...parseEmailList(managers)];
+  return [...new Set(all.filter((email) => email !== ''))];
+}
+
+/** "owner@x, a@x, b@x" (the owner first) for messages that name who can do something. */
+export function managersDescription(owner: string, managers: unknown): string {
+  const names = protectionEditors(owner, managers);
+  return names.length > 0 ? names.join(', ') : '—';
+}

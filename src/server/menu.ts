@@ -5,6 +5,7 @@
 import { salesDeskMenu, type MenuEntry } from '../core/menu';
 import { translator, type Locale } from '../core/i18n';
 import { currentLocale } from './context';
+import { workbookIsSetUp } from './onboarding';
 
 /** Document property set while the daily reminder trigger is installed (written by the reminders module). */
 export const REMINDERS_ON_PROPERTY = 'salesdesk.remind.on';
@@ -15,6 +16,19 @@ function remindersOn(authMode: GoogleAppsScript.Script.AuthMode | undefined): bo
     return PropertiesService.getDocumentProperties().getProperty(REMINDERS_ON_PROPERTY) === 'true';
   } catch {
     return false;
+  }
+}
+
+/**
+ * Whether to show the set-up menu or the full one. In AuthMode.NONE (the add-on not yet used in this document) the
+ * sheets cannot be read: the full menu is shown, and every item that needs set-up says so when chosen.
+ */
+function setUpFor(authMode: GoogleAppsScript.Script.AuthMode | undefined): boolean {
+  if (authMode === ScriptApp.AuthMode.NONE) return true;
+  try {
+    return workbookIsSetUp();
+  } catch {
+    return true;
   }
 }
 
@@ -40,12 +54,15 @@ function addEntries(
   }
 }
 
-/** Builds the SalesDesk menu; also rebuilt after reminders are turned on or off so the label shows the state. */
+/**
+ * Builds the SalesDesk menu; rebuilt after set-up (the full menu replaces the set-up menu) and after reminders are
+ * turned on or off (the label shows the state).
+ */
 export function buildMenu(authMode?: GoogleAppsScript.Script.AuthMode): void {
   const ui = SpreadsheetApp.getUi();
   const t = translator(localeFor(authMode));
   const menu = ui.createAddonMenu();
-  addEntries(menu, salesDeskMenu({ remindersOn: remindersOn(authMode) }), ui, t);
+  addEntries(menu, salesDeskMenu({ remindersOn: remindersOn(authMode), setUp: setUpFor(authMode) }), ui, t);
   menu.addToUi();
 }
 

@@ -4,7 +4,7 @@
  * merged catalogue and interpolates `{name}` placeholders.
  */
 import { catalogs } from './catalog';
-import { interpolate } from './translate';
+import { interpolate, PLURAL } from './translate';
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
@@ -22,12 +22,21 @@ export function catalogKeys(locale: Locale): string[] {
   return Object.keys(merged[locale]);
 }
 
+/** The parameter names a message uses, plain `{name}` and plural `{name, plural, …}` alike (for the catalogue test). */
+export function placeholderNames(template: string): string[] {
+  const names = new Set<string>();
+  for (const match of template.matchAll(PLURAL)) names.add(match[1]);
+  for (const match of template.replace(PLURAL, '').matchAll(/\{(\w+)\}/g)) names.add(match[1]);
+  return [...names].sort();
+}
+
 /**
- * Translates `key` into `locale`, replacing `{param}` placeholders.
+ * Translates `key` into `locale`, choosing plural forms (`{count, plural, one {…} other {…}}`, by the locale's
+ * Intl.PluralRules) and replacing `{param}` placeholders.
  * A missing key falls back to English, then to the key itself, so a gap never crashes a user's run.
  */
 export function t(locale: Locale, key: string, params?: MessageParams): string {
-  return interpolate(merged[locale][key] ?? merged.en[key] ?? key, params);
+  return interpolate(merged[locale][key] ?? merged.en[key] ?? key, params, locale);
 }
 
 /**

@@ -153,7 +153,8 @@ export function appendRows(
   const maxRows = sheet.getMaxRows();
   if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
   sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
-  table.rows.splice(used, rows.length, ...rows);
+  // Element by element: splice(...rows) passes every row as an argument, past V8's limit at ~100 000 rows.
+  for (let i = 0; i < rows.length; i++) table.rows[used + i] = rows[i];
   return firstRow;
 }
 
@@ -162,6 +163,8 @@ export interface SettingsRead {
   /** Bad values (replaced by defaults), with the sheet row they stand on. */
   problems: (SettingProblem & { sheetRow: number })[];
   sheet: Sheet | null;
+  /** The sheet as read (extra keys such as exchange rates live there); undefined when the sheet is missing. */
+  table?: Table<string>;
 }
 
 /** Settings as a typed object (defaults for missing keys, a missing sheet, or bad values): one read. */
@@ -177,6 +180,7 @@ export function readSettings(spreadsheet: Spreadsheet): SettingsRead {
     settings: parsed.settings,
     problems: parsed.problems.map((problem) => ({ ...problem, sheetRow: table.firstRow + problem.rowIndex })),
     sheet: opened.sheet,
+    table,
   };
 }
 

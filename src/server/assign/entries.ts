@@ -6,38 +6,52 @@
  * sheet changed in between so that the plan would differ, nothing is written and the sidebar shows the new plan to
  * confirm again. Managers see exactly what gets written.
  */
-import { buildPreview, customerFromResponse, type PreviewView } from '../../core/assign';
+import {
+  buildPreview,
+  changesOfRun,
+  customerFromResponse,
+  readReps,
+  type Lead,
+  type LogKey,
+  type PlannedAssignment,
+  type PreviewView,
+  type Rep,
+  type RepKey,
+} from '../../core/assign';
+import { ZoneDays } from '../../core/dates';
+import type { Table } from '../../core/table';
 import { columnHeaders } from '../../../templates';
-import { findSheet } from '../adapters/workbook';
-import { notifyReps, type NotifyResult } from './notify';
+import { findSheet, openSheet } from '../adapters/workbook';
+import { refuseUntilSetUp } from '../onboarding';
+import { notifyReps, recordUnsent, unsent, type NotifyResult } from './notify';
 import {
   assignContext,
+  codeOf,
   commit,
   labelOfIn,
   snapshot,
   withAssignLock,
   type AssignContext,
   type LeadFilter,
+  type Snapshot,
 } from './run';
+import { readState } from './state';
 import { undoLastRun, type UndoResult } from './undo';
+import { executionContext } from '../context';
+import { requireWritable } from '../protections';
 
 export const FORM_TRIGGER_HANDLER = 'onFormSubmitAssign';
+/** The sheets an assignment, its undo and form intake write: checked before the first write. */
+const ASSIGN_WRITES = ['customers', 'assignmentLog'] as const;
 
-function requireManager(context: AssignContext): void {
-  if (!context.isManager) throw new Error(context.t('common.notManager'));
-}
-
-function preview(context: AssignContext, snap: ReturnType<typeof snapshot>): PreviewView {
+function preview(context: AssignContext, snap: Snapshot): PreviewView {
   return buildPreview(snap.plan, snap.token, context.t, labelOfIn(context.locale), snap.repProblems);
 }
 
 /** SalesDesk → Assign leads: opens the preview sidebar (managers only). */
 export function menuAssignLeads(): void {
+  if (refuseUntilSetUp()) return;
   const context = assignContext();
-  if (!context.isManager) {
-    SpreadsheetApp.getUi().alert(context.t('common.notManager'));
-    return;
-  }
   const html = HtmlService.createHtmlOutputFromFile('assign-preview').setTitle(
     context.t('assign.preview.title'),
   );
@@ -45,13 +59,16 @@ export function menuAssignLeads(): void {
 }
 
 /**
- * The plan as it stands, without writing anything.
+ * The plan as it stands, without writing anything (except completing a run interrupted earlier, under the lock,
+ * so that the preview shows what Confirm would do).
  * @throws Error (localised) for a non-manager or a missing sheet/column.
  */
 export function apiPreviewAssignment(): PreviewView {
   const context = assignContext();
-  requireManager(context);
-  return preview(context, snapshot(context));
+  return preview(
+    context,
+    withAssignLock(context, () => snapshot(context)),
+  );
 }
 
 export type ConfirmResult =
@@ -66,8 +83,9 @@ export type ConfirmResult =
   | { status: 'changed'; message: string; preview: PreviewView }
   | { status: 'nothing'; message: string };
 
-function mailMessage(context: AssignContext, mail: NotifyResult): string {
+function mailMessage(context: AssignContext, mail: NotifyResult, error: string | null): string {
   const t = context.t;
+  if (error !== null) return t('assign.done.mailError', { message: error });
   const parts = [
     mail.skipped.length > 0
       ? t('assign.done.mailCut', {
@@ -84,18 +102,60 @@ function mailMessage(context: AssignContext, mail: NotifyResult): string {
         message: mail.failed[0].message,
       }),
     );
+  if (mail.deferred.length > 0)
+    parts.push(
+      t('assign.done.mailPending', {
+        count: mail.deferred.length,
+        reason: t('assign.done.mailPendingTime'),
+        reps: mail.deferred.slice(0, 20).join(', ') + (mail.deferred.length > 20 ? ', …' : ''),
+      }),
+    );
   return parts.join(' ');
 }
 
 /**
- * Writes the previewed plan: re-plans under the lock; if the result differs from the preview (`planToken`),
- * writes nothing and returns the new preview.
+ * Tells the reps of a committed run, after the lock is released (sending is slow and needs no lock), and records
+ * who was not told. Never throws: the run is committed whatever happens to the mail.
+ */
+function tellReps(
+  context: AssignContext,
+  runId: string,
+  reps: readonly Rep[],
+  assignments: readonly PlannedAssignment[],
+  customersSheet: GoogleAppsScript.Spreadsheet.Sheet,
+): { mail: NotifyResult; error: string | null } {
+  let mail: NotifyResult = { sent: [], skipped: [], failed: [], deferred: [] };
+  let error: string | null = null;
+  try {
+    mail = notifyReps(context.spreadsheet, reps, assignments, context.workbookLocale, customersSheet);
+  } catch (thrown) {
+    error = thrown instanceof Error ? thrown.message : String(thrown);
+    const all = [...new Set(assignments.map((a) => a.toRep))];
+    mail = { sent: [], skipped: [], failed: all.map((rep) => ({ rep, message: error ?? '' })), deferred: [] };
+  }
+  try {
+    const left = unsent(mail);
+    const reason =
+      mail.failed[0]?.message ?? (mail.skipped.length > 0 ? 'quota' : left.length > 0 ? 'time' : '');
+    withAssignLock(context, () =>
+      recordUnsent(context.spreadsheet, runId, left, reason, context.settings.managers),
+    );
+  } catch {
+    // The commit recorded every rep as pending: a superset, never an omission.
+  }
+  return { mail, error };
+}
+
+/**
+ * Writes the previewed plan: re-plans under the lock; if the leads it covers differ from the preview's
+ * (`planToken`: one was taken by another run, or a new one appeared), writes nothing and returns the new preview.
+ * The reps may differ from the preview's when another run (a form submission) moved the rotation meanwhile.
  * @param planToken the `token` of the preview the manager confirmed.
  */
 export function apiConfirmAssignment(planToken: string): ConfirmResult {
   const context = assignContext();
-  requireManager(context);
-  const outcome = withAssignLock(context.t, () => {
+  requireWritable(executionContext(), ASSIGN_WRITES);
+  const outcome = withAssignLock(context, () => {
     const snap = snapshot(context);
     if (snap.token !== String(planToken ?? '')) return { changed: true as const, snap };
     if (snap.plan.assignments.length === 0) return { changed: false as const, snap, committed: null };
@@ -112,23 +172,22 @@ export function apiConfirmAssignment(planToken: string): ConfirmResult {
       preview: preview(context, outcome.snap),
     };
   if (!outcome.committed) return { status: 'nothing', message: context.t('assign.done.nothing') };
-  // Mail after the lock is released: sending is slow and needs no lock.
-  const mail = notifyReps(
-    context.spreadsheet,
+  const committed = outcome.committed;
+  const { mail, error } = tellReps(
+    context,
+    committed.runId,
     outcome.snap.reps,
-    outcome.snap.plan,
-    context.workbookLocale,
+    outcome.snap.plan.assignments,
     outcome.snap.customers.sheet,
   );
-  const committed = outcome.committed;
   const message = [
+    outcome.snap.recovered ? context.t('assign.done.recovered', { runId: outcome.snap.recovered }) : '',
     context.t('assign.done', {
       assigned: committed.assigned,
       unassigned: committed.unassigned,
       runId: committed.runId,
-      mail: mailMessage(context, mail),
+      mail: mailMessage(context, mail, error),
     }),
-    committed.undoWithoutPointer ? context.t('assign.error.tooManyPools') : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -143,17 +202,63 @@ export function apiConfirmAssignment(planToken: string): ConfirmResult {
 }
 
 /**
+ * Sends the notices still pending from earlier runs (quota, time, errors), rebuilt from the log (managers only).
+ * @returns what was sent and what is still pending.
+ */
+export function apiSendPendingNotices(): { message: string; mail: NotifyResult } {
+  const context = assignContext();
+  const work = withAssignLock(context, () => {
+    const { notices } = readState(context.spreadsheet).state;
+    if (notices.length === 0) return null;
+    const log = openSheet(context.spreadsheet, 'assignmentLog', context.t, context.locale, [
+      'runId',
+      'toRep',
+    ]);
+    const repsSheet = openSheet(context.spreadsheet, 'reps', context.t, context.locale, ['email']);
+    const customers = openSheet(context.spreadsheet, 'customers', context.t, context.locale, ['owner']);
+    const { reps } = readReps(repsSheet.table as Table<RepKey>, new ZoneDays(context.timeZone), codeOf);
+    const runs = notices.map((entry) => {
+      const wanted = new Set(entry.reps);
+      const assignments: PlannedAssignment[] = changesOfRun(log.table as Table<LogKey>, entry.runId)
+        .filter((change) => wanted.has(change.toRep))
+        .map((change) => ({
+          row: 0,
+          customerId: change.customerId,
+          customer: change.customer,
+          fromRep: change.fromRep,
+          toRep: change.toRep,
+          pool: '',
+          reason: { code: 'team' as const },
+        }));
+      return { runId: entry.runId, assignments };
+    });
+    return { runs, reps, customersSheet: customers.sheet };
+  });
+  const total: NotifyResult = { sent: [], skipped: [], failed: [], deferred: [] };
+  if (!work) return { message: context.t('assign.notices.none'), mail: total };
+  for (const run of work.runs) {
+    const { mail } = tellReps(context, run.runId, work.reps, run.assignments, work.customersSheet);
+    total.sent = total.sent.concat(mail.sent);
+    total.skipped = total.skipped.concat(mail.skipped);
+    total.failed = total.failed.concat(mail.failed);
+    total.deferred = total.deferred.concat(mail.deferred);
+  }
+  const message = [
+    context.t('assign.notices.sent', { sent: total.sent.length }),
+    mailMessage(context, total, null),
+  ].join(' ');
+  return { message, mail: total };
+}
+
+/**
  * SalesDesk → Undo last assignment (managers only).
  * @returns what was restored and what was left alone (also shown in an alert).
  */
 export function menuUndoLastAssignment(): UndoResult | null {
   const context = assignContext();
+  requireWritable(executionContext(), ASSIGN_WRITES);
   const ui = SpreadsheetApp.getUi();
-  if (!context.isManager) {
-    ui.alert(context.t('common.notManager'));
-    return null;
-  }
-  const result = withAssignLock(context.t, () => undoLastRun(context, context.t));
+  const result = withAssignLock(context, () => undoLastRun(context, context.t));
   ui.alert(result.message);
   return result;
 }
@@ -162,11 +267,7 @@ export function menuUndoLastAssignment(): UndoResult | null {
 export function menuTurnOnFormIntake(): void {
   const context = assignContext();
   const ui = SpreadsheetApp.getUi();
-  if (!context.isManager) {
-    ui.alert(context.t('common.notManager'));
-    return;
-  }
-  const installed = withAssignLock(context.t, () => {
+  const installed = withAssignLock(context, () => {
     const exists = ScriptApp.getProjectTriggers().some(
       (trigger) => trigger.getHandlerFunction() === FORM_TRIGGER_HANDLER,
     );
@@ -191,6 +292,7 @@ export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmi
   unmatched: string[];
 } {
   const context = assignContext(true);
+  requireWritable(executionContext(), ASSIGN_WRITES);
   const range = e?.range;
   const submitted = range
     ? {
@@ -199,11 +301,11 @@ export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmi
         last: range.getRow() + range.getNumRows() - 1,
       }
     : null;
-  const { snap, committed, unmatched } = withAssignLock(context.t, () => {
+  const { snap, committed, unmatched } = withAssignLock(context, () => {
     const customersSheet = findSheet(context.spreadsheet, 'customers');
     const onCustomers = !!submitted && !!customersSheet && customersSheet.getSheetId() === submitted.sheetId;
     if (onCustomers || !e?.namedValues) {
-      const selectNew: LeadFilter = (leads) =>
+      const selectNew: LeadFilter = (leads: Lead[]) =>
         leads.filter(
           (lead) =>
             lead.owner === '' &&
@@ -229,6 +331,6 @@ export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmi
     };
   });
   if (committed.assigned > 0)
-    notifyReps(context.spreadsheet, snap.reps, snap.plan, context.workbookLocale, snap.customers.sheet);
+    tellReps(context, committed.runId, snap.reps, snap.plan.assignments, snap.customers.sheet);
   return { runId: committed.runId, assigned: committed.assigned, unmatched };
 }

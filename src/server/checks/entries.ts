@@ -14,10 +14,10 @@ import {
   type TierCode,
 } from '../../core/tiering';
 import { checkWorkbook, CHECKED_SHEETS, type CheckProblem, type WorkbookSheets } from '../../core/validation';
-import { LIST_KEYS, parseSettings, SHEETS, type SheetKey } from '../../../templates';
-import { findSheets, readSheet, workbookLanguage, writeColumns } from '../adapters/workbook';
-import { currentLocale } from '../context';
-import { refuseUnlessManager, requireManager } from '../auth';
+import { LIST_KEYS, SHEETS, type SheetKey } from '../../../templates';
+import { findSheets, readSheet, writeColumns } from '../adapters/workbook';
+import { executionContext } from '../context';
+import { withLock } from '../lock';
 import { LANGUAGE_PROPERTY, TIME_ZONE_PROPERTY } from '../../functions';
 import { applyHighlights } from './highlights';
 
@@ -26,7 +26,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** At most this many problems travel to the sidebar (every problem cell is highlighted regardless). */
 export const REPORT_LIMIT = 500;
 const REPORT_CACHE_KEY = 'salesdesk.check.report';
-const LOCK_WAIT_MS = 30_000;
 
 export interface CheckReport {
   locale: Locale;
@@ -72,15 +71,13 @@ function rememberForCustomFunctions(spreadsheet: Spreadsheet, language: Locale):
 
 /** Runs every check, highlights problem cells (replacing the previous highlights) and returns the report. */
 export function runCheck(
-  locale: Locale = currentLocale(),
+  locale: Locale = executionContext().locale,
   options: { highlight?: boolean; limit?: number } = {},
 ): CheckReport {
   const highlight = options.highlight ?? true;
   const limit = options.limit ?? REPORT_LIMIT;
   const spreadsheet = SpreadsheetApp.getActive();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(translator(locale)('common.busy'));
-  try {
+  return withLock(translator(locale), 'action', () => {
     const sheets = readWorkbook(spreadsheet, [...CHECKED_SHEETS, 'lists']);
     const result = checkWorkbook(sheets, listsOf(sheets), undefined, locale);
     const { highlighted } = highlight ? applyHighlights(spreadsheet, result.problems) : { highlighted: 0 };
@@ -104,9 +101,7 @@ export function runCheck(
       // The cache is an optimisation only.
     }
     return report;
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /**
@@ -114,7 +109,7 @@ export function runCheck(
  * @returns the report (for the local runtime and tests).
  */
 export function menuCheckData(): CheckReport {
-  const locale = currentLocale();
+  const locale = executionContext().locale;
   const t = translator(locale);
   const report = runCheck(locale);
   const spreadsheet = SpreadsheetApp.getActive();
@@ -129,7 +124,7 @@ export function menuCheckData(): CheckReport {
 
 /** Sidebar start-up: the report of the check that opened it, or a fresh check when it is gone from the cache. */
 export function apiCheckReport(): CheckReport {
-  const locale = currentLocale();
+  const locale = executionContext().locale;
   try {
     const cached = CacheService.getDocumentCache()?.get(REPORT_CACHE_KEY);
     if (cached) {
@@ -148,20 +143,18 @@ export function apiCheckReport(): CheckReport {
  */
 export function apiValidateWorkbook(maxProblems?: number): CheckReport {
   const limit = typeof maxProblems === 'number' && maxProblems >= 0 ? maxProblems : Number.POSITIVE_INFINITY;
-  return runCheck(currentLocale(), { highlight: false, limit });
+  return runCheck(executionContext().locale, { highlight: false, limit });
 }
 
 /** Sidebar "Check again". */
 export function apiRunCheck(): CheckReport {
-  return runCheck(currentLocale());
+  return runCheck(executionContext().locale);
 }
 
 /** Restores every highlighted cell's original background. */
 export function apiClearHighlights(): { restored: number } {
-  const spreadsheet = SpreadsheetApp.getActive();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(translator(currentLocale())('common.busy'));
-  try {
+  const { spreadsheet, t } = executionContext();
+  return withLock(t, 'action', () => {
     const { restored } = applyHighlights(spreadsheet, []);
     try {
       CacheService.getDocumentCache()?.remove(REPORT_CACHE_KEY);
@@ -169,14 +162,12 @@ export function apiClearHighlights(): { restored: number } {
       // cache is optional
     }
     return { restored };
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /** SalesDesk → Clear check highlights. */
 export function menuClearHighlights(): { restored: number } {
-  const t = translator(currentLocale());
+  const t = translator(executionContext().locale);
   const result = apiClearHighlights();
   SpreadsheetApp.getActive().toast(
     result.restored === 0
@@ -197,7 +188,9 @@ export function apiGoToCell(sheetName: string, row: number, col: number): { ok: 
   const spreadsheet = SpreadsheetApp.getActive();
   const sheet = spreadsheet.getSheetByName(String(sheetName));
   if (!sheet)
-    throw new Error(translator(currentLocale())('checks.goTo.missingSheet', { sheet: String(sheetName) }));
+    throw new Error(
+      translator(executionContext().locale)('checks.goTo.missingSheet', { sheet: String(sheetName) }),
+    );
   const r = Math.max(1, Math.min(Math.floor(Number(row)) || 1, sheet.getMaxRows()));
   const c = Math.max(1, Math.min(Math.floor(Number(col)) || 1, sheet.getMaxColumns()));
   sheet.activate();
@@ -218,25 +211,14 @@ export interface TierRefreshResult {
  * layout). The computed columns then hold values; array formulas there (template formula mode) are replaced.
  */
 export function refreshTiers(): TierRefreshResult {
-  const locale = currentLocale();
-  const t = translator(locale);
-  const spreadsheet = SpreadsheetApp.getActive();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(t('common.busy'));
-  try {
+  const { locale, t, spreadsheet, settings, settingsTable, workbookLocale: language } = executionContext();
+  return withLock(t, 'action', () => {
     const found = findSheets(spreadsheet);
     const missing = (['customers', 'deals'] as const).find((key) => !found[key]);
     if (missing) throw new Error(t('common.missingSheet', { sheet: SHEETS[missing].names[locale] }));
     const customersSheet = found.customers as GoogleAppsScript.Spreadsheet.Sheet;
     const customers = readSheet(customersSheet, 'customers');
     const deals = readSheet(found.deals as GoogleAppsScript.Spreadsheet.Sheet, 'deals');
-    const settingsTable = found.settings ? readSheet(found.settings, 'settings') : undefined;
-    const settings = parseSettings(
-      (settingsTable?.rows ?? []).map((row) => [
-        row[settingsTable?.columns.key ?? 0],
-        row[settingsTable?.columns.value ?? 1],
-      ]),
-    ).settings;
     for (const key of ['id', ...TIER_COLUMNS]) {
       if (customers.columns[key] === undefined) {
         const header = SHEETS.customers.columns.find((c) => c.key === key)?.headers[locale] ?? key;
@@ -249,9 +231,6 @@ export function refreshTiers(): TierRefreshResult {
         throw new Error(t('common.missingColumn', { sheet: found.deals?.getName() ?? '', column: header }));
       }
     }
-    // The computed columns are protected for managers: say so plainly instead of a protection error.
-    requireManager(t, spreadsheet, settings);
-    const language = workbookLanguage(spreadsheet, settings);
     const zone = new ZoneDays(spreadsheet.getSpreadsheetTimeZone());
     const today = zone.dayOfInstant(new Date());
     const run = computeTiers({
@@ -278,15 +257,12 @@ export function refreshTiers(): TierRefreshResult {
       language,
       today: zone.isoOfInstant(new Date()),
     };
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /** SalesDesk → Refresh tiers (managers and the owner: the computed columns are protected). */
 export function menuRefreshTiers(): TierRefreshResult | null {
-  const t = translator(currentLocale());
-  if (!refuseUnlessManager(t)) return null;
+  const { t } = executionContext();
   const result = refreshTiers();
   SpreadsheetApp.getActive().toast(
     result.customers === 0

@@ -3,27 +3,21 @@
  * formula in row 2 of each, the cells below cleared so the results can spill. Only SalesDesk output lives in those
  * columns, so nothing a user typed is lost. Refresh tiers later replaces them with values (see the README section).
  */
-import { translator } from '../../core/i18n';
 import { TIER_COLUMNS } from '../../core/tiering';
 import { columnHeaders, SHEETS } from '../../../templates';
 import { readTable } from '../../core/table';
 import { columnLetter, tierFormulas } from '../../../templates/formulas';
-import { findSheets, workbookLanguage, readSettings } from '../adapters/workbook';
-import { currentLocale } from '../context';
-import { requireManager } from '../auth';
+import { findSheets } from '../adapters/workbook';
+import { executionContext } from '../context';
+import { withLock } from '../lock';
 
 /**
  * Writes the live tier formulas (manager action; also used by set-up and `salesdesk tiers --formulas`).
  * @returns the formulas written, by column key.
  */
 export function apiInstallTierFormulas(): Record<string, string> {
-  const locale = currentLocale();
-  const t = translator(locale);
-  const spreadsheet = SpreadsheetApp.getActive();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30_000)) throw new Error(t('common.busy'));
-  try {
-    requireManager(t, spreadsheet);
+  const { locale, t, spreadsheet, workbookLocale } = executionContext();
+  return withLock(t, 'action', () => {
     const found = findSheets(spreadsheet);
     for (const key of ['customers', 'deals', 'settings'] as const) {
       if (!found[key]) throw new Error(t('common.missingSheet', { sheet: SHEETS[key].names[locale] }));
@@ -73,7 +67,7 @@ export function apiInstallTierFormulas(): Record<string, string> {
         key: letter(settings, 'settings', 'key'),
         value: letter(settings, 'settings', 'value'),
       },
-      language: workbookLanguage(spreadsheet, readSettings(spreadsheet).settings),
+      language: workbookLocale,
     });
     const maxRows = customersSheet.getMaxRows();
     for (const key of TIER_COLUMNS) {
@@ -82,9 +76,7 @@ export function apiInstallTierFormulas(): Record<string, string> {
       customersSheet.getRange(2, column).setFormula(formulas[key]);
     }
     return formulas;
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /**
@@ -92,7 +84,7 @@ export function apiInstallTierFormulas(): Record<string, string> {
  * Refresh tiers, a deal saved from the sidebar and an import write values there again, so the toast says so.
  */
 export function menuUseLiveTierFormulas(): void {
-  const t = translator(currentLocale());
+  const { t } = executionContext();
   try {
     const formulas = apiInstallTierFormulas();
     SpreadsheetApp.getActive().toast(

@@ -1,16 +1,11 @@
 /** Dashboard entry points (issue 7): the manager's menu item and the daily trigger. */
-import { refuseUnlessManager } from '../auth';
-import { translator } from '../../core/i18n';
-import { currentLocale, currentUserEmail } from '../context';
+import { executionContext } from '../context';
 import { dailyDashboardRefresh, refreshDashboard } from './refresh';
 
 /** SalesDesk → Refresh dashboard (managers only). */
 export function menuRefreshDashboard(): void {
-  const locale = currentLocale();
-  const t = translator(locale);
-  const spreadsheet = SpreadsheetApp.getActive();
-  if (!refuseUnlessManager(t, spreadsheet)) return;
-  const summary = refreshDashboard(spreadsheet, t, locale, currentUserEmail());
+  const { spreadsheet, t, locale, user, workbookLocale } = executionContext();
+  const summary = refreshDashboard(spreadsheet, t, locale, user, new Date(), workbookLocale);
   spreadsheet.toast(
     t('dashboard.refreshed', { customers: summary.customers, deals: summary.deals }),
     'SalesDesk',

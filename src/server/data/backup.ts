@@ -1,17 +1,17 @@
 /**
  * Back up now (managers): copies the whole workbook into a new, dated spreadsheet in the manager's Drive
  * (Spreadsheet.copy — in the local runtime a dated .xlsx in the backups folder) and keeps the newest N
- * (Settings → backupKeep, default 10): older SalesDesk backups are moved to the Drive trash, where they stay
+ * (Settings → backupKeep, default 7 from the template): older SalesDesk backups are moved to the Drive trash, where they stay
  * restorable for 30 days. The list of backups lives in the document property `salesdesk.backup.list`.
  */
 import { DayClock } from '../../core/dashboard/days';
-import { refuseUnlessManager } from '../auth';
-import { currentTranslator, currentUserEmail } from '../context';
-import { readSettings } from '../adapters/workbook';
-import { withDocumentLock } from './session';
+import { executionContext } from '../context';
+import { withLock } from '../lock';
+import { defaultSettings } from '../../../templates/settings';
 
 export const BACKUP_LIST_PROPERTY = 'salesdesk.backup.list';
-export const DEFAULT_BACKUP_KEEP = 10;
+/** The template's default (templates/settings.ts), so the sheet, the code and the README say one number. */
+export const DEFAULT_BACKUP_KEEP = defaultSettings().backupKeep;
 
 export interface BackupEntry {
   id: string;
@@ -58,19 +58,19 @@ export function backupNow(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   now: Date = new Date(),
 ): BackupResult {
-  const t = currentTranslator();
-  const { settings } = readSettings(spreadsheet);
-  const keep = backupKeep(settings);
-  const clock = new DayClock(spreadsheet.getSpreadsheetTimeZone());
+  const ctx = executionContext();
+  const t = ctx.t;
+  const keep = backupKeep(ctx.settings);
+  const clock = new DayClock(ctx.timeZone);
   const local = new Date(now.getTime() + clock.offsetMinutes(now.getTime()) * 60_000).toISOString();
   const stamp = `${local.slice(0, 10)} ${local.slice(11, 16)}`;
   const name = t('data.backup.name', { date: stamp, name: spreadsheet.getName() });
-  return withDocumentLock(t, () => {
+  return withLock(t, 'action', () => {
     // Pending edits are committed before the copy so the snapshot is what users see.
     SpreadsheetApp.flush();
     const copy = spreadsheet.copy(name);
     const properties = PropertiesService.getDocumentProperties();
-    const backup: BackupEntry = { id: copy.getId(), name, time: now.toISOString(), by: currentUserEmail() };
+    const backup: BackupEntry = { id: copy.getId(), name, time: now.toISOString(), by: ctx.user };
     try {
       backup.url = copy.getUrl();
     } catch {
@@ -90,9 +90,7 @@ export function backupNow(
 
 /** SalesDesk → Data → Back up now (managers only). */
 export function menuBackupNow(): void {
-  const t = currentTranslator();
-  const spreadsheet = SpreadsheetApp.getActive();
-  if (!refuseUnlessManager(t, spreadsheet)) return;
+  const { t, spreadsheet } = executionContext();
   let result: BackupResult;
   try {
     result = backupNow(spreadsheet);

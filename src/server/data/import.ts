@@ -5,6 +5,7 @@
  * since the preview) and writes: new customers appended in one setValues, merges as one setValues per touched
  * column. Every written row gets updatedBy / updatedAt.
  */
+import { cellAmount } from '../../core/cells';
 import { decodeCsvBytes, stripBom } from '../../core/csv/encoding';
 import {
   IMPORTABLE_KEYS,
@@ -26,7 +27,9 @@ import { cell, isBlankRow } from '../../core/table';
 import { columnHeaders, listValueCode } from '../../../templates';
 import { appendRows, openSheet, type SheetTable } from '../adapters/workbook';
 import { currentTranslator } from '../context';
-import { dataSession, readLists, withDocumentLock, type DataSession } from './session';
+import { dataSession, readLists, type DataSession } from './session';
+import { withLock } from '../lock';
+import { refuseUntilSetUp } from '../onboarding';
 
 /** What the sidebar sends: pasted or decoded text, or the raw file as base64 (decoded here, GBK included). */
 export interface ImportSource {
@@ -96,7 +99,7 @@ export function sourceText(
   const decoded = decodeCsvBytes(bytes, (gbk) =>
     Utilities.newBlob(toSignedBytes(gbk)).getDataAsString('GBK'),
   );
-  if (!decoded.ok) return { error: t(`data.import.encoding.${decoded.reason}`) };
+  if (!decoded.ok) return { error: t(`data.import.encoding.${decoded.reason}`, decoded.params) };
   return { text: decoded.text, note: decoded.encoding === 'gbk' ? t('data.import.encoding.gbk') : undefined };
 }
 
@@ -251,8 +254,7 @@ const DATE_KEYS = new Set<ImportKey>(['created', 'lastContact', 'nextFollowUp'])
 function sheetValue(key: ImportKey, value: string, clock: DayClock): unknown {
   if (value === '') return '';
   if (NUMBER_KEYS.has(key)) {
-    const number = Number(value.replace(/[\s,，¥$€£￥]/g, ''));
-    return Number.isFinite(number) ? number : value;
+    return cellAmount(value) ?? value;
   }
   if (DATE_KEYS.has(key)) return zonedMidnight(value, clock) ?? value;
   if (key in LIST_COLUMNS || key === 'owner') return value;
@@ -283,7 +285,7 @@ export function apiImportCustomers(request: ImportRequest): ImportResult {
     message: error,
   });
   if ('error' in read) return failed(read.error);
-  return withDocumentLock(t, () => {
+  return withLock(t, 'action', () => {
     const { plan, customers, clock } = planAgainstSheet(ctx, read.text);
     if (plan.missingColumns.length > 0)
       return failed(t('data.import.missingColumns', { columns: plan.missingColumns.join(', ') }));
@@ -379,6 +381,7 @@ export function apiImportCustomers(request: ImportRequest): ImportResult {
 /** SalesDesk → Data → Import customers from CSV: opens the import sidebar. */
 export function menuImportCsv(): void {
   const t = currentTranslator();
+  if (refuseUntilSetUp(t)) return;
   const html = HtmlService.createHtmlOutputFromFile('import-csv').setTitle(t('data.import.title'));
   SpreadsheetApp.getUi().showSidebar(html);
 }

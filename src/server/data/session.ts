@@ -1,14 +1,12 @@
 /**
- * Per-call facts for the data and dashboard entry points: the spreadsheet, user, language, role and Settings,
- * read once; plus the document lock around writes. Sheets are opened through the template's adapter.
+ * The data and dashboard entry points' view of the execution context (src/server/context.ts): spreadsheet, user,
+ * language, role and Settings, read once; plus the lists reader. Locks come from src/server/lock.ts.
  */
-import { translator, type Locale, type Translate } from '../../core/i18n';
+import type { Locale, Translate } from '../../core/i18n';
 import { cell, type Table } from '../../core/table';
 import type { Settings } from '../../../templates';
-import { readSettings, tryOpenSheet } from '../adapters/workbook';
-import { currentRoleFacts } from '../auth';
-import { currentLocale } from '../context';
-import { isManager } from '../../core/roles';
+import { tryOpenSheet } from '../adapters/workbook';
+import { executionContext } from '../context';
 
 export interface DataSession {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -21,18 +19,15 @@ export interface DataSession {
 }
 
 export function dataSession(): DataSession {
-  const spreadsheet = SpreadsheetApp.getActive();
-  const { settings } = readSettings(spreadsheet);
-  const locale = currentLocale();
-  const facts = currentRoleFacts(spreadsheet, settings);
+  const ctx = executionContext();
   return {
-    spreadsheet,
-    locale,
-    t: translator(locale),
-    user: facts.user,
-    isManager: isManager(facts),
-    timeZone: spreadsheet.getSpreadsheetTimeZone(),
-    settings,
+    spreadsheet: ctx.spreadsheet,
+    locale: ctx.locale,
+    t: ctx.t,
+    user: ctx.user,
+    isManager: ctx.isManager,
+    timeZone: ctx.timeZone,
+    settings: ctx.settings,
   };
 }
 
@@ -50,5 +45,3 @@ export function readLists(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet)
   }
   return lists;
 }
-
-export { withDocumentLock } from '../lock';

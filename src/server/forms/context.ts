@@ -1,13 +1,13 @@
-/** Per-call facts every forms entry point needs: who, in which language, which zone, and may they see everyone. */
-import { resolveLocale, translator, type Locale, type Translate } from '../../core/i18n';
-import { isManager } from '../../core/roles';
-import { parseSettings, type Settings } from '../../../templates/settings';
-import { currentLocale, currentUserEmail } from '../context';
+/**
+ * The forms' view of the execution context (src/server/context.ts): who, in which language, which zone, may they
+ * see everyone, plus date formatters; and the sidebar saves' lock (the "save" wait of src/server/lock.ts).
+ */
+import type { Locale, Translate } from '../../core/i18n';
+import type { Settings } from '../../../templates/settings';
 import type { Table } from '../../core/table';
-import { workbookLanguage } from '../adapters/workbook';
+import { executionContext } from '../context';
+import { withLock } from '../lock';
 import { formatters } from './dates';
-import { tryOpenTable } from './sheets';
-import { withDocumentLock as withSharedDocumentLock } from '../lock';
 
 export interface FormsContext {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -26,47 +26,26 @@ export interface FormsContext {
   formatDateTime: (date: Date) => string;
 }
 
-function ownerEmail(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  try {
-    return (spreadsheet.getOwner()?.getEmail() ?? '').toLowerCase();
-  } catch {
-    return ''; // shared drives have no owner
-  }
-}
-
-/** Reads Settings once and works out the user, their role and languages. */
+/** The execution context with the forms' date formatters. */
 export function formsContext(): FormsContext {
-  const spreadsheet = SpreadsheetApp.getActive();
-  const settingsSheet = tryOpenTable(spreadsheet, 'settings');
-  const table = settingsSheet?.table;
-  const keyIndex = table?.columns.key ?? 0;
-  const valueIndex = table?.columns.value ?? 1;
-  const settings = parseSettings(
-    table ? table.rows.map((row) => [row[keyIndex], row[valueIndex]] as const) : [],
-  ).settings;
-  const locale = settings.locale !== 'auto' ? resolveLocale(null, settings.locale) : currentLocale();
-  const user = currentUserEmail();
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const fmt = formatters(timeZone);
+  const ctx = executionContext();
+  const fmt = formatters(ctx.timeZone);
   return {
-    spreadsheet,
-    locale,
-    language: workbookLanguage(spreadsheet, settings),
-    t: translator(locale),
-    user,
-    isManager: isManager({ user, owner: ownerEmail(spreadsheet), managers: settings.managers }),
-    timeZone,
-    settings,
-    settingsTable: table,
+    spreadsheet: ctx.spreadsheet,
+    locale: ctx.locale,
+    language: ctx.workbookLocale,
+    t: ctx.t,
+    user: ctx.user,
+    isManager: ctx.isManager,
+    timeZone: ctx.timeZone,
+    settings: ctx.settings,
+    settingsTable: ctx.settingsTable,
     formatDate: fmt.date,
     formatDateTime: fmt.dateTime,
   };
 }
 
-/** A rep's save waits at most 20 s for another save: the sidebar stays responsive, as it did before the shared helper. */
-const FORM_SAVE_LOCK_WAIT_MS = 20_000;
-
-/** Runs a sidebar save under the document lock (src/server/lock.ts), with the forms' shorter wait. */
+/** Runs a sidebar save under the document lock with the "save" wait. */
 export function withDocumentLock<T>(t: Translate, task: () => T): T {
-  return withSharedDocumentLock(t, task, FORM_SAVE_LOCK_WAIT_MS);
+  return withLock(t, 'save', task);
 }

@@ -1,8 +1,10 @@
 /** Menu handlers that open the rep form sidebars (the HTML files are built from src/ui/<name>/index.tsx). */
 import { currentTranslator } from '../context';
+import { refuseUntilSetUp } from '../onboarding';
 
 function showSidebar(file: string, titleKey: string): void {
   const t = currentTranslator();
+  if (refuseUntilSetUp(t)) return;
   const html = HtmlService.createHtmlOutputFromFile(file).setTitle(t(titleKey));
   SpreadsheetApp.getUi().showSidebar(html);
 }

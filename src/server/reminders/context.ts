@@ -15,10 +15,8 @@ import {
   reminderSettings,
   type ReminderInput,
 } from '../../core/reminders';
-import { isManager } from '../../core/roles';
-import { currentLocale, currentUserEmail } from '../context';
-import { workbookLanguage } from '../adapters/workbook';
-import { readSettingsSheet, readSheet, tierCatalogue, type OpenedSheet } from './workbook';
+import { executionContext } from '../context';
+import { readSheet, tierCatalogue, type OpenedSheet } from './workbook';
 
 export interface ReminderContext {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,41 +29,32 @@ export interface ReminderContext {
   /** Language of the person running (menus, sidebar); mails use each rep's own language. */
   locale: Locale;
   t: Translate;
-}
-
-export function spreadsheetOwner(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  try {
-    return (spreadsheet.getOwner()?.getEmail() ?? '').toLowerCase();
-  } catch {
-    return ''; // a file on a shared drive has no owner
-  }
+  /** Whoever runs (the trigger's owner in a trigger) and whether they are a manager. */
+  user: string;
+  isManager: boolean;
 }
 
 /**
+ * The reminders' view of the execution context (src/server/context.ts), with "today" in the spreadsheet's zone.
  * @param interactive false in a trigger: there is no user, so the workbook's language is used for messages.
  */
 export function reminderContext(interactive: boolean): ReminderContext {
-  const spreadsheet = SpreadsheetApp.getActive();
-  const timeZone = spreadsheet.getSpreadsheetTimeZone() || 'UTC';
-  const settings = readSettingsSheet(spreadsheet);
-  const zone = new ZoneDays(timeZone);
+  const ctx = executionContext();
+  const zone = new ZoneDays(ctx.timeZone);
   const now = new Date();
-  const workbookLocale = workbookLanguage(spreadsheet, settings);
-  const locale = interactive ? currentLocale() : workbookLocale;
+  const locale = interactive ? ctx.locale : ctx.workbookLocale;
   return {
-    spreadsheet,
-    timeZone,
+    spreadsheet: ctx.spreadsheet,
+    timeZone: ctx.timeZone,
     today: zone.isoOfInstant(now),
     todayDay: zone.dayOfInstant(now),
-    settings: settings as unknown as Record<string, unknown>,
-    workbookLocale,
+    settings: ctx.settings as unknown as Record<string, unknown>,
+    workbookLocale: ctx.workbookLocale,
     locale,
     t: translator(locale),
+    user: ctx.user,
+    isManager: ctx.isManager,
   };
-}
-
-export function userIsManager(ctx: ReminderContext, user = currentUserEmail()): boolean {
-  return isManager({ user, owner: spreadsheetOwner(ctx.spreadsheet), managers: ctx.settings.managers });
 }
 
 export interface ReminderSheets {

@@ -3,11 +3,12 @@
  * sidebar and its api* calls, and a preview of what a run would send (CLI, managers).
  */
 import { prepareReminderRun } from '../../core/reminders';
-import { currentTranslator, currentUserEmail } from '../context';
-import { linkOptions, readReminderSheets, reminderContext, reminderInput, userIsManager } from './context';
+import { currentTranslator } from '../context';
+import { linkOptions, readReminderSheets, reminderContext, reminderInput } from './context';
 import { clearContinuation, readReminderState, runReminders, type ReminderRunReport } from './run';
 import { installDailyTrigger, removeDailyTrigger } from './triggers';
 import { dailyDashboardRefresh } from '../dashboard/refresh';
+import { refuseUntilSetUp } from '../onboarding';
 
 export { apiMyFollowUps, apiMarkFollowUpDone, apiRevealReminderRow } from './my-follow-ups';
 
@@ -19,18 +20,10 @@ function alert(message: string): void {
   }
 }
 
-/** Shows the localised "managers only" message; true when the user may go on. */
-function managerOrExplain(ctx: ReturnType<typeof reminderContext>): boolean {
-  if (userIsManager(ctx)) return true;
-  alert(ctx.t('common.notManager'));
-  return false;
-}
-
 /** SalesDesk → Reminders → Turn on daily reminders (managers). */
 export function menuTurnOnReminders(): { on: boolean; hour?: number } {
   const ctx = reminderContext(true);
-  if (!managerOrExplain(ctx)) return { on: false };
-  const hour = installDailyTrigger(ctx, currentUserEmail());
+  const hour = installDailyTrigger(ctx, ctx.user);
   alert(ctx.t('remind.turnedOn', { hour, nextHour: (hour + 1) % 24, timeZone: ctx.timeZone }));
   return { on: true, hour };
 }
@@ -38,8 +31,7 @@ export function menuTurnOnReminders(): { on: boolean; hour?: number } {
 /** SalesDesk → Reminders → Daily reminders: on (turn off) (managers). */
 export function menuTurnOffReminders(): { on: boolean; removed: number } {
   const ctx = reminderContext(true);
-  if (!managerOrExplain(ctx)) return { on: true, removed: 0 };
-  const outcome = removeDailyTrigger(currentUserEmail());
+  const outcome = removeDailyTrigger(ctx.user);
   if (outcome.ownedBy) {
     alert(ctx.t('remind.ownedByOther', { owner: outcome.ownedBy }));
     return { on: true, removed: 0 };
@@ -75,7 +67,6 @@ export function onRemindersContinue(_event?: GoogleAppsScript.Events.TimeDriven)
 /** SalesDesk → Reminders → Send reminders now (managers): the same run as the trigger, never twice a day. */
 export function menuSendRemindersNow(): ReminderRunReport | null {
   const ctx = reminderContext(true);
-  if (!managerOrExplain(ctx)) return null;
   const report = runReminders(true);
   const lines = [
     report.sent.length + report.alreadySent.length + report.pending.length === 0
@@ -95,6 +86,7 @@ export function menuSendRemindersNow(): ReminderRunReport | null {
 /** SalesDesk → Reminders → My follow-ups: the current user's due and overdue items. */
 export function menuMyFollowUps(): void {
   const t = currentTranslator();
+  if (refuseUntilSetUp(t)) return;
   const html = HtmlService.createHtmlOutputFromFile('my-follow-ups').setTitle(t('myfu.title'));
   SpreadsheetApp.getUi().showSidebar(html);
 }
@@ -122,7 +114,6 @@ export interface ReminderPreview {
  */
 export function apiPreviewReminders(): ReminderPreview {
   const ctx = reminderContext(true);
-  if (!userIsManager(ctx)) throw new Error(ctx.t('common.notManager'));
   const sheets = readReminderSheets(ctx);
   const quota = MailApp.getRemainingDailyQuota();
   const run = prepareReminderRun(reminderInput(ctx, sheets), readReminderState(), {

@@ -14,13 +14,12 @@ import {
   type ReminderItem,
 } from '../../core/reminders';
 import { sameEmail } from '../../core/roles';
-import { currentUserEmail } from '../context';
+import { withLock } from '../lock';
 import {
   linkOptions,
   readReminderSheets,
   reminderContext,
   reminderInput,
-  userIsManager,
   type ReminderContext,
 } from './context';
 import { findReminderSheet, readSheet, sheetDisplayName } from './workbook';
@@ -53,6 +52,11 @@ export interface MyFollowUps {
   isManager: boolean;
   /** Active reps a manager may switch to. */
   reps: { email: string; name: string }[];
+  /**
+   * Is the person whose list this is in the Reps sheet (active or not)? Someone who is not owns nothing by design:
+   * the sidebar says so instead of "Nothing due", which would read as "all done".
+   */
+  inReps: boolean;
   items: FollowUpListItem[];
 }
 
@@ -85,8 +89,7 @@ function toListItem(item: ReminderItem): FollowUpListItem {
  */
 export function apiMyFollowUps(rep?: string): MyFollowUps {
   const ctx = reminderContext(true);
-  const user = currentUserEmail();
-  const manager = userIsManager(ctx, user);
+  const { user, isManager: manager } = ctx;
   const target = rep && manager ? rep.trim().toLowerCase() : user;
   const sheets = readReminderSheets(ctx);
   const input = reminderInput(ctx, sheets);
@@ -106,6 +109,7 @@ export function apiMyFollowUps(rep?: string): MyFollowUps {
     rep: target,
     isManager: manager,
     reps: manager ? input.reps.filter((r) => r.active).map((r) => ({ email: r.email, name: r.name })) : [],
+    inReps: target !== '' && input.reps.some((r) => sameEmail(r.email, target)),
     items: items.map(toListItem),
   };
 }
@@ -118,18 +122,6 @@ export interface MarkDoneRequest {
   customerId?: string;
 }
 
-function withLock<T>(ctx: ReminderContext, task: () => T): T {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(20_000)) throw new Error(ctx.t('common.busy'));
-  try {
-    const result = task();
-    SpreadsheetApp.flush();
-    return result;
-  } finally {
-    lock.releaseLock();
-  }
-}
-
 /**
  * Marks a follow-up done.
  * @returns the customer's name, for the confirmation.
@@ -137,9 +129,8 @@ function withLock<T>(ctx: ReminderContext, task: () => T): T {
  */
 export function apiMarkFollowUpDone(request: MarkDoneRequest): { customer: string } {
   const ctx = reminderContext(true);
-  const user = currentUserEmail();
-  const manager = userIsManager(ctx, user);
-  return withLock(ctx, () => {
+  const { user, isManager: manager } = ctx;
+  return withLock(ctx.t, 'save', () => {
     if (request.source === 'customer') return markCustomerContacted(ctx, request, user, manager);
     const followups = readSheet(ctx.spreadsheet, 'followups', FOLLOWUP_KEYS, ['done'], ctx.t);
     const { table } = followups;

@@ -22,6 +22,7 @@ import {
   reminderInput,
   type ReminderContext,
 } from './context';
+import { withLock } from '../lock';
 
 export const LAST_SENT_PROPERTY = 'salesdesk.remind.lastSent';
 export const PENDING_PROPERTY = 'salesdesk.remind.pending';
@@ -42,7 +43,6 @@ const CHECKPOINT_MS = 60 * 1000;
 export const MAX_SENDS_PER_RUN = 400;
 export const CONTINUE_HANDLER = 'onRemindersContinue';
 const CONTINUE_AFTER_MS = 60_000;
-const LOCK_WAIT_MS = 60_000;
 /** MailApp's own message when the daily recipient quota is used up (apps-script-limits.md). */
 const QUOTA_ERROR = /too many times for one day|quota/i;
 
@@ -150,10 +150,8 @@ export function readReminderState(): ReminderState {
  */
 export function runReminders(interactive: boolean): ReminderRunReport {
   const started = Date.now();
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   const ctx: ReminderContext = reminderContext(interactive);
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(ctx.t('common.busy'));
-  try {
+  return withLock(ctx.t, interactive ? 'action' : 'background', () => {
     const sheets = readReminderSheets(ctx);
     const input = reminderInput(ctx, sheets);
     const store = new StateStore(PropertiesService.getDocumentProperties());
@@ -228,7 +226,5 @@ export function runReminders(interactive: boolean): ReminderRunReport {
       pending: state.pending,
       failed,
     };
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }

@@ -31,6 +31,8 @@ import {
   sheetNames,
   type SheetKey,
 } from '../../../templates';
+import { columnLetter } from '../../../templates/formulas';
+import { restrictEditors } from '../protections';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -212,24 +214,12 @@ interface ProtectionContext {
   editors: string[];
 }
 
-function restrictEditors(
-  protection: GoogleAppsScript.Spreadsheet.Protection,
-  context: ProtectionContext,
-): void {
-  const current = protection.getEditors().map((user) => user.getEmail().toLowerCase());
-  const remove = current.filter((email) => email !== '' && !context.editors.includes(email));
-  if (remove.length > 0) protection.removeEditors(remove);
-  const add = context.editors.filter((email) => !current.includes(email));
-  if (add.length > 0) protection.addEditors(add);
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+/** Whole columns `first`..`first+count-1` (1-based) in A1 notation, e.g. "S:W": no row limit. */
+function columnsA1(first: number, count: number): string {
+  return `${columnLetter(first - 1)}:${columnLetter(first + count - 2)}`;
 }
 
-function applyProtections(
-  sheet: Sheet,
-  format: SheetFormatPlan,
-  maxRows: number,
-  context: ProtectionContext,
-): void {
+function applyProtections(sheet: Sheet, format: SheetFormatPlan, context: ProtectionContext): void {
   const sheetProtection = format.protections.find((protection) => protection.columns === undefined);
   const rangeProtections = format.protections.filter((protection) => protection.columns !== undefined);
   if (sheetProtection) {
@@ -239,7 +229,7 @@ function applyProtections(
       const protection = existing ?? sheet.protect();
       protection.setDescription(sheetProtection.description);
       protection.setWarningOnly(sheetProtection.warningOnly);
-      if (!sheetProtection.warningOnly) restrictEditors(protection, context);
+      if (!sheetProtection.warningOnly) restrictEditors(protection, context.editors);
     }
   }
   if (rangeProtections.length === 0) return;
@@ -249,10 +239,11 @@ function applyProtections(
   }
   for (const spec of rangeProtections) {
     for (const run of adjacentRuns(spec.columns ?? [])) {
-      const protection = sheet.getRange(1, run[0], maxRows, run.length).protect();
+      // Whole columns in A1 notation ("S:W"): the protection covers rows added later, not just today's rows.
+      const protection = sheet.getRange(columnsA1(run[0], run.length)).protect();
       protection.setDescription(spec.description);
       if (spec.warningOnly) protection.setWarningOnly(true);
-      else restrictEditors(protection, context);
+      else restrictEditors(protection, context.editors);
     }
   }
 }
@@ -318,7 +309,7 @@ function applyFormats(
     });
     sheet.setConditionalFormatRules([...kept, ...ours]);
   }
-  if (format.protections.length > 0) applyProtections(sheet, format, layout.maxRows, context);
+  if (format.protections.length > 0) applyProtections(sheet, format, context);
 }
 
 /** One setDataValidations over the Settings value column: checkbox, dropdowns and ranges per setting. */

@@ -2,10 +2,19 @@
  * Menu entry points of the template area: SalesDesk → Set up workbook and → Load sample data.
  * Both run under the document lock and return their report, which the CLI prints as JSON.
  */
-import { translator } from '../../core/i18n';
-import { currentLocale } from '../context';
+import { executionContext } from '../context';
 import { setupWorkbook, type SetupReport } from './run';
 import { loadSampleData, type SampleLoadResult } from './sample';
+import { buildMenu } from '../menu';
+
+/** After set-up the full menu replaces the set-up menu at once, without a reload. */
+function showFullMenu(): void {
+  try {
+    buildMenu(ScriptApp.AuthMode.FULL);
+  } catch {
+    // No UI (the CLI, a trigger): the menu is built on the next open.
+  }
+}
 
 function alert(title: string, lines: string[]): void {
   try {
@@ -19,16 +28,18 @@ function alert(title: string, lines: string[]): void {
 
 /** SalesDesk → Set up workbook: builds or repairs the workbook and says what changed. */
 export function menuSetupWorkbook(): SetupReport {
-  const t = translator(currentLocale());
+  const { t } = executionContext();
   const report = setupWorkbook();
+  if (report.ok) showFullMenu();
   alert(t('setup.title'), report.lines);
   return report;
 }
 
 /** SalesDesk → Load sample data: fills an empty workbook with sample data (setting it up first when needed). */
 export function menuLoadSampleData(): SampleLoadResult {
-  const t = translator(currentLocale());
+  const { t } = executionContext();
   const result = loadSampleData();
+  showFullMenu();
   alert(t('sample.title'), result.lines);
   return result;
 }

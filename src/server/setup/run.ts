@@ -1,14 +1,13 @@
 /** Set-up as one unit of work (without UI), shared by the menu item, Load sample data and the CLI. */
-import { translator, type Locale } from '../../core/i18n';
+import type { Locale } from '../../core/i18n';
 import { isManager } from '../../core/roles';
 import type { SetupChange } from '../../core/setup/plan';
 import { describeSetup } from '../../core/setup/report';
-import { readSettings } from '../adapters/workbook';
-import { spreadsheetOwner } from '../auth';
-import { currentLocale, currentUserEmail, LOCALE_OVERRIDE_PROPERTY } from '../context';
+import { executionContext, LOCALE_OVERRIDE_PROPERTY, refreshExecutionContext } from '../context';
+import { withLock } from '../lock';
+import { syncProtectionEditors } from '../protections';
+import { installSettingsEditTrigger } from '../roles/entries';
 import { runSetup } from './apply';
-
-const LOCK_WAIT_MS = 30_000;
 
 export interface SetupReport {
   ok: boolean;
@@ -19,24 +18,22 @@ export interface SetupReport {
   lines: string[];
 }
 
-/** Runs `work` under the document lock; `busy` answers when another run holds it for too long. */
-export function withDocumentLock<T>(busy: () => T, work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return busy();
+/** Runs `work` under the document lock (the "action" wait); `busy` answers when another run holds it too long. */
+export function withSetupLock<T>(busy: () => T, work: () => T): T {
+  const { t } = executionContext();
   try {
-    return work();
-  } finally {
-    lock.releaseLock();
+    return withLock(t, 'action', work);
+  } catch (error) {
+    if (error instanceof Error && error.message === t('common.busy')) return busy();
+    throw error;
   }
 }
 
 /** Set-up of the active workbook; the caller holds the document lock. */
 export function performSetup(): SetupReport {
-  const userLanguage = currentLocale();
-  const t = translator(userLanguage);
-  const spreadsheet = SpreadsheetApp.getActive();
-  const user = currentUserEmail();
-  const owner = spreadsheetOwner(spreadsheet);
+  const context = executionContext();
+  const { t, spreadsheet, user, owner } = context;
+  const userLanguage = context.locale;
   const result = runSetup(spreadsheet, {
     userLanguage,
     userEmail: user,
@@ -46,8 +43,11 @@ export function performSetup(): SetupReport {
   if (result.refused)
     return { ok: false, language: result.language, changes: [], lines: [t('setup.notManager')] };
   // Menus and messages follow Settings → locale from now on (context.ts reads this property).
-  const { settings } = readSettings(spreadsheet);
-  PropertiesService.getDocumentProperties().setProperty(LOCALE_OVERRIDE_PROPERTY, settings.locale);
+  const fresh = refreshExecutionContext();
+  PropertiesService.getDocumentProperties().setProperty(LOCALE_OVERRIDE_PROPERTY, fresh.settings.locale);
+  // Set-up has just written the protections; record their editors and keep them following Settings edits.
+  syncProtectionEditors(fresh, true);
+  installSettingsEditTrigger(spreadsheet);
   return {
     ok: true,
     language: result.language,
@@ -58,9 +58,9 @@ export function performSetup(): SetupReport {
 
 /** Set-up under the document lock, without UI. */
 export function setupWorkbook(): SetupReport {
-  const t = translator(currentLocale());
-  return withDocumentLock(
-    () => ({ ok: false, language: currentLocale(), changes: [], lines: [t('common.busy')] }),
+  const { t, locale } = executionContext();
+  return withSetupLock(
+    () => ({ ok: false, language: locale, changes: [], lines: [t('common.busy')] }),
     performSetup,
   );
 }

@@ -3,7 +3,7 @@
  * setValues per sheet. Refuses when Customers, Deals or Follow-ups already hold data: sample rows must never mix
  * with a team's real customers.
  */
-import { translator, type Translate } from '../../core/i18n';
+import type { Translate } from '../../core/i18n';
 import { isBlankRow, type Table } from '../../core/table';
 import { parseLocalDateTime } from '../../core/dates';
 import { parseEmailList } from '../../core/roles';
@@ -14,15 +14,10 @@ import {
   type SampleRecord,
   type SheetKey,
 } from '../../../templates';
-import {
-  appendRows,
-  readSettings,
-  tryOpenSheet,
-  workbookLanguage,
-  type SheetTable,
-} from '../adapters/workbook';
-import { currentLocale } from '../context';
-import { performSetup, withDocumentLock } from './run';
+import { appendRows, tryOpenSheet, type SheetTable } from '../adapters/workbook';
+import { executionContext, refreshExecutionContext } from '../context';
+import { requireWritable, syncProtectionEditors } from '../protections';
+import { performSetup, withSetupLock } from './run';
 
 export interface SampleLoadResult {
   ok: boolean;
@@ -88,9 +83,10 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
     };
   }
   const reps = open(spreadsheet, 'reps') as SheetTable;
-  const { settings } = readSettings(spreadsheet);
-  const language = workbookLanguage(spreadsheet, settings);
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const context = executionContext();
+  const { settings, timeZone, workbookLocale: language } = context;
+  // Five sheets are written: a protection in the way must stop the load before the first of them.
+  requireWritable(context, ['reps', 'customers', 'deals', 'followups', 'settings']);
   const sample: SampleData = generateSample({ now: new Date(), timeZone, language, ...options });
 
   // Reps already listed (a real team trying the sample) are kept; sample reps are added beside them.
@@ -107,7 +103,10 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
   appendRows(customers.sheet, customers.table, toCells('customers', sample.customers, timeZone));
   appendRows(deals.sheet, deals.table, toCells('deals', sample.deals, timeZone));
   appendRows(followups.sheet, followups.table, toCells('followups', sample.followups, timeZone));
-  addSampleManagers(spreadsheet, sample.managers, settings.managers);
+  if (addSampleManagers(spreadsheet, sample.managers, settings.managers)) {
+    // The sample's manager is a manager now: make them an editor of the protected sheets at once.
+    syncProtectionEditors(refreshExecutionContext(), true);
+  }
 
   const counts = {
     customers: sample.customers.length,
@@ -124,23 +123,24 @@ function addSampleManagers(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sampleManagers: readonly string[],
   current: readonly string[],
-): void {
+): boolean {
   const missing = sampleManagers.filter((email) => !current.includes(email));
-  if (missing.length === 0) return;
+  if (missing.length === 0) return false;
   const opened = open(spreadsheet, 'settings');
-  if (!opened) return;
+  if (!opened) return false;
   const keyColumn = opened.table.columns.key ?? 0;
   const valueColumn = opened.table.columns.value ?? 1;
   const index = opened.table.rows.findIndex((row) => String(row[keyColumn] ?? '').trim() === 'managers');
-  if (index < 0) return;
+  if (index < 0) return false;
   const value = parseEmailList([...current, ...missing]).join(', ');
   opened.sheet.getRange(opened.table.firstRow + index, valueColumn + 1).setValue(value);
+  return true;
 }
 
 /** Load sample data under the document lock, without UI. */
 export function loadSampleData(options: SampleLoadOptions = {}): SampleLoadResult {
-  const t = translator(currentLocale());
-  return withDocumentLock(
+  const { t } = executionContext();
+  return withSetupLock(
     () => ({ ok: false, counts: emptyCounts(), lines: [t('common.busy')] }),
     () => load(t, options),
   );

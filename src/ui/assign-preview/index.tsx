@@ -200,4 +200,4 @@ function AssignPreview() {
   );
 }
 
-void mountSidebar(() => <AssignPreview />);
+void mountSidebar(() => <AssignPreview />, { titleKey: 'assign.preview.title' });

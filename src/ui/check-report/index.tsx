@@ -133,4 +133,4 @@ function CheckReportPanel() {
   );
 }
 
-void mountSidebar(() => <CheckReportPanel />);
+void mountSidebar(() => <CheckReportPanel />, { titleKey: 'checks.report.title' });

@@ -132,4 +132,4 @@ function LogDeal() {
   );
 }
 
-void mountSidebar(() => <LogDeal />);
+void mountSidebar(() => <LogDeal />, { titleKey: 'forms.logDeal.title' });

@@ -118,4 +118,4 @@ function LogFollowUp() {
   );
 }
 
-void mountSidebar(() => <LogFollowUp />);
+void mountSidebar(() => <LogFollowUp />, { titleKey: 'forms.logFollowUp.title' });

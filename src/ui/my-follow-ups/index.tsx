@@ -158,7 +158,14 @@ function MyFollowUpsPanel() {
         />
       ) : null}
       <Message message={action.message} />
-      {data && items.length === 0 ? <p class="fu-none">{t('myfu.none')}</p> : null}
+      {data && !data.inReps ? (
+        <div class="message info" role="status" data-testid="not-in-reps">
+          {data.rep === ''
+            ? t('myfu.noEmail')
+            : t(data.isManager ? 'myfu.notInReps.manager' : 'myfu.notInReps', { email: data.rep })}
+        </div>
+      ) : null}
+      {data && data.inReps && items.length === 0 ? <p class="fu-none">{t('myfu.none')}</p> : null}
       {SECTIONS.map((section) => {
         const list = items.filter((item) => item.kind === section.kind);
         if (list.length === 0) return null;
@@ -179,4 +186,4 @@ function MyFollowUpsPanel() {
   );
 }
 
-void mountSidebar(() => <MyFollowUpsPanel />);
+void mountSidebar(() => <MyFollowUpsPanel />, { titleKey: 'myfu.title' });

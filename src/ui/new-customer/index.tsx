@@ -167,4 +167,4 @@ function focusFirstError(errors: Record<string, string>): void {
   if (first) document.getElementById(first)?.focus();
 }
 
-void mountSidebar(() => <NewCustomer />);
+void mountSidebar(() => <NewCustomer />, { titleKey: 'forms.newCustomer.title' });

@@ -4,15 +4,24 @@
  * markup.
  */
 import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { cleanServerMessage, closeSidebar } from './server';
 import { useI18n } from './i18n';
 
-/** The sidebar panel: a title, the content, and an action row pinned to the bottom. */
+/**
+ * The sidebar panel: the content and an action row pinned to the bottom. Sheets draws the title (setTitle) above the
+ * panel, so the page's own h1 is for screen readers only: the title is seen once and still heads the page.
+ */
 export function Sidebar(props: { title: string; children: ComponentChildren; footer?: ComponentChildren }) {
+  // The document title too (what setTitle gives the page in Sheets, and what the offline preview lacks).
+  useEffect(() => {
+    document.title = props.title;
+  }, [props.title]);
   return (
-    <main class="sidebar" aria-label={props.title}>
-      <h1>{props.title}</h1>
+    <main class="sidebar" aria-labelledby="sidebar-title">
+      <h1 id="sidebar-title" class="visually-hidden">
+        {props.title}
+      </h1>
       {props.children}
       {props.footer ? <div class="bottom">{props.footer}</div> : null}
     </main>

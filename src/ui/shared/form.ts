@@ -8,6 +8,18 @@ import { validateWith, type FieldErrors, type SafeParser } from './validation';
 export { validateWith, issuesToFieldErrors } from './validation';
 export type { FieldErrors, SafeParser } from './validation';
 
+/**
+ * Moves focus to the first field marked invalid, once the render that marks it has happened (Preact renders after
+ * the current task's microtasks, so a zero timeout runs after it). Keyboard and screen-reader users land on what
+ * needs fixing instead of on a Save button far below it.
+ */
+export function focusFirstInvalid(): void {
+  setTimeout(() => {
+    const field = document.querySelector<HTMLElement>('main [aria-invalid="true"]');
+    field?.focus();
+  }, 0);
+}
+
 export interface FormState<V extends Record<string, string>, Out> {
   values: V;
   /** Errors to show now: touched fields only, or every field after a submit attempt; plus server-side errors. */
@@ -17,9 +29,9 @@ export interface FormState<V extends Record<string, string>, Out> {
   set: (field: keyof V & string, value: string) => void;
   setMany: (values: Partial<V>) => void;
   touch: (field: keyof V & string) => void;
-  /** Marks the form submitted; returns the parsed data when valid. */
+  /** Marks the form submitted; returns the parsed data when valid, else focuses the first invalid field. */
   submit: () => { ok: true; data: Out } | { ok: false; errors: FieldErrors };
-  /** Errors the server reported for fields (shown until that field changes). */
+  /** Errors the server reported for fields (shown until that field changes); focuses the first invalid field. */
   setServerErrors: (errors: FieldErrors) => void;
   reset: (values?: V) => void;
   /** True when nothing is wrong: no client-side error and no unresolved server error. */
@@ -77,9 +89,14 @@ export function useForm<V extends Record<string, string>, Out>(
     touch: (field) => setTouched((current) => (current[field] ? current : { ...current, [field]: true })),
     submit: () => {
       setSubmitted(true);
-      return validateWith(schema, values);
+      const result = validateWith(schema, values);
+      if (!result.ok) focusFirstInvalid();
+      return result;
     },
-    setServerErrors,
+    setServerErrors: (next) => {
+      setServerErrors(next);
+      if (Object.keys(next).length > 0) focusFirstInvalid();
+    },
     isValid: Object.keys(allErrors).length === 0 && Object.keys(serverErrors).length === 0,
     reset: (next) => {
       setValues(next ?? initial);

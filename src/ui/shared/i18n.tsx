@@ -24,7 +24,7 @@ export function I18nProvider(props: {
   children: ComponentChildren;
 }) {
   const value = useMemo(
-    () => ({ locale: props.locale, t: translatorOf(props.messages) }),
+    () => ({ locale: props.locale, t: translatorOf(props.messages, props.locale) }),
     [props.locale, props.messages],
   );
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
@@ -43,5 +43,5 @@ export function browserLocale(): Locale {
 
 /** The translator of the boot strings, for what a sidebar shows before the server has answered. */
 export function earlyTranslator(locale: Locale): Translate {
-  return translatorOf(boot[locale]);
+  return translatorOf(boot[locale], locale);
 }

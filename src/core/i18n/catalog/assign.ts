@@ -3,9 +3,9 @@ import type { Catalog } from '../index';
 
 export const assign: Catalog = {
   en: {
-    'assign.preview.title': 'Assign leads',
     'assign.preview.loading': 'Working out the plan…',
-    'assign.preview.summary': '{assigned} of {total} leads will be assigned; {unassigned} stay unassigned.',
+    'assign.preview.summary':
+      '{assigned} of {total, plural, one {# lead} other {# leads}} will be assigned; {unassigned} {unassigned, plural, one {stays} other {stay}} unassigned.',
     'assign.preview.nothing':
       'There are no leads to assign: every customer has an owner and none is marked for reassignment.',
     'assign.preview.perRep': 'Leads per rep',
@@ -13,7 +13,7 @@ export const assign: Catalog = {
     'assign.preview.count': 'New',
     'assign.preview.load': 'Open after / capacity',
     'assign.preview.noLimit': 'no limit',
-    'assign.preview.firstRows': 'First {count} assignments',
+    'assign.preview.firstRows': 'First {count, plural, one {# assignment} other {# assignments}}',
     'assign.preview.moreRows': '…and {count} more.',
     'assign.preview.row': 'Row',
     'assign.preview.customer': 'Customer',
@@ -22,7 +22,7 @@ export const assign: Catalog = {
     'assign.preview.unassigned': 'Not assigned',
     'assign.preview.skippedReps': 'Reps not taking leads today',
     'assign.preview.repProblems': 'Rows of Reps ignored',
-    'assign.preview.confirm': 'Assign {count} leads',
+    'assign.preview.confirm': 'Assign {count, plural, one {# lead} other {# leads}}',
     'assign.preview.refresh': 'Refresh',
     'assign.preview.nothingWritten': 'Nothing is written until you confirm.',
     'assign.preview.changed':
@@ -52,15 +52,18 @@ export const assign: Catalog = {
     'assign.rule.industry': 'industry {value}',
     'assign.rule.senior': 'senior (potential value {value} ≥ {threshold})',
     'assign.rule.join': ', ',
-    'assign.done': 'Assigned {assigned} leads (run {runId}). {unassigned} left unassigned. {mail}',
-    'assign.done.mail': 'E-mailed {sent} reps.',
+    'assign.done':
+      'Assigned {assigned, plural, one {# lead} other {# leads}} (run {runId}). {unassigned} left unassigned. {mail}',
+    'assign.done.mail': 'E-mailed {sent, plural, one {# rep} other {# reps}}.',
     'assign.done.mailCut':
-      'E-mailed {sent} reps; the daily e-mail quota ran out, so {skipped} reps were not told: {reps}.',
+      'E-mailed {sent, plural, one {# rep} other {# reps}}; the daily e-mail quota ran out, so {skipped, plural, one {# rep was} other {# reps were}} not told: {reps}.',
     'assign.done.mailFailed': 'E-mail to {reps} failed: {message}',
     'assign.done.nothing': 'Nothing to assign.',
     'assign.undo.nothing': 'There is no assignment run to undo.',
-    'assign.undo.done': 'Undid run {runId}: {restored} customers have their previous owner again.',
-    'assign.undo.conflicts': '{count} customers were changed since the run and were left as they are: {list}',
+    'assign.undo.done':
+      'Undid run {runId}: {restored, plural, one {# customer has its} other {# customers have their}} previous owner again.',
+    'assign.undo.conflicts':
+      '{count, plural, one {# customer was changed since the run and was left as it is} other {# customers were changed since the run and were left as they are}}: {list}',
     'assign.undo.conflictItem': '{customer} (now {found})',
     'assign.undo.gone': 'row deleted',
     'assign.undo.pointerKept':
@@ -69,16 +72,21 @@ export const assign: Catalog = {
     'assign.intake.already': 'Automatic assignment of form submissions is already on.',
     'assign.intake.reason': 'Form submission',
     'assign.log.by.form': 'form',
-    'assign.mail.subject': 'SalesDesk: {count} new leads for you',
+    'assign.mail.subject': 'SalesDesk: {count, plural, one {# new lead} other {# new leads}} for you',
     'assign.mail.intro': 'Hello {name}, these customers were just assigned to you:',
     'assign.mail.outro': 'Open the workbook to follow them up: {url}',
     'assign.mail.from': 'previously {rep}',
-    'assign.error.missingLog': 'The sheet "{sheet}" is missing. Run SalesDesk → Set up workbook first.',
-    'assign.error.tooManyPools':
-      'The rotation state is too large to keep for undo; undo will restore owners but not the rotation.',
+    'assign.done.mailPending':
+      '{count} reps were not told yet ({reason}): {reps}. Send their notices with “Send pending notices”.',
+    'assign.done.mailPendingTime': 'too many for one run',
+    'assign.done.mailError': 'the e-mails could not be sent: {message}',
+    'assign.done.recovered': 'An interrupted run ({runId}) was completed first.',
+    'assign.notices.none': 'Every rep has been told about their leads.',
+    'assign.notices.sent': 'Sent {sent} pending notices.',
+    'assign.error.missingLog':
+      'The sheet "{sheet}" is missing. Run Extensions → SalesDesk → Set up workbook first.',
   },
   'zh-CN': {
-    'assign.preview.title': '分配线索',
     'assign.preview.loading': '正在生成分配方案…',
     'assign.preview.summary': '共 {total} 条线索，将分配 {assigned} 条，{unassigned} 条暂不分配。',
     'assign.preview.nothing': '没有需要分配的线索：所有客户都有负责人，也没有标记为重新分配的客户。',
@@ -140,7 +148,12 @@ export const assign: Catalog = {
     'assign.mail.intro': '{name}，您好！以下客户刚刚分配给您：',
     'assign.mail.outro': '请打开表格及时跟进：{url}',
     'assign.mail.from': '原负责人 {rep}',
-    'assign.error.missingLog': '缺少工作表“{sheet}”。请先运行 SalesDesk → 初始化工作簿。',
-    'assign.error.tooManyPools': '轮转状态太大，无法为撤销保存；撤销时会恢复负责人，但不会回退轮转顺序。',
+    'assign.done.mailPending': '还有 {count} 位销售未收到通知（{reason}）：{reps}。请点击“发送待发通知”。',
+    'assign.done.mailPendingTime': '一次发送的数量过多',
+    'assign.done.mailError': '邮件发送失败：{message}',
+    'assign.done.recovered': '已先完成一次中断的分配（{runId}）。',
+    'assign.notices.none': '所有销售都已收到线索通知。',
+    'assign.notices.sent': '已发送 {sent} 条待发通知。',
+    'assign.error.missingLog': '缺少工作表“{sheet}”。请先运行扩展程序 → SalesDesk → 初始化工作簿。',
   },
 };

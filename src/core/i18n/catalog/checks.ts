@@ -8,7 +8,8 @@ export const checks: Catalog = {
     'checks.input.required': '{column} is required.',
     'checks.input.field': '{column}: {message}',
     'checks.problem.email': 'Not a valid e-mail address: "{value}".',
-    'checks.problem.phone': 'Phone "{value}" is not in country-code form, e.g. +86 138 0013 8000.',
+    'checks.problem.phone':
+      'Phone "{value}" is not a valid number: a mainland mobile has 11 digits (138 0013 8000), a landline its area code (010-12345678), another country its code (+1 415 555 0134).',
     'checks.problem.date': 'Not a date: "{value}". Use yyyy-mm-dd.',
     'checks.problem.dateText':
       '"{value}" is text that looks like a date; formulas and sorting ignore it. Retype it as a date.',
@@ -28,8 +29,9 @@ export const checks: Catalog = {
     'checks.problem.unknownCurrencyRate':
       'No exchange rate for {value} in Settings (exchangeRates, into {base}): this deal does not count in tiers.',
     'checks.problem.missingColumn':
-      'Column "{column}" is missing. Run SalesDesk → Set up workbook to add it.',
-    'checks.problem.missingSheet': 'Sheet "{sheet}" is missing. Run SalesDesk → Set up workbook.',
+      'Column "{column}" is missing. Run Extensions → SalesDesk → Set up workbook to add it.',
+    'checks.problem.missingSheet':
+      'Sheet "{sheet}" is missing. Run Extensions → SalesDesk → Set up workbook.',
     'checks.problem.setting': 'Setting {key}: "{value}" {problem}; the default is used.',
     'checks.setting.number': 'is not a number',
     'checks.setting.integer': 'is not a whole number',
@@ -38,9 +40,9 @@ export const checks: Catalog = {
     'checks.setting.email': 'holds an invalid e-mail address',
     'checks.setting.locale': 'is not auto, en or zh-CN',
     'checks.setting.currency': 'is not a three-letter currency code',
-    'checks.report.title': 'Check data',
-    'checks.report.clean': 'No problems found in {rows} rows.',
-    'checks.report.summary': '{errors} errors and {warnings} warnings in {rows} rows.',
+    'checks.report.clean': 'No problems found in {rows, plural, one {# row} other {# rows}}.',
+    'checks.report.summary':
+      '{errors, plural, one {# error} other {# errors}} and {warnings, plural, one {# warning} other {# warnings}} in {rows, plural, one {# row} other {# rows}}.',
     'checks.report.more': 'Showing the first {shown} of {total}. All problem cells are highlighted.',
     'checks.report.sheet': 'Sheet',
     'checks.report.row': 'Row',
@@ -53,12 +55,13 @@ export const checks: Catalog = {
     'checks.report.clear': 'Clear highlights',
     'checks.report.cleared': 'Highlights cleared.',
     'checks.toast.clean': 'Check data: no problems found.',
-    'checks.toast.problems': 'Check data: {total} problems; cells highlighted.',
-    'checks.toast.cleared': 'Check highlights cleared ({cells} cells).',
+    'checks.toast.problems':
+      'Check data: {total, plural, one {# problem} other {# problems}}; cells highlighted.',
+    'checks.toast.cleared': 'Check highlights cleared ({cells, plural, one {# cell} other {# cells}}).',
     'checks.toast.nothingToClear': 'There are no check highlights to clear.',
     'checks.goTo.missingSheet': 'The sheet "{sheet}" no longer exists.',
     'tiers.toast.done':
-      'Tiers refreshed for {customers} customers: {vip} VIP, {active} active, {potential} potential, {lost} lost.',
+      'Tiers refreshed for {customers, plural, one {# customer} other {# customers}}: {vip} VIP, {active} active, {potential} potential, {lost} lost.',
     'tiers.toast.noCustomers': 'There are no customers to tier yet.',
   },
   'zh-CN': {
@@ -67,7 +70,8 @@ export const checks: Catalog = {
     'checks.input.required': '请填写“{column}”。',
     'checks.input.field': '{column}：{message}',
     'checks.problem.email': '邮箱格式不正确：“{value}”。',
-    'checks.problem.phone': '电话“{value}”未带国家区号，应写成 +86 138 0013 8000 这样的格式。',
+    'checks.problem.phone':
+      '电话“{value}”无效：大陆手机为 11 位（138 0013 8000），座机需带区号（010-12345678），境外号码需带国家代码（+1 415 555 0134）。',
     'checks.problem.date': '不是日期：“{value}”。请使用 yyyy-mm-dd 格式。',
     'checks.problem.dateText': '“{value}”是看起来像日期的文本，公式和排序都会忽略它。请重新输入为日期。',
     'checks.problem.number': '不是数字：“{value}”。',
@@ -85,8 +89,8 @@ export const checks: Catalog = {
     'checks.problem.unknownCustomer': '“客户”表中没有编号为“{value}”的客户。',
     'checks.problem.unknownCurrencyRate':
       '“设置”中没有 {value} 的汇率（exchangeRates，折算为 {base}），这笔成交不计入客户分层。',
-    'checks.problem.missingColumn': '缺少“{column}”列。请运行 SalesDesk → 初始化工作簿补齐。',
-    'checks.problem.missingSheet': '缺少工作表“{sheet}”。请运行 SalesDesk → 初始化工作簿。',
+    'checks.problem.missingColumn': '缺少“{column}”列。请运行扩展程序 → SalesDesk → 初始化工作簿补齐。',
+    'checks.problem.missingSheet': '缺少工作表“{sheet}”。请运行扩展程序 → SalesDesk → 初始化工作簿。',
     'checks.problem.setting': '设置项 {key}：“{value}”{problem}，已改用默认值。',
     'checks.setting.number': '不是数字',
     'checks.setting.integer': '不是整数',
@@ -95,7 +99,6 @@ export const checks: Catalog = {
     'checks.setting.email': '包含无效的邮箱地址',
     'checks.setting.locale': '不是 auto、en 或 zh-CN',
     'checks.setting.currency': '不是三位字母的币种代码',
-    'checks.report.title': '检查数据',
     'checks.report.clean': '已检查 {rows} 行，未发现问题。',
     'checks.report.summary': '共 {rows} 行，发现 {errors} 个错误、{warnings} 个警告。',
     'checks.report.more': '仅显示前 {shown} 个（共 {total} 个），所有问题单元格均已标出。',

@@ -3,7 +3,6 @@ import type { Catalog } from '../index';
 
 export const common: Catalog = {
   en: {
-    'app.name': 'SalesDesk',
     'common.ok': 'OK',
     'common.cancel': 'Cancel',
     'common.save': 'Save',
@@ -14,9 +13,10 @@ export const common: Catalog = {
     'common.notManager':
       'Only managers listed in Settings (or the spreadsheet owner) can do this. Ask a manager to run it.',
     'common.busy': 'Another SalesDesk run is in progress. Please try again in a minute.',
-    'common.missingSheet': 'The sheet "{sheet}" is missing. Run SalesDesk → Set up workbook first.',
+    'common.missingSheet':
+      'The sheet "{sheet}" is missing. Run Extensions → SalesDesk → Set up workbook first.',
     'common.missingColumn':
-      'The sheet "{sheet}" has no column "{column}". Run SalesDesk → Set up workbook to add it.',
+      'The sheet "{sheet}" has no column "{column}". Run Extensions → SalesDesk → Set up workbook to add it.',
     'common.cellProblem': '{sheet}, row {row}, column "{column}": {message}',
     'menu.setup': 'Set up workbook',
     'menu.loadSample': 'Load sample data',
@@ -28,7 +28,7 @@ export const common: Catalog = {
     'menu.refreshTiers': 'Refresh tiers',
     'menu.liveTiers': 'Use live tier formulas',
     'menu.liveTiersDone':
-      'Live formulas now compute {count} tier columns from Deals and Settings. Refresh tiers, or a deal saved from the sidebar, writes values there again.',
+      'Live formulas now compute {count, plural, one {# tier column} other {# tier columns}} from Deals and Settings. Refresh tiers, or a deal saved from the sidebar, writes values there again.',
     'menu.refreshDashboard': 'Refresh dashboard',
     'menu.forms': 'Forms',
     'menu.newCustomer': 'New customer',
@@ -47,7 +47,6 @@ export const common: Catalog = {
     'menu.backupNow': 'Back up now',
   },
   'zh-CN': {
-    'app.name': 'SalesDesk',
     'common.ok': '确定',
     'common.cancel': '取消',
     'common.save': '保存',
@@ -57,8 +56,9 @@ export const common: Catalog = {
     'common.saved': '已保存。',
     'common.notManager': '只有“设置”中列出的经理（或表格所有者）才能执行此操作，请联系经理处理。',
     'common.busy': '另一个 SalesDesk 任务正在运行，请稍后再试。',
-    'common.missingSheet': '缺少工作表“{sheet}”。请先运行 SalesDesk → 初始化工作簿。',
-    'common.missingColumn': '工作表“{sheet}”中没有“{column}”列。请运行 SalesDesk → 初始化工作簿补齐。',
+    'common.missingSheet': '缺少工作表“{sheet}”。请先运行扩展程序 → SalesDesk → 初始化工作簿。',
+    'common.missingColumn':
+      '工作表“{sheet}”中没有“{column}”列。请运行扩展程序 → SalesDesk → 初始化工作簿补齐。',
     'common.cellProblem': '{sheet}，第 {row} 行，“{column}”列：{message}',
     'menu.setup': '初始化工作簿',
     'menu.loadSample': '载入示例数据',

@@ -38,7 +38,8 @@ export const dashboard: Catalog = {
     'dashboard.chart.revenueByMonth': 'Revenue by month',
     'dashboard.chart.tiers': 'Customers by tier',
     'dashboard.chart.repRevenue': 'Revenue this quarter by rep',
-    'dashboard.refreshed': 'Dashboard refreshed: {customers} customers, {deals} deals.',
+    'dashboard.refreshed':
+      'Dashboard refreshed: {customers, plural, one {# customer} other {# customers}}, {deals, plural, one {# deal} other {# deals}}.',
   },
   'zh-CN': {
     'dashboard.title': 'SalesDesk 销售看板',

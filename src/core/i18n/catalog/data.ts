@@ -3,13 +3,12 @@ import type { Catalog } from '../index';
 
 export const data: Catalog = {
   en: {
-    'data.import.title': 'Import customers from CSV',
     'data.import.intro':
       'Paste CSV text or choose a .csv file. The first row must hold column names (English or Chinese, as in the Customers sheet).',
     'data.import.paste': 'Paste CSV text',
     'data.import.file': 'Or choose a file',
     'data.import.preview': 'Preview',
-    'data.import.run': 'Import {count} customers',
+    'data.import.run': 'Import {count, plural, one {# customer} other {# customers}}',
     'data.import.again': 'Import another file',
     'data.import.mapping': 'Columns',
     'data.import.column': 'Column in file',
@@ -18,7 +17,7 @@ export const data: Catalog = {
     'data.import.ignored.computed': 'ignored (SalesDesk fills it)',
     'data.import.ignored.repeated': 'ignored (repeated column)',
     'data.import.summary':
-      '{total} rows: {new} new, {duplicates} match existing customers, {bad} with problems (not imported).',
+      '{total, plural, one {# row} other {# rows}}: {new} new, {duplicates} {duplicates, plural, one {matches an existing customer} other {match existing customers}}, {bad} with problems (not imported).',
     'data.import.sample': 'First rows to be added',
     'data.import.duplicates': 'Rows matching existing customers',
     'data.import.duplicateChoice': 'For these rows:',
@@ -34,7 +33,8 @@ export const data: Catalog = {
     'data.import.line': 'Line {line}: {message}',
     'data.import.moreProblems': '… and {count} more.',
     'data.import.badQuotes': 'a quoted cell is not closed (check the quotation marks).',
-    'data.import.tooManyCells': 'this row has {count} cells but the header has {expected}.',
+    'data.import.tooManyCells':
+      'this row has {count, plural, one {# cell} other {# cells}} but the header has {expected}.',
     'data.import.notYourCustomer': 'owner {owner} is another rep; reps import only their own customers.',
     'data.import.missingColumns':
       'The file has no column for: {columns}. Rename the header to match the Customers sheet and try again.',
@@ -46,13 +46,16 @@ export const data: Catalog = {
     'data.import.encoding.binary':
       'This is not a CSV file (it looks like an Excel workbook or other binary file). Save it as "CSV UTF-8" first.',
     'data.import.encoding.gbk': 'Read as GBK (Chinese Windows encoding).',
+    'data.import.encoding.mixedEncoding':
+      'This file mixes two encodings: line {utf8Line} is UTF-8 but line {otherLine} is not (GBK?), so names would be garbled (Zürich → Z眉rich). Save the whole file as "CSV UTF-8" and import again.',
     'data.import.tooLarge': 'The file is larger than {max} MB. Split it and import the parts one by one.',
     'data.import.done':
-      'Imported {added} new customers and merged {merged}; skipped {skipped}; {bad} rows had problems and were not imported.',
+      'Imported {added, plural, one {# new customer} other {# new customers}} and merged {merged}; skipped {skipped}; {bad, plural, one {# row had problems and was} other {# rows had problems and were}} not imported.',
     'data.import.changed':
       'The Customers sheet changed since the preview. The import used the current data; check the summary below.',
     'data.export.title': 'Export as CSV',
-    'data.export.ready': '{rows} rows of "{sheet}" are ready.',
+    'data.export.ready':
+      '{rows, plural, one {# row} other {# rows}} of "{sheet}" {rows, plural, one {is} other {are}} ready.',
     'data.export.filtered': 'Only the rows the current filter shows are included.',
     'data.export.download': 'Download {file}',
     'data.export.note':
@@ -63,7 +66,6 @@ export const data: Catalog = {
     'data.backup.failed': 'The backup could not be made: {message}',
   },
   'zh-CN': {
-    'data.import.title': '从 CSV 导入客户',
     'data.import.intro': '粘贴 CSV 文本或选择 .csv 文件。第一行须为列名（中文或英文，与“客户”表一致）。',
     'data.import.paste': '粘贴 CSV 文本',
     'data.import.file': '或选择文件',
@@ -104,6 +106,8 @@ export const data: Catalog = {
     'data.import.encoding.binary':
       '这不是 CSV 文件（看起来是 Excel 工作簿或其他二进制文件）。请先另存为“CSV UTF-8”。',
     'data.import.encoding.gbk': '已按 GBK（中文 Windows 编码）读取。',
+    'data.import.encoding.mixedEncoding':
+      '该文件混用了两种编码：第 {utf8Line} 行是 UTF-8，第 {otherLine} 行却不是（可能是 GBK），直接读取会产生乱码（如 Zürich → Z眉rich）。请将整个文件另存为“CSV UTF-8”后重新导入。',
     'data.import.tooLarge': '文件超过 {max} MB，请拆分后分批导入。',
     'data.import.done':
       '已导入新客户 {added} 位，合并 {merged} 位；跳过 {skipped} 行；{bad} 行有问题，未导入。',

@@ -9,11 +9,6 @@ export const forms: Catalog = {
     'ui.choose': 'Choose…',
     'ui.fixErrors': 'Please fix the highlighted fields.',
 
-    'forms.newCustomer.title': 'New customer',
-    'forms.logFollowUp.title': 'Log follow-up',
-    'forms.logDeal.title': 'Log deal',
-    'forms.card.title': 'Customer card',
-
     'forms.field.id': 'ID',
     'forms.field.created': 'Created',
     'forms.field.lastContact': 'Last contact',
@@ -124,11 +119,6 @@ export const forms: Catalog = {
     'ui.searching': '正在搜索…',
     'ui.choose': '请选择…',
     'ui.fixErrors': '请修改标红的字段。',
-
-    'forms.newCustomer.title': '新建客户',
-    'forms.logFollowUp.title': '记录跟进',
-    'forms.logDeal.title': '记录成交',
-    'forms.card.title': '客户卡片',
 
     'forms.field.id': '编号',
     'forms.field.created': '创建日期',

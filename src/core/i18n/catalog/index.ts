@@ -7,7 +7,21 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { data } from './data';
 import { forms } from './forms';
+import { onboarding } from './onboarding';
 import { reminders } from './reminders';
+import { roles } from './roles';
 import { setup } from './setup';
 
-export const catalogs: Catalog[] = [assign, boot, checks, common, dashboard, data, forms, reminders, setup];
+export const catalogs: Catalog[] = [
+  assign,
+  boot,
+  checks,
+  common,
+  dashboard,
+  data,
+  forms,
+  onboarding,
+  reminders,
+  roles,
+  setup,
+];

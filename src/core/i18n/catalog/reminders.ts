@@ -16,10 +16,10 @@ export const reminders: Catalog = {
     'remind.section.dueToday': 'Due today ({count})',
     'remind.section.stale': 'No contact for a while ({count})',
     'remind.section.upcoming': 'Coming up ({count})',
-    'remind.item.overdue': '{days} days overdue (due {date})',
+    'remind.item.overdue': '{days, plural, one {# day} other {# days}} overdue (due {date})',
     'remind.item.overdueOne': '1 day overdue (due {date})',
     'remind.item.dueToday': 'due today',
-    'remind.item.stale': 'no contact for {days} days (last {date})',
+    'remind.item.stale': 'no contact for {days, plural, one {# day} other {# days}} (last {date})',
     'remind.item.staleNever': 'no contact recorded',
     'remind.item.upcoming': 'due {date}',
     'remind.item.vip': 'VIP',
@@ -28,9 +28,10 @@ export const reminders: Catalog = {
     'remind.item.lastNote': 'Last note',
     'remind.item.nextStep': 'Next step',
     'remind.item.open': 'Open row',
-    'remind.more': '…and {count} more. Open SalesDesk → Reminders → My follow-ups to see them all.',
+    'remind.more':
+      '…and {count} more. Open Extensions → SalesDesk → Reminders → My follow-ups to see them all.',
     'remind.footer':
-      'Tick "done" in Follow-ups (or use SalesDesk → Reminders → My follow-ups) once a follow-up has happened.',
+      'Tick "done" in Follow-ups (or use Extensions → SalesDesk → Reminders → My follow-ups) once a follow-up has happened.',
     'remind.automatic':
       'Sent automatically by SalesDesk. A manager can turn daily reminders off in the SalesDesk menu.',
 
@@ -61,7 +62,6 @@ export const reminders: Catalog = {
     'remind.quotaLeft': 'E-mails left today: {quota}.',
     'remind.failed': 'Could not send to {rep}: {message}',
 
-    'myfu.title': 'My follow-ups',
     'myfu.today': 'Today is {date}',
     'myfu.overdue': 'Overdue',
     'myfu.dueToday': 'Due today',
@@ -105,8 +105,9 @@ export const reminders: Catalog = {
     'remind.item.lastNote': '最近记录',
     'remind.item.nextStep': '下一步',
     'remind.item.open': '打开该行',
-    'remind.more': '……另有 {count} 条。请在 SalesDesk → 跟进提醒 → 我的待跟进 中查看全部。',
-    'remind.footer': '完成跟进后，请在“跟进记录”中勾选“已完成”（或使用 SalesDesk → 跟进提醒 → 我的待跟进）。',
+    'remind.more': '……另有 {count} 条。请在扩展程序 → SalesDesk → 跟进提醒 → 我的待跟进 中查看全部。',
+    'remind.footer':
+      '完成跟进后，请在“跟进记录”中勾选“已完成”（或使用扩展程序 → SalesDesk → 跟进提醒 → 我的待跟进）。',
     'remind.automatic': '本邮件由 SalesDesk 自动发送。经理可在 SalesDesk 菜单中关闭每日提醒。',
 
     'remind.team.subject': 'SalesDesk 团队跟进概况（{date}）：逾期 {overdue} 条，今日到期 {dueToday} 条',
@@ -135,7 +136,6 @@ export const reminders: Catalog = {
     'remind.quotaLeft': '今日剩余邮件额度：{quota}。',
     'remind.failed': '无法发送给 {rep}：{message}',
 
-    'myfu.title': '我的待跟进',
     'myfu.today': '今天是 {date}',
     'myfu.overdue': '已逾期',
     'myfu.dueToday': '今日到期',

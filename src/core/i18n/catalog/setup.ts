@@ -7,21 +7,22 @@ export const setup: Catalog = {
     'setup.done': 'The workbook is set up.',
     'setup.unchanged': 'The workbook already had every sheet and column of the template; nothing was added.',
     'setup.reapplied':
-      'Data validation, number formats, highlighting of overdue follow-ups and protections were (re-)applied to {count} sheets. No data was changed or removed.',
+      'Data validation, number formats, highlighting of overdue follow-ups and protections were (re-)applied to {count, plural, one {# sheet} other {# sheets}}. No data was changed or removed.',
     'setup.change.sheetCreated': 'Created the sheet "{name}".',
     'setup.change.sheetAdopted': 'Used the empty sheet "{from}" as "{name}".',
     'setup.change.columnsAdded': '"{sheet}": added the columns {columns} at the right end.',
-    'setup.change.settingsAdded': 'Settings: added {count} settings with default values ({keys}).',
+    'setup.change.settingsAdded':
+      'Settings: added {count, plural, one {# setting} other {# settings}} with default values ({keys}).',
     'setup.change.listsFilled': 'Lists: filled {lists}.',
     'setup.change.duplicateSheet':
       '"{used}" and "{ignored}" are the same kind of sheet; SalesDesk uses "{used}" and leaves "{ignored}" alone.',
     'setup.change.managerAdded': 'You ({email}) are listed as manager in Settings → managers.',
-    'setup.toast': 'SalesDesk: workbook set up ({count} changes).',
+    'setup.toast': 'SalesDesk: workbook set up ({count, plural, one {# change} other {# changes}}).',
     'setup.notManager':
       'This workbook is already set up and only its managers (Settings → managers) or owner may run set-up again.',
     'sample.title': 'SalesDesk sample data',
     'sample.loaded':
-      'Loaded sample data: {customers} customers, {deals} deals, {followups} follow-ups and {reps} reps. Try Assign leads (there are unassigned leads) and My follow-ups (some are overdue).',
+      'Loaded sample data: {customers, plural, one {# customer} other {# customers}}, {deals, plural, one {# deal} other {# deals}}, {followups, plural, one {# follow-up} other {# follow-ups}} and {reps, plural, one {# rep} other {# reps}}. Try Assign leads (there are unassigned leads) and My follow-ups (some are overdue).',
     'sample.notEmpty':
       'The Customers sheet already has data, so no sample data was added (it would mix with your customers). To try SalesDesk with sample data, create a new spreadsheet and run Load sample data there.',
     'sample.setupFirst': 'The workbook was set up first.',
