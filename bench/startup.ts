@@ -23,8 +23,10 @@ export function startupCpuMs(
 ): { medianMs: number; minMs: number; maxMs: number } {
   const code = fs.readFileSync(codeFile, 'utf8');
   const times: number[] = [];
+  // Unique across calls too: a second call in the same process must not hit the cache of the first.
+  const nonce = process.hrtime.bigint().toString(36);
   for (let run = 0; run < runs; run++) {
-    const source = `${code}\n// start-up run ${run}`;
+    const source = `${code}\n// start-up run ${nonce}-${run}`;
     times.push(
       cpuOf(() => {
         const script = new vm.Script(source, { filename: `Code.js#${run}` });
