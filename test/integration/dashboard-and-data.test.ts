@@ -179,7 +179,7 @@ describe('dashboard', () => {
   });
 
   test('figures match a hand computation from the template sample data (CSV exports)', async () => {
-    const sample = await demoRuntime(path.resolve(__dirname, '../../dist'));
+    const sample = await demoRuntime(path.resolve(__dirname, '../../dist'), '2026-11-23T10:00:00+08:00');
     expectDashboardMatchesCsv(
       sample,
       { user: 'owner@example.com', locale: 'en' },

@@ -6,6 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+/** The one time every browser test's demo workbook is made at, so no test or screenshot depends on the wall clock. */
+export const SCREENSHOT_NOW = '2026-11-23T10:00:00+08:00';
+
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-output/screenshots');
 
 /** Background services would try to reach Google and be refused, many at a time: turn them off. */

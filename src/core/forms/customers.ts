@@ -68,10 +68,7 @@ export function customerSummaries(
  * the +86 of mainland numbers: `+86 138-0013-8000`, `13800138000` and `0086 138 0013 8000` share one key.
  */
 export function phoneKey(phone: unknown): string {
-  return normalizePhone(phone)
-    .replace(/^\+86/, '')
-    .replace(/\D/g, '')
-    .replace(/^0+/, '');
+  return normalizePhone(phone).replace(/^\+86/, '').replace(/\D/g, '').replace(/^0+/, '');
 }
 
 /** Case-, width- and space-insensitive text key for names and e-mails. */

@@ -40,7 +40,8 @@ describe('spreadsheet and sheet structure', () => {
     const p = sheet.getRange('A1:F1').protect().setDescription('Headers').setWarningOnly(true);
     const sp = sheet.protect().setDescription('Whole sheet');
     sp.setUnprotectedRanges([sheet.getRange('A2:F100')]);
-    sp.removeEditors(['boss@example.com']).addEditor('rep@example.com');
+    // Only an editor may change a protection (reference/spreadsheet/protection): add before leaving.
+    sp.addEditor('rep@example.com').removeEditors(['boss@example.com']);
     expect(p.isWarningOnly()).toBe(true);
     const ranges = ss.getProtections(app.ProtectionType.RANGE);
     expect(ranges.map((x) => x.getDescription())).toEqual(['Headers']);
