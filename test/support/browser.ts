@@ -21,8 +21,14 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** What to run when Chromium is missing (scripts/ensure-browser.sh does it when `npm test` runs as root). */
+export const BROWSER_INSTALL_COMMAND = 'sudo apt-get install -y chromium fonts-wqy-zenhei';
+const CHROMIUM = '/usr/bin/chromium';
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  if (!fs.existsSync(CHROMIUM))
+    return Promise.reject(new Error(`browser tests need ${CHROMIUM}: ${BROWSER_INSTALL_COMMAND}`));
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
 /**
