@@ -41,7 +41,12 @@ import { undoLastRun, type UndoResult } from './undo';
 export const FORM_TRIGGER_HANDLER = 'onFormSubmitAssign';
 
 function preview(context: AssignContext, snap: Snapshot): PreviewView {
-  return buildPreview(snap.plan, snap.token, context.t, labelOfIn(context.locale), snap.repProblems);
+  let pendingNotices = 0;
+  for (const entry of snap.state.state.notices) pendingNotices += entry.reps.length;
+  return {
+    ...buildPreview(snap.plan, snap.token, context.t, labelOfIn(context.locale), snap.repProblems),
+    pendingNotices,
+  };
 }
 
 /** SalesDesk → Assign leads: opens the preview sidebar (managers only). */
