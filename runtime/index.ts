@@ -27,6 +27,7 @@ import { LocalSession, LocalUser } from './services/session';
 import { clockEvent, LocalScriptApp, TriggerRegistry, type TriggerRecord } from './services/triggers';
 import { LocalUi, UiRecorder } from './services/ui';
 import { LocalUtilities } from './services/utilities';
+import { unsupportedServices } from './services/unsupported-services';
 import { formatDate } from './services/format-date';
 import { DriveFolder } from './drive-folder';
 import { loadProject, type BundleManifest, type LoadedProject } from './project';
@@ -110,6 +111,11 @@ export interface ConcurrentTask {
   fn: string;
   args?: unknown[];
   opts?: ExecuteOptions;
+  /**
+   * Service calls that take this long (real ms) in this execution, e.g. { 'Range.getValues': 400 }: a slow run
+   * (a big sheet takes seconds between its read and its write), so overlapping executions reliably overlap.
+   */
+  slowCalls?: Record<string, number>;
 }
 
 /** One custom-function evaluation (each is its own execution in Apps Script). */
@@ -379,6 +385,7 @@ export class LocalRuntime {
             timeZone: this.timeZone,
             execution,
             membrane,
+            slowCalls: task.slowCalls,
           });
           this.locks.releaseAll(execution.id);
           return this.result(execution, outcome.value, outcome.error, performance.now() - started);
@@ -396,6 +403,46 @@ export class LocalRuntime {
   fireDueTriggers(): ExecutionResult[] {
     const now = this.clock.now();
     return this.triggers.takeDue().map((trigger) => this.runTrigger(trigger, clockEvent(trigger, now)));
+  }
+
+  /**
+   * Fires `handler`'s installed time-driven triggers now, whatever their schedule, each as its owner with the event
+   * Apps Script gives it (with its triggerUid): what happens when the trigger comes due. SalesDesk's trigger
+   * handlers do nothing without such an event. When no trigger of `handler` is installed and `installAs` is
+   * given, one is installed for that user first (as if they had turned the feature on).
+   * @throws Error when no trigger of `handler` is installed and `installAs` is not given.
+   */
+  fireTrigger<T = unknown>(handler: string, options: { installAs?: string } = {}): ExecutionResult<T>[] {
+    const now = this.clock.now();
+    return this.clockTriggers(handler, options.installAs).map((trigger) => {
+      trigger.lastFiredMs = now.getTime();
+      return this.runTrigger(trigger, clockEvent(trigger, now)) as ExecutionResult<T>;
+    });
+  }
+
+  /**
+   * The execution `fireTrigger` would make for `handler`'s first installed time-driven trigger, as a task for
+   * executeConcurrently (the trigger's owner, its event with the triggerUid).
+   */
+  triggerTask(handler: string, options: { installAs?: string } = {}): ConcurrentTask {
+    const [trigger] = this.clockTriggers(handler, options.installAs);
+    return { fn: handler, args: [clockEvent(trigger, this.clock.now())], opts: { user: trigger.owner } };
+  }
+
+  private clockTriggers(handler: string, installAs: string | undefined): TriggerRecord[] {
+    const installed = this.triggers.all.filter((t) => t.handler === handler && t.eventType === 'CLOCK');
+    if (installed.length > 0) return installed;
+    if (!installAs) throw new Error(`local runtime: no installed time-driven trigger runs ${handler}`);
+    return [
+      this.triggers.add({
+        handler,
+        owner: installAs.toLowerCase(),
+        eventType: 'CLOCK',
+        source: 'CLOCK',
+        sourceId: null,
+        clock: { everyDays: 1, timeZone: this.timeZone },
+      }),
+    ];
   }
 
   /**
@@ -640,6 +687,7 @@ export class LocalRuntime {
       console: new LocalConsole(logSink),
     };
     services.SpreadsheetApp = createSpreadsheetApp(this.spreadsheetEnv(execution, mode.restricted));
+    Object.assign(services, unsupportedServices(Object.keys(services)));
     const globals: Record<string, object> = {};
     for (const [name, service] of Object.entries(services)) {
       globals[name] =

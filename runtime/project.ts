@@ -20,6 +20,8 @@ export interface ProjectScript {
 /** What a build may list beside its code (SalesDesk's build writes it); optional for a hand-written project. */
 export interface BundleManifest {
   entryPoints: string[];
+  /** Entry point → who may run it (manager, rep, anyone, trigger, custom-function), from scripts/build.ts. */
+  audiences?: Record<string, string>;
   customFunctions: { name: string; params: string[] }[];
   ui: string[];
 }

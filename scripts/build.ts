@@ -95,7 +95,8 @@ export function listEntryPoints(entry = serverEntry): EntryPoint[] {
           `(audiences: ${Object.keys(AUDIENCE_OF_WRAPPER).join(', ')}); ${why}`,
       );
     };
-    if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return refuse('not a declaration');
+    if (!ts.isVariableDeclaration(declaration) || !declaration.initializer)
+      return refuse('not a declaration');
     const call = declaration.initializer;
     if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return refuse('not a wrapper call');
     const audience = AUDIENCE_OF_WRAPPER[call.expression.text];

@@ -3,6 +3,7 @@
  * pure parser that turns the sheet's key | value rows into a typed object (defaults for missing or bad values,
  * with a list of problems so Check data can name the cell).
  */
+import { cellBoolean } from '../src/core/cells';
 import type { Localised } from './lists';
 
 export type SettingType = 'number' | 'integer' | 'boolean' | 'text' | 'emails' | 'locale' | 'currency';
@@ -245,8 +246,6 @@ export interface SettingProblem {
   problem: string;
 }
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'on', '是', '对', '开', '开启', '√', '✓']);
-const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off', '否', '不', '关', '关闭']);
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
 function parseValue(spec: SettingSpec, raw: unknown): { value: Settings[SettingKey] } | { problem: string } {
@@ -262,11 +261,8 @@ function parseValue(spec: SettingSpec, raw: unknown): { value: Settings[SettingK
       return { value };
     }
     case 'boolean': {
-      if (typeof raw === 'boolean') return { value: raw };
-      const lower = text.toLowerCase();
-      if (TRUE_WORDS.has(lower)) return { value: true };
-      if (FALSE_WORDS.has(lower)) return { value: false };
-      return { problem: 'boolean' };
+      const value = cellBoolean(raw);
+      return value === null ? { problem: 'boolean' } : { value };
     }
     case 'emails': {
       const emails = text

@@ -4,7 +4,7 @@
  * reminders, dashboard — every step a real entry point of dist/Code.js in the local runtime, then the workbook
  * is written as .xlsx for any spreadsheet program (or upload to Google Drive).
  */
-import { costSummary, openRuntime, runEntry, saveIfAsked } from '../workbook';
+import { costSummary, executionOptions, openRuntime, runEntry, saveIfAsked } from '../workbook';
 import type { LocalRuntime } from '../../runtime';
 import type { CliCommand, ParsedArgs } from '../types';
 
@@ -97,7 +97,15 @@ function stepsOf(rt: LocalRuntime, args: ParsedArgs): [string, string, () => Out
       'daily reminders',
       'onDailyReminders',
       () => {
-        const r = run<{ sent: string[]; pending: unknown[] }>(rt, args, 'onDailyReminders');
+        // What the daily trigger does when it comes due (installed for the demo's user when not turned on).
+        const [execution] = rt.fireTrigger<{ sent: string[]; pending: unknown[] }>('onDailyReminders', {
+          installAs: executionOptions(args, rt).user,
+        });
+        if (execution.error) throw execution.error;
+        const r = {
+          value: execution.value as { sent: string[]; pending: unknown[] },
+          cost: costSummary(execution),
+        };
         return {
           result: `${r.value.sent.length} digests sent, ${r.value.pending.length} pending`,
           costs: [r.cost],

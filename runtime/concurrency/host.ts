@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { WouldBlock } from '../errors';
 import type { Execution } from '../execution';
-import type { Membrane } from '../membrane';
+import { classNameOf, type Membrane } from '../membrane';
 
 type Encoded =
   | { k: 'p'; v: unknown }
@@ -42,6 +42,8 @@ export interface WorkerTask {
   timeZone: string;
   execution: Execution;
   membrane: Membrane;
+  /** 'Class.method' → real ms each such call takes (the reply waits that long). */
+  slowCalls?: Record<string, number>;
 }
 
 export interface WorkerOutcome {
@@ -173,9 +175,18 @@ export function runInWorker(task: WorkerTask): Promise<WorkerOutcome> {
       } finally {
         execution.repeating = false;
       }
-      port1.postMessage(reply);
-      Atomics.store(signal, 0, 1);
-      Atomics.notify(signal, 0);
+      const send = (): void => {
+        port1.postMessage(reply);
+        Atomics.store(signal, 0, 1);
+        Atomics.notify(signal, 0);
+      };
+      const target = request.op === 'call' ? handles.get(request.id) : undefined;
+      const slowMs = target
+        ? (task.slowCalls?.[`${classNameOf(membrane.unwrap(target) as object)}.${request.m}`] ?? 0)
+        : 0;
+      // The worker is blocked on this reply: answering later makes the call itself slow, nothing else.
+      if (slowMs > 0) setTimeout(send, slowMs);
+      else send();
     });
     const worker = new Worker(WORKER_FILE, {
       workerData: {

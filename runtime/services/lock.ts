@@ -14,11 +14,17 @@ const POLL_MS = 5;
 /** Which execution holds which lock; owned by the runtime (the host thread). */
 export class LockTable {
   private readonly holders = new Map<string, number>();
+  /**
+   * Test switch: every lock is granted at once, as if the script took none, to show what the lock prevents.
+   * Apps Script has no such thing.
+   */
+  disabled = false;
 
   holder(key: string): number | undefined {
     return this.holders.get(key);
   }
   tryAcquire(key: string, executionId: number): boolean {
+    if (this.disabled) return true;
     const holder = this.holders.get(key);
     if (holder !== undefined && holder !== executionId) return false;
     this.holders.set(key, executionId);
@@ -55,8 +61,10 @@ export class LocalLock implements GoogleAppsScript.Lock.Lock {
   }
 
   private acquire(timeoutInMillis: number, method: string): boolean {
-    const timeout = Math.max(0, Number(timeoutInMillis) || 0);
     const execution = this.execution();
+    // A negative timeout is no wait at all: Apps Script does not take the lock (not documented; observed).
+    if (Number(timeoutInMillis) < 0) return false;
+    const timeout = Math.max(0, Number(timeoutInMillis) || 0);
     const waitKey = `Lock.${method}:${this.key}`;
     if (!this.inWorker) {
       if (this.table.tryAcquire(this.key, execution.id)) return true;

@@ -41,7 +41,10 @@ export class SpreadsheetContext {
       a.column + a.numColumns <= b.column + b.numColumns;
     for (const p of data.protections) {
       if (p.sheetId !== sheetId || p.warningOnly || p.editors.includes(user)) continue;
-      const blocked = p.rect ? overlaps(p.rect, rect) : !p.unprotectedRanges.some((u) => inside(rect, u));
+      const protectedRect = p.rect && p.openRows ? { ...p.rect, numRows: Number.POSITIVE_INFINITY } : p.rect;
+      const blocked = protectedRect
+        ? overlaps(protectedRect, rect)
+        : !p.unprotectedRanges.some((u) => inside(rect, u));
       if (blocked) {
         throw new Error(
           'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
@@ -61,12 +64,14 @@ export class SpreadsheetContext {
     ctx: SpreadsheetContext,
     sheetId: number,
     rect: GridRect,
+    openRows?: boolean,
   ) => GoogleAppsScript.Spreadsheet.Range;
   static makeSheet: (ctx: SpreadsheetContext, sheetId: number) => GoogleAppsScript.Spreadsheet.Sheet;
   static makeSpreadsheet: (ctx: SpreadsheetContext) => GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-  range(sheetId: number, rect: GridRect): GoogleAppsScript.Spreadsheet.Range {
-    return SpreadsheetContext.makeRange(this, sheetId, rect);
+  /** @param openRows the range came from whole-column A1 notation ("A:C"): no last row. */
+  range(sheetId: number, rect: GridRect, openRows = false): GoogleAppsScript.Spreadsheet.Range {
+    return SpreadsheetContext.makeRange(this, sheetId, rect, openRows);
   }
 
   sheet(sheetId: number): GoogleAppsScript.Spreadsheet.Sheet {

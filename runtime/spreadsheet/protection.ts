@@ -1,7 +1,6 @@
 /** Protection of a range or a sheet: stored in the workbook, listed, editable. */
 import type { SpreadsheetContext } from './context';
 import type { GridRect, ProtectionSpec } from './types';
-import { installUnsupportedMembers } from './unsupported';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
@@ -45,6 +44,7 @@ export class ProtectionImpl implements Pick<
     type: 'RANGE' | 'SHEET',
     sheetId: number,
     rect: GridRect | null,
+    openRows = false,
   ): Protection {
     const store = ctx.store;
     if (type === 'SHEET') {
@@ -58,6 +58,7 @@ export class ProtectionImpl implements Pick<
       type,
       sheetId,
       rect,
+      ...(openRows ? { openRows: true } : {}),
       description: '',
       warningOnly: false,
       editors: [...new Set([owner, me].filter(Boolean))],
@@ -78,9 +79,22 @@ export class ProtectionImpl implements Pick<
     return this as unknown as Protection;
   }
 
+  /**
+   * Only the owner and the protection's editors may change a protection (its editors, range, description, removal):
+   * "Ensure the current user is an editor before removing others" and "the owner of the spreadsheet is always able
+   * to edit protected ranges and sheets" (developers.google.com/apps-script/reference/spreadsheet/protection).
+   * A warning-only protection has no editors to check.
+   */
   private write(method: string): ProtectionSpec {
     this.ctx.assertWritable(method);
-    return this.spec;
+    const spec = this.spec;
+    const me = this.ctx.env.activeUserEmail();
+    if (!spec.warningOnly && me !== this.ctx.store.data.owner && !spec.editors.includes(me)) {
+      throw new Error(
+        'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      );
+    }
+    return spec;
   }
 
   addEditor(user: string | UserLike): Protection {
@@ -104,7 +118,9 @@ export class ProtectionImpl implements Pick<
     for (const e of users) this.removeEditor(e);
     return this.self();
   }
+  /** Editors of the protection; a warning-only protection has none (everyone may edit after the warning). */
   getEditors(): GoogleAppsScript.Base.User[] {
+    if (this.spec.warningOnly) return [];
     return this.spec.editors.map((email) => makeUser(email));
   }
   canDomainEdit(): boolean {
@@ -131,6 +147,12 @@ export class ProtectionImpl implements Pick<
   }
   getRange(): GoogleAppsScript.Spreadsheet.Range {
     const spec = this.spec;
+    if (spec.rect && spec.openRows) {
+      // Unbounded: today's rows of those columns, still "S:W" in A1 notation.
+      const sheet = this.ctx.sheetData(spec.sheetId);
+      const rect = { ...spec.rect, numRows: Math.max(1, sheet.maxRows - spec.rect.row + 1) };
+      return this.ctx.range(spec.sheetId, rect, true);
+    }
     if (spec.rect) return this.ctx.range(spec.sheetId, spec.rect);
     const sheet = this.ctx.sheetData(spec.sheetId);
     return this.ctx.range(spec.sheetId, {
@@ -144,6 +166,7 @@ export class ProtectionImpl implements Pick<
     const spec = this.write('setRange');
     if (spec.type === 'SHEET') throw new Error('Cannot set the range of a sheet protection.');
     spec.sheetId = range.getGridId();
+    spec.openRows = (range as unknown as { openRows?: boolean }).openRows === true;
     spec.rect = {
       row: range.getRow(),
       column: range.getColumn(),
@@ -151,6 +174,20 @@ export class ProtectionImpl implements Pick<
       numColumns: range.getNumColumns(),
     };
     return this.self();
+  }
+  /**
+   * Protects the range a named range stands for (reference/spreadsheet/protection#setRangeName(String)).
+   * @throws when no named range has that name
+   */
+  setRangeName(rangeName: string): Protection {
+    const named = this.ctx.store.data.namedRanges.find((n) => n.name === String(rangeName));
+    if (!named) throw new Error(`The named range ${String(rangeName)} does not exist.`);
+    this.spec.rangeName = named.name;
+    return this.setRange(this.ctx.range(named.sheetId, named.rect));
+  }
+  /** The named range the protection was set with, or null (reference/spreadsheet/protection#getRangeName()). */
+  getRangeName(): string | null {
+    return this.spec.rangeName ?? null;
   }
   getUnprotectedRanges(): GoogleAppsScript.Spreadsheet.Range[] {
     const spec = this.spec;
@@ -175,12 +212,10 @@ export class ProtectionImpl implements Pick<
     return this.self();
   }
   remove(): void {
-    this.ctx.assertWritable('remove');
+    this.write('remove');
     this.ctx.store.data.protections = this.ctx.store.data.protections.filter((p) => p.id !== this.id);
   }
 }
-
-installUnsupportedMembers(ProtectionImpl, 'Protection');
 
 /** A Base.User with the members scripts use. */
 export function makeUser(email: string): GoogleAppsScript.Base.User {

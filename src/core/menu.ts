@@ -132,4 +132,5 @@ export const TRIGGER_HANDLERS = [
   'onRemindersContinue',
   'onFormSubmitAssign',
   'onDailyDashboard',
+  'onSettingsEdit',
 ];

@@ -109,4 +109,3 @@ export function trigger<F extends Fn>(handler: string, fn: F): F {
     return runInContext('trigger', () => fn(...args) as ReturnType<F>);
   }) as F;
 }
-

@@ -55,8 +55,11 @@ export function syncProtectionEditors(context: ExecutionContext, force = false):
   const fingerprint = editors.join(',');
   const properties = PropertiesService.getDocumentProperties();
   if (!force && properties.getProperty(PROTECTION_EDITORS_PROPERTY) === fingerprint) return true;
+  const protections = ownHardProtections(context.spreadsheet);
+  // Nothing of ours is protected (set-up not run yet): nothing to record, set-up will.
+  if (protections.length === 0) return true;
   let complete = true;
-  for (const protection of ownHardProtections(context.spreadsheet)) {
+  for (const protection of protections) {
     if (!protection.canEdit()) {
       complete = false;
       continue;

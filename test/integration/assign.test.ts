@@ -309,24 +309,26 @@ describe('form intake', () => {
 });
 
 describe('overlapping executions', () => {
-  // The trigger handler acts only for its installed trigger (src/server/index.ts): the event names it.
-  const submit = (rt: LocalRuntime, n: number) => ({
-    fn: 'onFormSubmitAssign',
-    args: [
-      {
-        namedValues: { Company: [`Form ${n}`] },
-        triggerUid: rt.triggers.all.find((t) => t.handler === 'onFormSubmitAssign')?.id,
-      },
-    ],
-    opts: { user: MANAGER },
-  });
+  // Each read takes 400 ms (a slow run: a big sheet takes seconds between its read and its write), so the two
+  // executions reliably overlap; the handler runs only from its installed trigger, so the event carries its uid.
+  const slowCalls = { 'Range.getValues': 400 };
+  const submit = (rt: LocalRuntime, n: number) => {
+    if (!rt.triggers.all.some((t) => t.handler === 'onFormSubmitAssign'))
+      rt.execute('menuTurnOnFormIntake', [], { user: OWNER });
+    const triggerUid = rt.triggers.all.find((t) => t.handler === 'onFormSubmitAssign')?.id;
+    return {
+      fn: 'onFormSubmitAssign',
+      args: [{ triggerUid, namedValues: { Company: [`Form ${n}`] } }],
+      opts: { user: OWNER },
+      slowCalls,
+    };
+  };
 
   it('with the lock, two form submissions at once both land and take consecutive turns', async () => {
     const rt = await assignRuntime({
       reps: DEFAULT_REPS,
       customers: leads(1, 1, () => ({ owner: 'eve@example.com' })),
     });
-    rt.execute('menuTurnOnFormIntake', [], { user: MANAGER });
     const results = await rt.executeConcurrently([submit(rt, 1), submit(rt, 2)]);
     expect(results.map((r) => r.error)).toEqual([undefined, undefined]);
     // One lock for the run, one (after the mail) to record who was told.
@@ -342,6 +344,18 @@ describe('overlapping executions', () => {
     });
   });
 
+  it('without the lock the same overlap loses a lead (what the lock prevents)', async () => {
+    const rt = await assignRuntime({
+      reps: DEFAULT_REPS,
+      customers: leads(1, 1, () => ({ owner: 'eve@example.com' })),
+    });
+    rt.locks.disabled = true; // as if SalesDesk took no lock
+    await rt.executeConcurrently([submit(rt, 1), submit(rt, 2)]);
+    const rows = records(rt, 'customers');
+    expect(rows).toHaveLength(2); // one response overwrote the other
+    expect(records(rt, 'assignmentLog')).toHaveLength(1); // and the log lost a line too
+  });
+
   it('two managers confirming the same preview at once assign each lead once', async () => {
     const rt = await assignRuntime({
       reps: DEFAULT_REPS,
@@ -349,7 +363,12 @@ describe('overlapping executions', () => {
       settings: { managers: `${MANAGER}, second.boss@example.com` },
     });
     const token = preview(rt).token;
-    const task = { fn: 'apiConfirmAssignment', args: [token], opts: { user: MANAGER } };
+    const task = {
+      fn: 'apiConfirmAssignment',
+      args: [token],
+      opts: { user: MANAGER },
+      slowCalls: { 'Range.getValues': 300 },
+    };
     // (Two listed managers: in worker executions the runtime does not report the spreadsheet owner.)
     const results = await rt.executeConcurrently([
       task,

@@ -11,6 +11,7 @@ const dist = path.resolve(__dirname, '../../dist');
 const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as {
   entryPoints: string[];
+  audiences: Record<string, string>;
   customFunctions: { name: string; params: string[] }[];
   ui: string[];
 };
@@ -25,6 +26,18 @@ describe('dist/Code.js', () => {
     expect(manifest.entryPoints.length).toBeGreaterThan(0);
     const missing = manifest.entryPoints.filter((name) => !topLevel.has(name));
     expect(missing).toEqual([]);
+  });
+
+  test('the bundle exposes exactly the declared entry points, each with its audience', () => {
+    // google.script.run can call any top-level function: anything beyond the list would be callable unguarded.
+    expect([...topLevel.keys()].sort()).toEqual([...manifest.entryPoints].sort());
+    const audiences = new Set(['manager', 'rep', 'anyone', 'trigger', 'custom-function']);
+    expect(manifest.entryPoints.filter((name) => !audiences.has(manifest.audiences[name]))).toEqual([]);
+    // Helpers once exposed by `export *` stay internal.
+    expect(manifest.entryPoints).not.toContain('runCheck');
+    expect(manifest.entryPoints).not.toContain('refreshTiers');
+    for (const handler of TRIGGER_HANDLERS.filter((name) => !['onOpen', 'onInstall'].includes(name)))
+      expect([handler, manifest.audiences[handler]]).toEqual([handler, 'trigger']);
   });
 
   test('every menu handler and trigger handler is a top-level function', () => {

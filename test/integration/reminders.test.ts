@@ -352,10 +352,11 @@ describe('reminders through the built bundle', () => {
       { customers, followups, reps: team, settings: BASE_SETTINGS },
       { timeZone: TZ, now: '2026-11-23T01:10:00Z' },
     );
+    const daily = rt.triggerTask('onDailyReminders', { installAs: rt.owner });
     const results = await rt.executeConcurrently([
-      { fn: 'onDailyReminders', args: [{}] },
+      daily,
       { fn: 'menuSendRemindersNow', opts: { user: MANAGER } },
-      { fn: 'onDailyReminders', args: [{}] },
+      daily,
     ]);
     for (const result of results) expect(result.error).toBeUndefined();
     expect(rt.mail.outbox.map((mail) => mail.to[0]).sort()).toEqual(team.map((r) => r.email));
@@ -364,6 +365,7 @@ describe('reminders through the built bundle', () => {
   });
 
   it('"today" is the spreadsheet zone\'s: Asia/Shanghai vs UTC at 01:30 Shanghai time', async () => {
+    type Run = { today: string; sent: string[] };
     const data: FixtureData = {
       customers: [{ id: 'C1', company: 'Acme', owner: 'rep01@example.com' }],
       followups: [
@@ -381,8 +383,8 @@ describe('reminders through the built bundle', () => {
     const instant = '2026-11-22T17:30:00Z'; // 2026-11-23 01:30 in Shanghai, still the 22nd in UTC
     const shanghai = await runtimeWith(data, { timeZone: 'Asia/Shanghai', now: instant });
     const utc = await runtimeWith(data, { timeZone: 'UTC', now: instant });
-    const inShanghai = shanghai.execute<{ today: string; sent: string[] }>('onDailyReminders', [{}]);
-    const inUtc = utc.execute<{ today: string; sent: string[] }>('onDailyReminders', [{}]);
+    const [inShanghai] = shanghai.fireTrigger<Run>('onDailyReminders', { installAs: shanghai.owner });
+    const [inUtc] = utc.fireTrigger<Run>('onDailyReminders', { installAs: utc.owner });
     expect(inShanghai.error).toBeUndefined();
     expect(inUtc.error).toBeUndefined();
     expect(inShanghai.value).toMatchObject({ today: '2026-11-23', sent: ['rep01@example.com'] });
@@ -412,7 +414,7 @@ describe('reminders through the built bundle', () => {
       { timeZone: TZ, now: '2026-11-23T02:00:00Z', spreadsheetLocale: 'zh_CN' },
       'zh-CN',
     );
-    const result = rt.execute<{ sent: string[] }>('onDailyReminders', [{}]);
+    const [result] = rt.fireTrigger<{ sent: string[] }>('onDailyReminders', { installAs: rt.owner });
     expect(result.error).toBeUndefined();
     expect(result.value?.sent).toEqual(['rep01@example.com', `team:${MANAGER}`]);
     const [digest, summary] = rt.mail.outbox;

@@ -10,7 +10,7 @@
  *    away through that day and back the day after);
  *  - role senior or manager counts as senior for the potential-value rule.
  */
-import { parseEmailList } from '../roles';
+import { cellAmount, cellEmail, isTicked } from '../cells';
 import type { ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
 
@@ -120,32 +120,11 @@ export interface RepProblem {
   problem: 'badEmail' | 'duplicateEmail' | 'badNumber';
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const TRUE_TEXT = new Set(['true', 'yes', 'y', '1', 'x', '✓', '✔', '是', '对', '真', 'on']);
+/** A checkbox or a typed yes/是/TRUE (src/core/cells.ts). */
+export { isTicked };
 
-/** A checkbox or a typed yes/是/TRUE. */
-export function isTicked(value: unknown): boolean {
-  if (value === true) return true;
-  if (typeof value === 'number') return value !== 0;
-  return TRUE_TEXT.has(
-    String(value ?? '')
-      .trim()
-      .toLowerCase(),
-  );
-}
-
-/** A number from a cell: numbers as they are, text with thousands separators or a currency sign read leniently. */
-export function numberOfCell(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean' || value === null || value === undefined) return null;
-  const text = String(value)
-    .normalize('NFKC')
-    .replace(/[,\s¥￥$€£]/g, '')
-    .trim();
-  if (text === '') return null;
-  const parsed = Number(text);
-  return Number.isFinite(parsed) ? parsed : null;
-}
+/** A number from a cell: numbers as they are, text with thousands separators or a currency sign (src/core/cells.ts). */
+export const numberOfCell = cellAmount;
 
 function text(value: unknown): string {
   return String(value ?? '')
@@ -209,8 +188,9 @@ export function readReps(
     if (isBlankRow(values)) return;
     const row = table.firstRow + index;
     const rawEmail = text(cell(table, values, 'email'));
-    const email = parseEmailList(rawEmail)[0];
-    if (!email || email !== rawEmail.toLowerCase() || !EMAIL.test(email)) {
+    const read = cellEmail(rawEmail);
+    const email = read.kind === 'email' ? read.email : '';
+    if (!email) {
       problems.push({ row, column: 'email', value: rawEmail, problem: 'badEmail' });
       return;
     }

@@ -11,6 +11,7 @@
  *  - sales cycle: days from the customer's created date to its first won deal, averaged over converted customers;
  *  - overdue follow-up: a rep's customer, not lost, whose next follow-up date is before today.
  */
+import { cellAmount } from '../cells';
 import { cell, isBlankRow, type Table } from '../table';
 import { DayClock, lastTwelveMonths, monthKey, quarterKey } from './days';
 
@@ -94,11 +95,7 @@ export interface DashboardData {
 
 /** A number from a cell: numbers as they are, text like "¥12,300.50" or "1 200" parsed, anything else 0. */
 export function amountOf(value: unknown): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : 0;
-  if (typeof value !== 'string') return 0;
-  const cleaned = value.replace(/[^\d.-]/g, '');
-  const parsed = Number(cleaned);
-  return cleaned === '' || Number.isNaN(parsed) ? 0 : parsed;
+  return cellAmount(value) ?? 0;
 }
 
 function email(value: unknown): string {

@@ -3,6 +3,7 @@
  * header, one getValues each) and the Settings key/value pairs. Cells are turned into plain records here once, so
  * the digest logic works on days (numbers) and lower-case e-mails and never on raw cells.
  */
+import { cellAmount, cellEmail, isTicked } from '../cells';
 import { resolveLocale, type Locale } from '../i18n';
 import { ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
@@ -132,23 +133,11 @@ export const DEFAULT_SETTINGS = {
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim());
 const email = (value: unknown): string => text(value).toLowerCase();
 
-/** A checkbox cell: TRUE, or text a user might type in either language. */
-export function isChecked(value: unknown): boolean {
-  if (value === true) return true;
-  if (typeof value === 'number') return value !== 0;
-  return ['true', 'yes', 'y', 'x', '✓', '✔', '1', '是', '已完成', '完成', '对'].includes(
-    text(value).toLowerCase(),
-  );
-}
+/** A checkbox cell (src/core/cells.ts: TRUE, or yes/是/✓ typed in either language). */
+export const isChecked = isTicked;
 
-/** A number cell or numeric text; null when blank or not a number. */
-export function numberOf(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  const trimmed = text(value).replace(/,/g, '');
-  if (trimmed === '') return null;
-  const parsed = Number(trimmed);
-  return Number.isFinite(parsed) ? parsed : null;
-}
+/** A number cell or numeric text (src/core/cells.ts); null when blank or not a number. */
+export const numberOf = cellAmount;
 
 const TIER_LABELS: Record<string, TierCode> = {
   vip: 'vip',
@@ -306,8 +295,11 @@ export function readReps(table: Table<RepKey>, options: ReadOptions): RepRecord[
   const out: RepRecord[] = [];
   for (const row of table.rows) {
     if (isBlankRow(row)) continue;
-    const address = email(cell(table, row, 'email'));
-    if (!address.includes('@')) continue;
+    // One address per rep, as Assign leads requires: a cell holding a list is no address (a digest must never
+    // reach a second, maybe outside, address); that rep's items are held as "unknown" in the team summary.
+    const read = cellEmail(cell(table, row, 'email'));
+    if (read.kind !== 'email') continue;
+    const address = read.email;
     const activeCell = cell(table, row, 'active');
     out.push({
       email: address,

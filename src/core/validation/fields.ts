@@ -4,9 +4,11 @@
  * the forms submit them: 'yyyy-MM-dd' strings, ISO times, numbers, list codes or labels in either language).
  * Pure: no Apps Script services, so the same rules run in Node, in the bundle and in the browser.
  */
+import { cellAmount } from '../cells';
 import { listValueCode, type ListKey } from '../../../templates/lists';
 import type { ColumnSpec } from '../../../templates/workbook';
 import { normaliseHeader } from '../table';
+import { isValidPhone } from './phone';
 
 /** Problem codes; each has a message `checks.problem.<code>` in the catalogue. */
 export type ProblemCode =
@@ -64,41 +66,6 @@ export function isEmail(value: unknown): boolean {
   return typeof value === 'string' && EMAIL.test(value.trim());
 }
 
-/**
- * A phone number in a comparable E.164-like form: spaces, dashes, dots and parentheses removed, `00` and `0086`
- * become `+`, an 11-digit Chinese mobile (1xx…) or `86` + 11 digits gets `+86`. Returns '' for no digits.
- * `+86 138 0013 8000`, `0086-138-0013-8000`, `8613800138000` and `138 0013 8000` all give `+8613800138000`.
- */
-export function normalizePhone(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'number' ? String(Math.trunc(value)) : String(value);
-  text = text.normalize('NFKC').trim();
-  // Drop an extension ("ext. 12", "转 12") so it does not merge into the number.
-  text = text.replace(/\s*(?:ext\.?|x|转|分机)\s*\d+$/i, '');
-  const plus = text.startsWith('+');
-  const digits = text.replace(/\D/g, '');
-  if (digits === '') return '';
-  if (plus) return `+${digits}`;
-  if (digits.startsWith('00')) return `+${digits.slice(2)}`;
-  if (/^861\d{10}$/.test(digits)) return `+${digits}`;
-  if (/^1\d{10}$/.test(digits)) return `+86${digits}`;
-  return digits;
-}
-
-/**
- * The template's phone rule (PHONE_RULE_FORMULA) in TS: '+', then 8–15 digits, grouped only by spaces, hyphens
- * or parentheses. Numbers typed without the country code fail, as the sheet's rule flags them.
- */
-export function isCountryCodePhone(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const text = value.trim();
-  if (!text.startsWith('+')) return false;
-  const rest = text.slice(1);
-  if (!/^[\d\s()-]+$/.test(rest)) return false;
-  const digits = rest.replace(/\D/g, '');
-  return digits.length >= 8 && digits.length <= 15;
-}
-
 /** A company or person name in a comparable form: width-, case- and space-insensitive. */
 export function normaliseName(value: unknown): string {
   return normaliseHeader(value)
@@ -127,10 +94,7 @@ function display(value: unknown): string {
 /** Reads a number as a form may send it ("1,200.50", " 3000 "); NaN when it is none. */
 export function numberOf(value: unknown): number {
   if (typeof value === 'number') return value;
-  if (typeof value !== 'string') return Number.NaN;
-  const cleaned = value.replace(/[\s,，]/g, '');
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return Number.NaN;
-  return Number(cleaned);
+  return cellAmount(value) ?? Number.NaN;
 }
 
 export interface ColumnChecker {
@@ -182,7 +146,7 @@ export function columnChecker(
         return null;
       }
       case 'phone':
-        return isCountryCodePhone(value) ? null : { code: 'phone', params: shown };
+        return isValidPhone(value) ? null : { code: 'phone', params: shown };
       case 'date':
       case 'datetime': {
         if (isValidDate(value)) return null;

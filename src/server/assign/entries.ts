@@ -37,8 +37,12 @@ import {
 } from './run';
 import { readState } from './state';
 import { undoLastRun, type UndoResult } from './undo';
+import { executionContext } from '../context';
+import { requireWritable } from '../protections';
 
 export const FORM_TRIGGER_HANDLER = 'onFormSubmitAssign';
+/** The sheets an assignment, its undo and form intake write: checked before the first write. */
+const ASSIGN_WRITES = ['customers', 'assignmentLog'] as const;
 
 function preview(context: AssignContext, snap: Snapshot): PreviewView {
   let pendingNotices = 0;
@@ -155,6 +159,7 @@ function tellReps(
  */
 export function apiConfirmAssignment(planToken: string): ConfirmResult {
   const context = assignContext();
+  requireWritable(executionContext(), ASSIGN_WRITES);
   const outcome = withAssignLock(context, () => {
     const snap = snapshot(context);
     if (snap.token !== String(planToken ?? '')) return { changed: true as const, snap };
@@ -256,6 +261,7 @@ export function apiSendPendingNotices(): { message: string; mail: NotifyResult }
  */
 export function menuUndoLastAssignment(): UndoResult | null {
   const context = assignContext();
+  requireWritable(executionContext(), ASSIGN_WRITES);
   const ui = SpreadsheetApp.getUi();
   const result = withAssignLock(context, () => undoLastRun(context, context.t));
   ui.alert(result.message);
@@ -291,6 +297,7 @@ export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmi
   unmatched: string[];
 } {
   const context = assignContext(true);
+  requireWritable(executionContext(), ASSIGN_WRITES);
   const range = e?.range;
   const submitted = range
     ? {

@@ -188,7 +188,9 @@ export function apiGoToCell(sheetName: string, row: number, col: number): { ok: 
   const spreadsheet = SpreadsheetApp.getActive();
   const sheet = spreadsheet.getSheetByName(String(sheetName));
   if (!sheet)
-    throw new Error(translator(executionContext().locale)('checks.goTo.missingSheet', { sheet: String(sheetName) }));
+    throw new Error(
+      translator(executionContext().locale)('checks.goTo.missingSheet', { sheet: String(sheetName) }),
+    );
   const r = Math.max(1, Math.min(Math.floor(Number(row)) || 1, sheet.getMaxRows()));
   const c = Math.max(1, Math.min(Math.floor(Number(col)) || 1, sheet.getMaxColumns()));
   sheet.activate();

@@ -5,6 +5,7 @@
  * since the preview) and writes: new customers appended in one setValues, merges as one setValues per touched
  * column. Every written row gets updatedBy / updatedAt.
  */
+import { cellAmount } from '../../core/cells';
 import { decodeCsvBytes, stripBom } from '../../core/csv/encoding';
 import {
   IMPORTABLE_KEYS,
@@ -98,7 +99,7 @@ export function sourceText(
   const decoded = decodeCsvBytes(bytes, (gbk) =>
     Utilities.newBlob(toSignedBytes(gbk)).getDataAsString('GBK'),
   );
-  if (!decoded.ok) return { error: t(`data.import.encoding.${decoded.reason}`) };
+  if (!decoded.ok) return { error: t(`data.import.encoding.${decoded.reason}`, decoded.params) };
   return { text: decoded.text, note: decoded.encoding === 'gbk' ? t('data.import.encoding.gbk') : undefined };
 }
 
@@ -253,8 +254,7 @@ const DATE_KEYS = new Set<ImportKey>(['created', 'lastContact', 'nextFollowUp'])
 function sheetValue(key: ImportKey, value: string, clock: DayClock): unknown {
   if (value === '') return '';
   if (NUMBER_KEYS.has(key)) {
-    const number = Number(value.replace(/[\s,，¥$€£￥]/g, ''));
-    return Number.isFinite(number) ? number : value;
+    return cellAmount(value) ?? value;
   }
   if (DATE_KEYS.has(key)) return zonedMidnight(value, clock) ?? value;
   if (key in LIST_COLUMNS || key === 'owner') return value;

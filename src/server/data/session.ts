@@ -45,4 +45,3 @@ export function readLists(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet)
   }
   return lists;
 }
-

@@ -1,6 +1,7 @@
 /**
  * Who the user is in this workbook and the dropdown lists: Reps, Settings and Lists read once each.
  */
+import { isTicked } from '../../core/cells';
 import { sameEmail } from '../../core/roles';
 import { cell, isBlankRow } from '../../core/table';
 import type { FormsContext } from './context';
@@ -24,13 +25,7 @@ export interface Directory {
   currency: string;
 }
 
-function isChecked(value: unknown): boolean {
-  if (typeof value === 'boolean') return value;
-  const text = String(value ?? '')
-    .trim()
-    .toLowerCase();
-  return ['true', 'yes', 'y', '1', '是', '√', '✓'].includes(text);
-}
+const isChecked = isTicked;
 
 /** Every rep in the Reps sheet (blank rows skipped). */
 export function readReps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): RepInfo[] {

@@ -35,7 +35,10 @@ export function installSettingsEditTrigger(spreadsheet: GoogleAppsScript.Spreads
  * @param e the edit event (range of the edited cells).
  * @returns whether the edit was on Settings and every protection now has the right editors.
  */
-export function onSettingsEdit(e: GoogleAppsScript.Events.SheetsOnEdit): { settings: boolean; synced: boolean } {
+export function onSettingsEdit(e: GoogleAppsScript.Events.SheetsOnEdit): {
+  settings: boolean;
+  synced: boolean;
+} {
   const context = executionContext();
   const settingsSheet = findSheet(context.spreadsheet, 'settings');
   const edited = e?.range?.getSheet?.();
