@@ -56,7 +56,7 @@ afterAll(async () => {
 test('a rep is refused in the panel', async () => {
   const page = await open('bob@example.com', 'en');
   await expect(page.locator('.message.error').textContent()).resolves.toContain(
-    'Only managers listed in Settings',
+    'Only a manager can do this.',
   );
   await page.close();
 });
@@ -100,13 +100,43 @@ test('shows the plan, writes nothing until Confirm, then assigns and reports', a
   expect(records(rt, 'customers').map((c) => c.owner)).toEqual([
     'ann@example.com',
     'bob@example.com',
+    'ann@example.com',
     'cui@example.com',
     'ann@example.com',
+    'bob@example.com',
+    'ann@example.com',
+    'cui@example.com',
+  ]);
+  expect(await page.locator('#send-pending').count()).toBe(0); // everyone was told
+  expect(pageErrors).toEqual([]);
+  await page.close();
+});
+
+test('reps the quota left untold are shown and told with "Send pending notices"', async () => {
+  const quota = await assignRuntime(
+    { reps: DEFAULT_REPS, customers: leads(8) },
+    { bundleDir: distDir, mailQuota: 2 },
+  );
+  const server = await startPreview({ runtime: quota, port: 0, distDir });
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: 'en' });
+  await page.goto(`${server.url}/sidebar/assign-preview?as=${encodeURIComponent(MANAGER)}&locale=en`);
+  await page.waitForSelector('#confirm:not([disabled])');
+  await page.locator('#confirm').click();
+  await page.waitForSelector('.message.warning');
+  await expect(page.locator('.message.warning').textContent()).resolves.toContain(
+    '1 rep was not told: cui@example.com',
+  );
+  expect(quota.mail.outbox).toHaveLength(2);
+  quota.clock.advance(24 * 3600_000); // the next day: the quota is back
+  await page.locator('#send-pending').click();
+  await page.waitForSelector('.message.success');
+  await expect(page.locator('.message.success').textContent()).resolves.toContain('Sent 1 pending notice.');
+  expect(quota.mail.outbox.map((m) => m.to[0])).toEqual([
     'ann@example.com',
     'bob@example.com',
     'cui@example.com',
-    'ann@example.com',
   ]);
-  expect(pageErrors).toEqual([]);
+  expect(await page.locator('#send-pending').count()).toBe(0);
   await page.close();
+  await server.close();
 });

@@ -52,6 +52,8 @@ export interface PreviewView {
   unassignedRows: PreviewUnassigned[];
   moreUnassigned: number;
   problems: string[];
+  /** Reps of earlier runs not told yet (quota, errors, too many for one run): "Send pending notices" tells them. */
+  pendingNotices?: number;
 }
 
 export function repProblemText(t: Translate, problem: RepProblem): string {

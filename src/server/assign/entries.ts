@@ -1,10 +1,11 @@
 /**
  * Lead assignment entry points (issue 5): SalesDesk → Assign leads (preview sidebar, then confirm), Undo last
- * assignment, automatic assignment of form submissions.
+ * assignment, automatic assignment of form submissions, sending the notices still pending.
  *
- * Confirm re-plans under the document lock and compares the plan with the one previewed (by fingerprint): when the
- * sheet changed in between so that the plan would differ, nothing is written and the sidebar shows the new plan to
- * confirm again. Managers see exactly what gets written.
+ * Confirm re-plans under the document lock and compares the leads it covers with the previewed ones (token): when
+ * one of them was taken meanwhile, or a new lead appeared, nothing is written and the sidebar shows the new plan to
+ * confirm again; a rotation moved by a form submission alone does not ask for a new look. The writes are journaled
+ * (src/server/assign/run.ts), and notices go out after the commit without ever failing it (./notify.ts).
  */
 import {
   buildPreview,
@@ -45,7 +46,12 @@ export const FORM_TRIGGER_HANDLER = 'onFormSubmitAssign';
 const ASSIGN_WRITES = ['customers', 'assignmentLog'] as const;
 
 function preview(context: AssignContext, snap: Snapshot): PreviewView {
-  return buildPreview(snap.plan, snap.token, context.t, labelOfIn(context.locale), snap.repProblems);
+  let pendingNotices = 0;
+  for (const entry of snap.state.state.notices) pendingNotices += entry.reps.length;
+  return {
+    ...buildPreview(snap.plan, snap.token, context.t, labelOfIn(context.locale), snap.repProblems),
+    pendingNotices,
+  };
 }
 
 /** SalesDesk → Assign leads: opens the preview sidebar (managers only). */

@@ -341,8 +341,9 @@ export function apiImportCustomers(request: ImportRequest): ImportResult {
       record.updatedAt = now;
       return record;
     });
-    const firstRow = appendRows(customers.sheet, customers.table, records);
-
+    // Merges first (each column write is safe to repeat: merging fills blanks, so a re-run writes the same), the
+    // append last in ONE call: a failure at any call leaves either no new row or all of them, and importing the
+    // same file again completes exactly what is left without adding a row twice.
     if (resolved.merges.length > 0) {
       // One write per touched column over the data rows, so cells between merged rows keep what the read saw.
       const touched = new Set<string>(['updatedBy', 'updatedAt']);
@@ -355,11 +356,16 @@ export function apiImportCustomers(request: ImportRequest): ImportResult {
           const at = merge.row - table.firstRow;
           if (key === 'updatedBy') column[at] = [ctx.user];
           else if (key === 'updatedAt') column[at] = [now];
-          else column[at] = [sheetValue(key as ImportKey, merge.values[key as ImportKey] ?? '', clock)];
+          else {
+            // A column another merge touched: this row keeps what it has (writing '' here blanked typed values).
+            const value = merge.values[key as ImportKey];
+            if (value !== undefined) column[at] = [sheetValue(key as ImportKey, value, clock)];
+          }
         }
         customers.sheet.getRange(table.firstRow, index + 1, column.length, 1).setValues(column);
       }
     }
+    const firstRow = appendRows(customers.sheet, customers.table, records);
     const { problems, more } = problemsOf(plan, t);
     const counts = {
       added: records.length,

@@ -127,12 +127,15 @@ function AssignPreview() {
   const action = useAction();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [done, setDone] = useState(false);
+  /** Reps not told yet (this run's or earlier runs'): offers "Send pending notices". */
+  const [unsent, setUnsent] = useState(0);
 
   const load = async () => {
     const result = await action.run(() => serverCall('apiPreviewAssignment'));
     if (result) {
       setPreview(result);
       setDone(false);
+      setUnsent(result.pendingNotices ?? 0);
     }
   };
   useEffect(() => {
@@ -149,10 +152,20 @@ function AssignPreview() {
       return;
     }
     setDone(true);
-    action.setMessage({
-      kind: result.status === 'done' && result.mail.skipped.length > 0 ? 'warning' : 'success',
-      text: result.message,
-    });
+    const left =
+      result.status === 'done'
+        ? result.mail.skipped.length + result.mail.failed.length + result.mail.deferred.length
+        : 0;
+    setUnsent(left);
+    action.setMessage({ kind: left > 0 ? 'warning' : 'success', text: result.message });
+  };
+
+  const sendPending = async () => {
+    const result = await action.run(() => serverCall('apiSendPendingNotices'));
+    if (!result) return;
+    const left = result.mail.skipped.length + result.mail.failed.length + result.mail.deferred.length;
+    setUnsent(left);
+    action.setMessage({ kind: left > 0 ? 'warning' : 'success', text: result.message });
   };
 
   const cancel = () => {
@@ -177,6 +190,16 @@ function AssignPreview() {
               {t('assign.preview.confirm', { count: preview?.assigned ?? 0 })}
             </ActionButton>
           )}
+          {unsent > 0 ? (
+            <ActionButton
+              kind="plain"
+              id="send-pending"
+              busy={action.busy}
+              onClick={() => void sendPending()}
+            >
+              {t('assign.notices.send')}
+            </ActionButton>
+          ) : null}
           {done ? (
             <ActionButton kind="plain" id="refresh" busy={action.busy} onClick={() => void load()}>
               {t('assign.preview.refresh')}
@@ -193,6 +216,7 @@ function AssignPreview() {
       {preview && !done ? (
         <>
           <PlanView preview={preview} />
+          {unsent > 0 ? <p class="secondary">{t('assign.notices.pending', { count: unsent })}</p> : null}
           <p class="secondary">{t('assign.preview.nothingWritten')}</p>
         </>
       ) : null}

@@ -82,7 +82,9 @@ export const assign: Catalog = {
     'assign.done.mailError': 'the e-mails could not be sent: {message}',
     'assign.done.recovered': 'An interrupted run ({runId}) was completed first.',
     'assign.notices.none': 'Every rep has been told about their leads.',
-    'assign.notices.sent': 'Sent {sent} pending notices.',
+    'assign.notices.sent': 'Sent {sent, plural, one {# pending notice} other {# pending notices}}.',
+    'assign.notices.send': 'Send pending notices',
+    'assign.notices.pending': 'Reps of earlier runs not told about their leads yet: {count}.',
     'assign.error.missingLog':
       'The sheet "{sheet}" is missing. Run Extensions → SalesDesk → Set up workbook first.',
   },
@@ -154,6 +156,8 @@ export const assign: Catalog = {
     'assign.done.recovered': '已先完成一次中断的分配（{runId}）。',
     'assign.notices.none': '所有销售都已收到线索通知。',
     'assign.notices.sent': '已发送 {sent} 条待发通知。',
+    'assign.notices.send': '发送待发通知',
+    'assign.notices.pending': '之前的分配中还有 {count} 位销售未收到线索通知。',
     'assign.error.missingLog': '缺少工作表“{sheet}”。请先运行扩展程序 → SalesDesk → 初始化工作簿。',
   },
 };
