@@ -196,6 +196,29 @@ describe('a rep', () => {
   });
 });
 
+describe('a Reps e-mail cell holding a list', () => {
+  it('is refused by the reminders as by Assign leads: no digest reaches the second address', async () => {
+    const rt = await sampleWorkbook();
+    const [head, ...rows] = rt.workbook.sheetValues('Reps');
+    const emailColumn = head.indexOf('E-mail');
+    const sentBefore = (await sampleWorkbook()).fireTrigger<{ sent: string[] }>('onDailyReminders', {
+      installAs: OWNER,
+    })[0].value?.sent;
+    // A rep who gets a digest on a normal day.
+    const index = rows.findIndex((row) => sentBefore?.includes(String(row[emailColumn])));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const rep = String(rows[index][emailColumn]);
+    const cell = `${String.fromCharCode(65 + emailColumn)}${index + 2}`;
+    rt.edit('Reps', cell, `${rep}, outside@elsewhere.example`, { user: OWNER });
+    const [run] = rt.fireTrigger<{ sent: string[] }>('onDailyReminders', { installAs: OWNER });
+    expect(run.error).toBeUndefined();
+    expect(run.value?.sent).not.toContain(rep);
+    expect(rt.mail.outbox.flatMap((mail) => mail.to).join(' ')).not.toContain('outside@elsewhere.example');
+    const plan = rt.call<{ repProblems?: unknown[] }>('apiPreviewAssignment', undefined, { user: OWNER });
+    expect(JSON.stringify(plan)).toContain('outside@elsewhere.example');
+  });
+});
+
 describe('the CLI', () => {
   it('assign --as a rep prints one clear line, no stack trace', async () => {
     const rt = await sampleWorkbook();
