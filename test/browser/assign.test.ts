@@ -55,9 +55,7 @@ afterAll(async () => {
 
 test('a rep is refused in the panel', async () => {
   const page = await open('bob@example.com', 'en');
-  await expect(page.locator('.message.error').textContent()).resolves.toContain(
-    'Only managers listed in Settings',
-  );
+  await expect(page.locator('.message.error').textContent()).resolves.toContain('Only a manager can do this');
   await page.close();
 });
 

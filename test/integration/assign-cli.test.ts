@@ -60,7 +60,9 @@ describe('salesdesk assign', () => {
   });
 
   it('refuses a rep', async () => {
-    await expect(cli(['--in', input, '--as', 'bob@example.com', '--json'])).rejects.toThrow('Only a manager can do this');
+    await expect(cli(['--in', input, '--as', 'bob@example.com', '--json'])).rejects.toThrow(
+      'Only a manager can do this',
+    );
   });
 });
 

@@ -105,7 +105,7 @@ describe('usage errors', () => {
 
 describe('refusals', () => {
   it.each([
-    ['en', 'Only managers'],
+    ['en', 'Only a manager can do this'],
     ['zh-CN', '经理'],
   ] as const)('a rep running a manager command gets one %s line, exit 1', async (locale, text) => {
     for (const command of ['assign', 'dashboard', 'backup']) {

@@ -133,6 +133,22 @@ describe('managers added after set-up', () => {
   });
 });
 
+describe('a deleted Settings sheet', () => {
+  it('only the owner may re-create it: a manager running Set up is refused and becomes nobody', async () => {
+    const rt = await sampleWorkbook();
+    const settings = rt.workbook.sheetByName('Settings')!;
+    rt.workbook.deleteSheet(settings.id);
+    rt.execute('menuSetupWorkbook', [], { user: SAMPLE_MANAGER });
+    expect(rt.ui.alerts.at(-1)?.prompt).toBe(
+      `The Settings sheet is missing. Only the spreadsheet owner (${OWNER}) can re-create it with Set up workbook.`,
+    );
+    expect(rt.workbook.sheetByName('Settings')).toBeUndefined();
+    const repaired = rt.execute<{ ok: boolean }>('menuSetupWorkbook', [], { user: OWNER });
+    expect(repaired.value?.ok).toBe(true);
+    expect(String(rt.workbook.sheetValues('Settings')[managersRow(rt) - 1][1])).toBe(OWNER);
+  });
+});
+
 describe('a rep', () => {
   it('calling every entry point of dist/Code.js that is not for reps changes no cell and sends no mail', async () => {
     const rt = await sampleWorkbook();
