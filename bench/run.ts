@@ -14,7 +14,11 @@ interface Row {
   modelledS: string;
   ofLimit: string;
   nodeMs: number;
+  /** Node CPU time (user + system) of the measured operation. */
+  cpuMs: number;
   heapMB: number;
+  /** Peak resident memory of the bench process so far (process.resourceUsage().maxRSS). */
+  peakRssMB: number;
   ok: string;
 }
 
@@ -26,7 +30,9 @@ async function main(): Promise<void> {
     const rt = await benchCase.setup();
     global.gc?.();
     const started = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
     const result = await benchCase.run(rt);
+    const cpu = process.cpuUsage(cpuBefore);
     const nodeMs = Number(process.hrtime.bigint() - started) / 1e6;
     rows.push({
       operation: benchCase.name,
@@ -35,7 +41,9 @@ async function main(): Promise<void> {
       modelledS: (result.modelledMs / 1000).toFixed(2),
       ofLimit: `${((result.modelledMs / LIMIT_MS) * 100).toFixed(1)}%`,
       nodeMs: Math.round(nodeMs),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       heapMB: Math.round(process.memoryUsage().heapUsed / 1e6),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       ok: result.error ? `error: ${result.error.message}` : 'ok',
     });
     console.log(JSON.stringify(rows[rows.length - 1]));

@@ -79,8 +79,9 @@ export async function saveIfAsked(rt: LocalRuntime, args: ParsedArgs): Promise<s
   return args.out;
 }
 
-export function executionOptions(args: ParsedArgs): { user: string; locale?: string } {
-  return { user: args.as ?? DEFAULT_USER, locale: args.locale };
+/** Who runs a command: --as, else the spreadsheet's owner (as in Sheets, where the owner set the workbook up). */
+export function executionOptions(args: ParsedArgs, rt?: LocalRuntime): { user: string; locale?: string } {
+  return { user: args.as ?? rt?.workbook.data.owner ?? DEFAULT_USER, locale: args.locale };
 }
 
 /**
@@ -93,7 +94,7 @@ export function runEntry<T = unknown>(
   fnArgs: unknown[],
   args: ParsedArgs,
 ): ExecutionResult<T> {
-  const result = rt.execute<T>(fn, fnArgs, executionOptions(args));
+  const result = rt.execute<T>(fn, fnArgs, executionOptions(args, rt));
   if (result.error) throw new CliScriptError(result.error);
   return result;
 }

@@ -47,6 +47,8 @@ export class Execution {
   pendingWait: { key: string; deadlineRealMs: number; startedRealMs: number } | undefined;
   /** True while a worker repeats a blocked call: the repeat is not a new call. */
   repeating = false;
+  /** Set by runtime/faults.ts: called before each service call; throws to make that call fail. */
+  faultHook: ((className: string, method: string) => void) | undefined;
 
   constructor(
     readonly kind: ExecutionKind,

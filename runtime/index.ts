@@ -11,6 +11,7 @@ import { FakeClock } from './clock';
 import { runInWorker } from './concurrency/host';
 import { CUSTOM_FUNCTION_LIMIT_MS, EXECUTION_LIMIT_MS } from './cost-model';
 import { noPermission } from './errors';
+import { FaultPlan } from './faults';
 import { Execution, type ExecuteOptions, type ExecutionKind, type ExecutionResult } from './execution';
 import { Membrane } from './membrane';
 import { Sandbox } from './sandbox';
@@ -26,6 +27,7 @@ import { LocalSession, LocalUser } from './services/session';
 import { clockEvent, LocalScriptApp, TriggerRegistry, type TriggerRecord } from './services/triggers';
 import { LocalUi, UiRecorder } from './services/ui';
 import { LocalUtilities } from './services/utilities';
+import { unsupportedServices } from './services/unsupported-services';
 import { formatDate } from './services/format-date';
 import { DriveFolder } from './drive-folder';
 import { loadProject, type BundleManifest, type LoadedProject } from './project';
@@ -53,6 +55,7 @@ export type { BundleManifest, LoadedProject, ProjectScript } from './project';
 export { loadProject } from './project';
 export { DriveFolder } from './drive-folder';
 export { FakeClock } from './clock';
+export type { FaultSpec, FiredFault } from './faults';
 export { formatDate } from './services/format-date';
 
 export interface RuntimeOptions {
@@ -145,6 +148,8 @@ export class LocalRuntime {
   readonly customFunctionCalls: CustomFunctionCall[] = [];
   /** The result of the last execute/call. */
   lastExecution: ExecutionResult | undefined;
+  /** Fault injection for tests (runtime/faults.ts): fail the Nth service call of the next execution. */
+  readonly faults = new FaultPlan();
 
   /** The project as read from disk: files in push order, HTML files, appsscript.json. */
   readonly project: LoadedProject;
@@ -566,6 +571,7 @@ export class LocalRuntime {
   ): ExecutionResult<T> {
     this.syncFormulaClock();
     const execution = this.newExecution(kind, opts);
+    this.faults.attach(execution, fn);
     const sandbox = this.reuseContext ? this.shared() : this.newSandbox();
     const membrane = new Membrane(() => execution, sandbox.realm);
     const globals = this.createGlobals(execution, membrane, sandbox, { inWorker: false, restricted: false });
@@ -681,6 +687,7 @@ export class LocalRuntime {
       console: new LocalConsole(logSink),
     };
     services.SpreadsheetApp = createSpreadsheetApp(this.spreadsheetEnv(execution, mode.restricted));
+    Object.assign(services, unsupportedServices(Object.keys(services)));
     const globals: Record<string, object> = {};
     for (const [name, service] of Object.entries(services)) {
       globals[name] =

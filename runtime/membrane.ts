@@ -1,13 +1,16 @@
 /**
  * The boundary between the script and the services. Every service object the script can reach is wrapped in a
- * Proxy that (1) counts each method call under 'Class.method' for the current execution and prices it, (2) turns
- * members the runtime does not implement into a clear "not supported" error, and (3) when the script runs in a
+ * Proxy that (1) counts each method call under 'Class.method' for the current execution and prices it, (2) is the
+ * one place that reports unimplemented members: a member the Apps Script reference documents for the class but the
+ * runtime lacks throws "not supported by the local runtime: Class.member", any other unknown member is undefined
+ * (as in Apps Script, so `if (obj.method)` feature detection works), and (3) when the script runs in a
  * `node:vm` context, converts values between the two JavaScript realms, so that `value instanceof Date` and
  * `Array.isArray` behave in the script and in the services exactly as they would on one realm.
  */
 import { cellsIn } from './cost-model';
 import { notSupported, WouldBlock } from './errors';
 import type { Execution } from './execution';
+import { APPS_SCRIPT_MEMBERS, GLOBAL_SERVICES } from './services/generated-services';
 
 /** Services may name their Apps Script class explicitly; otherwise the constructor name is used. */
 export const APPS_SCRIPT_CLASS = Symbol.for('appsScriptLocal.class');
@@ -21,20 +24,40 @@ export interface ScriptRealm {
   objectPrototype: object;
 }
 
-/** Property names probed by tooling (promises, JSON, jest, inspect): never turned into "not supported" errors. */
-const PROBED = new Set([
-  'then',
-  'toJSON',
-  'constructor',
-  'asymmetricMatch',
-  '$$typeof',
-  'nodeType',
-  'tagName',
-  'length',
-  'prototype',
-  '@@__IMMUTABLE_ITERABLE__@@',
-  '_isMockFunction',
-]);
+/** What the reference documents for a class: its methods and its properties (enums and the like). */
+interface Documented {
+  methods: ReadonlySet<string>;
+  properties: ReadonlySet<string>;
+}
+
+const documentedCache = new Map<string, Documented>();
+
+/**
+ * The documented members of an Apps Script class (or of the class behind a global service name), from the
+ * member lists generated out of @types/google-apps-script (scripts/generate-members.ts). The runtime's one chart
+ * builder stands for every typed builder (EmbeddedColumnChartBuilder, ...): it documents all of theirs.
+ */
+export function documentedMembers(cls: string): Documented {
+  let documented = documentedCache.get(cls);
+  if (documented) return documented;
+  const name = GLOBAL_SERVICES[cls] ?? cls;
+  const names =
+    name === 'EmbeddedChartBuilder'
+      ? Object.keys(APPS_SCRIPT_MEMBERS).filter((n) => /^Embedded\w*ChartBuilder$/.test(n))
+      : [name];
+  const methods = new Set<string>();
+  const properties = new Set<string>();
+  for (const n of names) {
+    APPS_SCRIPT_MEMBERS[n]?.methods.forEach((m) => methods.add(m));
+    APPS_SCRIPT_MEMBERS[n]?.properties.forEach((p) => properties.add(p));
+  }
+  documented = { methods, properties };
+  documentedCache.set(cls, documented);
+  return documented;
+}
+
+/** Apps Script objects print their class name (`String(range)` is "Range"). */
+const objectToString = Object.prototype.toString;
 
 export function classNameOf(target: object): string {
   const explicit = (target as Record<symbol, unknown>)[APPS_SCRIPT_CLASS];
@@ -67,6 +90,7 @@ export class Membrane {
     if (existing) return existing as T;
     const cls = className ?? classNameOf(target);
     const methodCache = new Map<PropertyKey, unknown>();
+    const documented = documentedMembers(cls);
     const proxy = new Proxy(target, {
       get: (obj, prop) => {
         const value: unknown = Reflect.get(obj, prop, obj);
@@ -75,6 +99,7 @@ export class Membrane {
         // must be returned as it is, or the engine throws a TypeError on every access.
         const own = Object.getOwnPropertyDescriptor(obj, prop);
         if (own && !own.configurable && !own.writable && 'value' in own) return value;
+        if (prop === 'toString' && value === objectToString) return () => cls;
         if (typeof value === 'function') {
           const cached = methodCache.get(prop);
           if (cached) return cached;
@@ -83,11 +108,16 @@ export class Membrane {
           methodCache.set(prop, wrapped);
           return wrapped;
         }
-        if (value === undefined && !(prop in obj) && !PROBED.has(prop)) {
-          return () => notSupported(`${cls}.${prop}`);
+        if (value === undefined && !(prop in obj)) {
+          if (documented.methods.has(prop)) return () => notSupported(`${cls}.${prop}`);
+          if (documented.properties.has(prop)) return notSupported(`${cls}.${prop}`);
+          return undefined;
         }
         return this.toScript(value);
       },
+      has: (obj, prop) =>
+        Reflect.has(obj, prop) ||
+        (typeof prop === 'string' && (documented.methods.has(prop) || documented.properties.has(prop))),
       set: (obj, prop, value) => Reflect.set(obj, prop, this.toHost(value), obj),
     });
     this.proxies.set(target, proxy);
@@ -114,6 +144,8 @@ export class Membrane {
     try {
       execution.checkTime();
       try {
+        // runtime/faults.ts: a test may make this call fail (before it takes effect).
+        if (!execution.repeating) execution.faultHook?.(cls, method);
         result = fn.apply(target, hostArgs);
       } catch (error) {
         // A failed call is still a call (Apps Script counts the quota and the time); a worker's blocked call

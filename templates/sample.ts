@@ -744,8 +744,9 @@ export function generateSample(options: SampleOptions): SampleData {
         region = city.region;
         position = rnd.pick(CN_POSITIONS);
         address = `${city.name}市${city.district}${city.street}${rnd.int(1, 999)}号`;
+        // 11-digit mobiles (13x, 15x, 17x, 18x, 19x) and landlines, in SalesDesk's one stored form.
         phone = rnd.chance(0.8)
-          ? `+86 1${rnd.pick(['38', '39', '35', '50', '86', '88', '77', '58'])}${rnd.digits(1)} ${rnd.digits(4)} ${rnd.digits(4)}`
+          ? `+86 1${rnd.pick(['3', '3', '5', '5', '8', '8', '7', '9'])}${rnd.digits(1)} ${rnd.digits(4)} ${rnd.digits(4)}`
           : `+86 ${city.area} ${rnd.digits(4)} ${rnd.digits(4)}`;
       } else {
         const place = rnd.pick(WEST_PLACES);

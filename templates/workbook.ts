@@ -130,15 +130,36 @@ export const NUMBER_FORMATS = {
 } as const;
 
 /**
- * Phone in country-code form: '+', then 8–15 digits grouped by spaces, hyphens or parentheses
- * (`+86 138 0013 8000`, `+1 (415) 555-0134`). Written without REGEXMATCH so HyperFormula evaluates it too.
+ * The phone rule of src/core/validation/phone.ts as a sheet formula: mainland mobiles written the way Chinese
+ * teams write them (`13800138000`, `138-0013-8000`, `+86 138 0013 8000`, `0086…`), landlines with the area code
+ * (`010-12345678`, `0755-1234567`, `+86 10 1234 5678`), and any other number in country-code form (`+` or `00`,
+ * 8–15 digits); groups separated by spaces, hyphens or parentheses. Built from LEFT/MID/LEN/MATCH/TEXT only (no
+ * REGEXMATCH, no LET), so Google Sheets, HyperFormula (the local runtime) and LibreOffice all evaluate it; each
+ * branch is wrapped in IFERROR because one branch's error would otherwise fail the whole OR.
  */
-const PHONE_DIGITS =
-  'SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(MID({cell},2,40)," ",""),"-",""),"(",""),")","")';
-export const PHONE_RULE_FORMULA =
-  `=OR({cell}="",AND(LEFT({cell},1)="+",LEN(${PHONE_DIGITS})>=8,LEN(${PHONE_DIGITS})<=15,` +
-  `ISNUMBER(VALUE(${PHONE_DIGITS})),ISERROR(FIND(".",${PHONE_DIGITS})),ISERROR(FIND(",",${PHONE_DIGITS})),` +
-  `ISERROR(SEARCH("e",${PHONE_DIGITS}))))`;
+function phoneRuleFormula(): string {
+  const s = 'SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({cell}," ",""),"-",""),"(",""),")","")';
+  const len = `LEN(${s})`;
+  const starts = (prefix: string) => `LEFT(${s},${prefix.length})="${prefix}"`;
+  /** The digit `back` places before the end is in 3–9 (`back` 0 = last digit). */
+  const from3to9 = (position: string) => `ISNUMBER(FIND(MID(${s},${position},1),"3456789"))`;
+  /** What stands before the last `n` characters is one of `prefixes`. */
+  const prefixIn = (n: number, prefixes: string[]) =>
+    `ISNUMBER(MATCH("x"&LEFT(${s},${len}-${n}),{${prefixes.map((p) => `"x${p}"`).join(',')}},0))`;
+  // Digits only after the "+" or "00": TEXT(VALUE(d),"000…")=d holds exactly for a run of up to 15 digits.
+  const d = `MID(${s},IF(LEFT(${s},1)="+",2,IF(LEFT(${s},2)="00",3,1)),40)`;
+  const digits = `TEXT(VALUE(${d}),REPT("0",LEN(${d})))=${d}`;
+  const trunk = ['0', '+86', '0086'];
+  const mobile = `AND(${prefixIn(11, ['', '86', ...trunk])},MID(${s},${len}-10,1)="1",${from3to9(`${len}-9`)})`;
+  const landline10 = `AND(${prefixIn(10, trunk)},OR(MID(${s},${len}-9,2)="10",ISNUMBER(FIND(MID(${s},${len}-9,1),"23456789"))))`;
+  const landline11 = `AND(${prefixIn(11, trunk)},${from3to9(`${len}-10`)})`;
+  const international =
+    `AND(NOT(${starts('+86')}),NOT(${starts('0086')}),` +
+    `OR(AND(${starts('+')},${len}>=9,${len}<=16),AND(${starts('00')},${len}>=10,${len}<=17)))`;
+  const branches = [mobile, landline10, landline11, international].map((b) => `IFERROR(${b},FALSE)`);
+  return `=OR({cell}="",AND(IFERROR(${digits},FALSE),OR(${branches.join(',')})))`;
+}
+export const PHONE_RULE_FORMULA = phoneRuleFormula();
 
 const id = (headers: Localised, help: Localised, aliases: string[] = []): ColumnSpec => ({
   key: 'id',
@@ -289,8 +310,8 @@ const customers: SheetSpec = {
       width: 150,
       numberFormat: NUMBER_FORMATS.text,
       help: L(
-        'With country code, e.g. +86 138 0013 8000 or +1 415 555 0134.',
-        '请带国家区号，例如 +86 138 0013 8000 或 +1 415 555 0134。',
+        'A mainland mobile (138 0013 8000) or landline with area code (010-12345678), or another country with its code (+1 415 555 0134). Saved as +86 138 0013 8000.',
+        '大陆手机（138 0013 8000）、带区号的座机（010-12345678），或带国家代码的境外号码（+1 415 555 0134）。保存为 +86 138 0013 8000 格式。',
       ),
       validation: { kind: 'custom', check: 'phone', formula: PHONE_RULE_FORMULA },
       strict: false,

@@ -1,8 +1,11 @@
 /**
  * Issue 5 bench: SalesDesk → Assign leads confirming 10 000 and 50 000 new leads over 20 reps, region matching and
  * the senior rule on (so several pools rotate). Service calls stay constant in the row count (one read per sheet,
- * one owner write, one log append, one properties write, one mail per rep); the modelled time is far under the
- * 6-minute limit. The preview is made in setup (not measured) for its token, as the sidebar would.
+ * one journal write, one log append, one owner write, one state write, one mail per rep); the modelled time is far
+ * under the 6-minute limit. The preview is made in setup (not measured) for its token, as the sidebar would.
+ *
+ * Issue 10 sizes: 1 000 reps (47-character e-mails) in one pool, a 100 000-lead run with 20 000 reassign marks on
+ * customers without an owner and its undo (every mark restored), and a 200 000-lead confirm.
  */
 import type { LocalRuntime } from '../../runtime';
 import { assignRuntime, leads, MANAGER, type Row } from '../../test/integration/assign/fixture';
@@ -52,4 +55,98 @@ function assignCase(count: number): BenchCase {
   };
 }
 
-export const cases: BenchCase[] = [assignCase(10_000), assignCase(50_000)];
+const spaced = (count: number) => count.toLocaleString('en').replace(/,/g, ' ');
+
+function confirmed(rt: LocalRuntime, token: string) {
+  const result = rt.execute<{ status: string }>('apiConfirmAssignment', [token], { user: MANAGER });
+  if (result.error) throw result.error;
+  if (result.value?.status !== 'done') throw new Error(`assign bench: confirm said ${result.value?.status}`);
+  return result;
+}
+
+function previewToken(rt: LocalRuntime): string {
+  const preview = rt.execute<{ token: string }>('apiPreviewAssignment', [], { user: MANAGER });
+  if (preview.error) throw preview.error;
+  return preview.value!.token;
+}
+
+/** 1 000 reps in one pool, e-mails of 47 characters: a rotation pointer of ~60 KB. */
+function thousandReps(): BenchCase {
+  let token = '';
+  return {
+    name: 'assign 1 000 reps in one pool, 47-char e-mails (confirm 5 000 leads)',
+    rows: 5000,
+    async setup() {
+      const reps = Array.from({ length: 1000 }, (_, i) => {
+        const local = `sales.representative.${String(i).padStart(4, '0')}`;
+        return {
+          name: `Rep ${i}`,
+          email: `${local}@${'x'.repeat(47 - local.length - 13)}.example.com`,
+          active: true,
+          role: 'Rep',
+          weight: 1,
+        };
+      });
+      const rt = await assignRuntime({ reps, customers: leads(5000), spareRows: 10 }, { mailQuota: 1500 });
+      token = previewToken(rt);
+      return rt;
+    },
+    run: (rt) => confirmed(rt, token),
+  };
+}
+
+/** Every fifth lead is marked for reassignment without an owner: the undo data keeps each of those marks. */
+function markedLeads(count: number): Row[] {
+  return leads(count, 1, (i) => (i % 5 === 0 ? { owner: '', reassign: true } : {}));
+}
+
+function bigConfirm(count: number): BenchCase {
+  let token = '';
+  return {
+    name: `assign ${spaced(count)} leads (confirm; ${spaced(count / 5)} marked for reassignment)`,
+    rows: count,
+    async setup() {
+      const rt = await assignRuntime(
+        { reps: reps(), customers: markedLeads(count), spareRows: 10 },
+        { mailQuota: 1500 },
+      );
+      token = previewToken(rt);
+      return rt;
+    },
+    run: (rt) => confirmed(rt, token),
+  };
+}
+
+function bigUndo(count: number): BenchCase {
+  return {
+    name: `undo a ${spaced(count)}-lead run (${spaced(count / 5)} reassign marks restored)`,
+    rows: count,
+    async setup() {
+      const rt = await assignRuntime(
+        { reps: reps(), customers: markedLeads(count), spareRows: 10 },
+        { mailQuota: 1500 },
+      );
+      confirmed(rt, previewToken(rt));
+      return rt;
+    },
+    run: (rt) => {
+      const result = rt.execute<{ restored: number }>('menuUndoLastAssignment', [], { user: MANAGER });
+      if (result.error) throw result.error;
+      const sheet = rt.workbook.sheetValues('Customers');
+      const reassign = sheet[0].indexOf('Reassign');
+      const ticked = sheet.slice(1).filter((row) => row[reassign] === true).length;
+      if (result.value?.restored !== count || ticked !== count / 5)
+        throw new Error(`assign bench: undo restored ${result.value?.restored}, ${ticked} marks back`);
+      return result;
+    },
+  };
+}
+
+export const cases: BenchCase[] = [
+  assignCase(10_000),
+  assignCase(50_000),
+  thousandReps(),
+  bigConfirm(100_000),
+  bigUndo(100_000),
+  bigConfirm(200_000),
+];

@@ -99,7 +99,7 @@ function stepsOf(rt: LocalRuntime, args: ParsedArgs): [string, string, () => Out
       () => {
         // What the daily trigger does when it comes due (installed for the demo's user when not turned on).
         const [execution] = rt.fireTrigger<{ sent: string[]; pending: unknown[] }>('onDailyReminders', {
-          installAs: executionOptions(args).user,
+          installAs: executionOptions(args, rt).user,
         });
         if (execution.error) throw execution.error;
         const r = {

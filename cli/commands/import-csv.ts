@@ -38,7 +38,9 @@ function readCsvFile(file: string, args: ParsedArgs): string {
   const bytes = new Uint8Array(fs.readFileSync(file));
   const decoded = decodeCsvBytes(bytes, (gbk) => new TextDecoder('gbk', { fatal: true }).decode(gbk));
   if (!decoded.ok)
-    throw new CliUsageError(translate(args.locale ?? 'en', `data.import.encoding.${decoded.reason}`));
+    throw new CliUsageError(
+      translate(args.locale ?? 'en', `data.import.encoding.${decoded.reason}`, decoded.params),
+    );
   return decoded.text;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { LocalRuntime } from '../../runtime';
 import { isValidTimeZone } from '../../src/core/dates';
-import { costSummary, DEFAULT_USER, executionOptions, openRuntime, runEntry, saveIfAsked } from '../workbook';
+import { costSummary, executionOptions, openRuntime, runEntry, saveIfAsked } from '../workbook';
 import { CliUsageError, type CliCommand, type ParsedArgs } from '../types';
 
 interface PreviewMail {
@@ -64,7 +64,7 @@ export const command: CliCommand = {
     if (args.flags.send === true) {
       // The run the daily trigger makes: installed for --as (or the owner) when the workbook has none.
       const [result] = rt.fireTrigger<RunReport>('onDailyReminders', {
-        installAs: executionOptions(args).user,
+        installAs: executionOptions(args, rt).user,
       });
       if (result.error) throw result.error;
       const report = result.value as RunReport;
@@ -92,7 +92,7 @@ export const command: CliCommand = {
       }
       return report.failed.length > 0 ? 1 : 0;
     }
-    const result = runEntry<Preview>(rt, 'apiPreviewReminders', [], { ...args, as: args.as ?? DEFAULT_USER });
+    const result = runEntry<Preview>(rt, 'apiPreviewReminders', [], args);
     const preview = result.value as Preview;
     if (args.json) {
       const mails = preview.mails.map(({ htmlBody: _html, ...mail }) => mail);

@@ -56,10 +56,11 @@ export class LocalCache implements GoogleAppsScript.Cache.Cache {
     }
     return out;
   }
-  put(key: string, value: string, expirationInSeconds?: number): void {
-    this.putAll({ [key]: value }, expirationInSeconds);
+  // The reference's void methods hand the script null (issue 11 §1 observation).
+  put(key: string, value: string, expirationInSeconds?: number): null {
+    return this.putAll({ [key]: value }, expirationInSeconds);
   }
-  putAll(values: Record<string, unknown>, expirationInSeconds?: number): void {
+  putAll(values: Record<string, unknown>, expirationInSeconds?: number): null {
     const ttl =
       expirationInSeconds === undefined ? DEFAULT_TTL_S : Math.min(Number(expirationInSeconds), MAX_TTL_S);
     const expiresMs = this.clock.nowMs() + ttl * 1000;
@@ -69,12 +70,15 @@ export class LocalCache implements GoogleAppsScript.Cache.Cache {
       this.entries.set(checkKey(key), { value, expiresMs });
     }
     this.evict();
+    return null;
   }
-  remove(key: string): void {
+  remove(key: string): null {
     this.entries.delete(checkKey(key));
+    return null;
   }
-  removeAll(keys: string[]): void {
+  removeAll(keys: string[]): null {
     for (const key of keys) this.remove(key);
+    return null;
   }
 
   private evict(): void {

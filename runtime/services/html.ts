@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { notSupported } from '../errors';
 import { SandboxMode, XFrameOptionsMode } from './enums';
+import { LocalBlob } from './utilities';
 
 /** Runs compiled template code in the script's realm: (code, properties) → HTML. */
 export type TemplateEvaluator = (code: string, properties: Record<string, unknown>) => string;
@@ -20,7 +21,8 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-export class LocalHtmlOutput implements GoogleAppsScript.HTML.HtmlOutput {
+/** HtmlOutput (reference/html/html-output); members it lacks are reported by the membrane. */
+export class LocalHtmlOutput {
   private title = '';
   private width: number | undefined;
   private height: number | undefined;
@@ -31,76 +33,71 @@ export class LocalHtmlOutput implements GoogleAppsScript.HTML.HtmlOutput {
 
   constructor(private content = '') {}
 
-  append(addedContent: string): GoogleAppsScript.HTML.HtmlOutput {
+  append(addedContent: string): LocalHtmlOutput {
     this.content += String(addedContent);
     return this;
   }
-  appendUntrusted(addedContent: string): GoogleAppsScript.HTML.HtmlOutput {
+  appendUntrusted(addedContent: string): LocalHtmlOutput {
     this.content += escapeHtml(String(addedContent));
     return this;
   }
-  clear(): GoogleAppsScript.HTML.HtmlOutput {
+  clear(): LocalHtmlOutput {
     this.content = '';
     return this;
   }
   getContent(): string {
     return this.content;
   }
-  setContent(content: string): GoogleAppsScript.HTML.HtmlOutput {
+  setContent(content: string): LocalHtmlOutput {
     this.content = String(content);
     return this;
   }
   getTitle(): string {
     return this.title;
   }
-  setTitle(title: string): GoogleAppsScript.HTML.HtmlOutput {
+  setTitle(title: string): LocalHtmlOutput {
     this.title = String(title);
     return this;
   }
   getWidth(): number {
     return this.width ?? 0;
   }
-  setWidth(width: number): GoogleAppsScript.HTML.HtmlOutput {
+  setWidth(width: number): LocalHtmlOutput {
     this.width = Number(width);
     return this;
   }
   getHeight(): number {
     return this.height ?? 0;
   }
-  setHeight(height: number): GoogleAppsScript.HTML.HtmlOutput {
+  setHeight(height: number): LocalHtmlOutput {
     this.height = Number(height);
     return this;
   }
-  setSandboxMode(mode: GoogleAppsScript.HTML.SandboxMode): GoogleAppsScript.HTML.HtmlOutput {
+  setSandboxMode(mode: GoogleAppsScript.HTML.SandboxMode): LocalHtmlOutput {
     this.sandboxMode = String(mode);
     return this;
   }
-  setXFrameOptionsMode(mode: GoogleAppsScript.HTML.XFrameOptionsMode): GoogleAppsScript.HTML.HtmlOutput {
+  setXFrameOptionsMode(mode: GoogleAppsScript.HTML.XFrameOptionsMode): LocalHtmlOutput {
     this.xFrameOptionsMode = String(mode);
     return this;
   }
-  addMetaTag(name: string, content: string): GoogleAppsScript.HTML.HtmlOutput {
+  addMetaTag(name: string, content: string): LocalHtmlOutput {
     this.metaTags.push({ name, content });
     return this;
   }
   getMetaTags(): GoogleAppsScript.HTML.HtmlOutputMetaTag[] {
     return this.metaTags.map((tag) => ({ getName: () => tag.name, getContent: () => tag.content }));
   }
-  setFaviconUrl(iconUrl: string): GoogleAppsScript.HTML.HtmlOutput {
+  setFaviconUrl(iconUrl: string): LocalHtmlOutput {
     this.faviconUrl = iconUrl;
     return this;
   }
   getFaviconUrl(): string {
     return this.faviconUrl;
   }
-  asTemplate(): GoogleAppsScript.HTML.HtmlTemplate {
-    return notSupported('HtmlOutput.asTemplate');
-  }
-  getAs(): GoogleAppsScript.Base.Blob {
-    return notSupported('HtmlOutput.getAs');
-  }
-  getBlob(): GoogleAppsScript.Base.Blob {
-    return notSupported('HtmlOutput.getBlob');
+  /** The HTML as a text/html blob (reference/html/html-output#getBlob()). */
+  getBlob(): LocalBlob {
+    return new LocalBlob(Buffer.from(this.content, 'utf8'), 'text/html', null);
   }
 }
 
@@ -112,8 +109,10 @@ export function compileTemplate(source: string): string {
   for (let match = scriptlet.exec(source); match; match = scriptlet.exec(source)) {
     if (match.index > last) parts.push(`output.append(${JSON.stringify(source.slice(last, match.index))});`);
     const code = match[2].trim();
-    if (match[1] === '=') parts.push(`output.appendUntrusted(${code});`);
-    else if (match[1] === '!=') parts.push(`output.append(${code});`);
+    // A printing scriptlet may end in ';' (guides/html/best-practices: <?!= include('Stylesheet'); ?>).
+    const expression = code.replace(/;+\s*$/, '');
+    if (match[1] === '=') parts.push(`output.appendUntrusted(${expression});`);
+    else if (match[1] === '!=') parts.push(`output.append(${expression});`);
     else parts.push(`${code}\n`);
     last = match.index + match[0].length;
   }
@@ -121,7 +120,8 @@ export function compileTemplate(source: string): string {
   return parts.join('\n');
 }
 
-export class LocalHtmlTemplate implements GoogleAppsScript.HTML.HtmlTemplate {
+/** HtmlTemplate (reference/html/html-template). */
+export class LocalHtmlTemplate {
   // Scripts set template variables as plain properties: template.customer = {...}.
   [property: string]: unknown;
 
@@ -130,7 +130,7 @@ export class LocalHtmlTemplate implements GoogleAppsScript.HTML.HtmlTemplate {
     private readonly evaluator: TemplateEvaluator,
   ) {}
 
-  evaluate(): GoogleAppsScript.HTML.HtmlOutput {
+  evaluate(): LocalHtmlOutput {
     const properties: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(this)) {
       if (key !== 'rawContent' && key !== 'evaluator') properties[key] = value;
@@ -148,7 +148,8 @@ export class LocalHtmlTemplate implements GoogleAppsScript.HTML.HtmlTemplate {
   }
 }
 
-export class LocalHtmlService implements GoogleAppsScript.HTML.HtmlService {
+/** HtmlService (reference/html/html-service); members it lacks are reported by the membrane. */
+export class LocalHtmlService {
   readonly SandboxMode = SandboxMode;
   readonly XFrameOptionsMode = XFrameOptionsMode;
 
@@ -157,19 +158,19 @@ export class LocalHtmlService implements GoogleAppsScript.HTML.HtmlService {
     private readonly evaluator: TemplateEvaluator,
   ) {}
 
-  createHtmlOutput(html?: unknown): GoogleAppsScript.HTML.HtmlOutput {
+  createHtmlOutput(html?: unknown): LocalHtmlOutput {
     if (html !== undefined && typeof html !== 'string')
       return notSupported('HtmlService.createHtmlOutput(blob)');
     return new LocalHtmlOutput(html ?? '');
   }
-  createHtmlOutputFromFile(filename: string): GoogleAppsScript.HTML.HtmlOutput {
+  createHtmlOutputFromFile(filename: string): LocalHtmlOutput {
     return new LocalHtmlOutput(this.readFile(filename));
   }
-  createTemplate(html: unknown): GoogleAppsScript.HTML.HtmlTemplate {
+  createTemplate(html: unknown): LocalHtmlTemplate {
     if (typeof html !== 'string') return notSupported('HtmlService.createTemplate(blob)');
     return new LocalHtmlTemplate(html, this.evaluator);
   }
-  createTemplateFromFile(filename: string): GoogleAppsScript.HTML.HtmlTemplate {
+  createTemplateFromFile(filename: string): LocalHtmlTemplate {
     return new LocalHtmlTemplate(this.readFile(filename), this.evaluator);
   }
   getUserAgent(): string {

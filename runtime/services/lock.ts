@@ -61,8 +61,10 @@ export class LocalLock implements GoogleAppsScript.Lock.Lock {
   }
 
   private acquire(timeoutInMillis: number, method: string): boolean {
-    const timeout = Math.max(0, Number(timeoutInMillis) || 0);
     const execution = this.execution();
+    // A negative timeout is no wait at all: Apps Script does not take the lock (not documented; observed).
+    if (Number(timeoutInMillis) < 0) return false;
+    const timeout = Math.max(0, Number(timeoutInMillis) || 0);
     const waitKey = `Lock.${method}:${this.key}`;
     if (!this.inWorker) {
       if (this.table.tryAcquire(this.key, execution.id)) return true;

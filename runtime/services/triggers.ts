@@ -391,8 +391,12 @@ export class LocalScriptApp implements GoogleAppsScript.Script.ScriptApp {
   getScriptTriggers(): GoogleAppsScript.Script.Trigger[] {
     return notSupported('ScriptApp.getScriptTriggers');
   }
+  /**
+   * An OAuth access token for the effective user (reference/script/script-app#getOAuthToken()). Offline there is
+   * no Google to accept it: a stable placeholder ("ya29.local-…"), enough for code that builds headers with it.
+   */
   getOAuthToken(): string {
-    return notSupported('ScriptApp.getOAuthToken');
+    return `ya29.local-${Buffer.from(this.user || 'owner').toString('base64url')}`;
   }
   getIdentityToken(): string {
     return notSupported('ScriptApp.getIdentityToken');

@@ -166,6 +166,9 @@ function checkAnswer(answer: ButtonName, buttons: string): void {
   }
 }
 
+/** Removes a top-level menu by title (Spreadsheet.removeMenu/updateMenu); a symbol, so scripts never see it. */
+export const REMOVE_MENU = Symbol('removeMenu');
+
 export class LocalUi implements GoogleAppsScript.Base.Ui {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
@@ -174,6 +177,11 @@ export class LocalUi implements GoogleAppsScript.Base.Ui {
     private readonly recorder: UiRecorder,
     private readonly addOnName = 'Add-on',
   ) {}
+
+  [REMOVE_MENU](title: string): void {
+    for (let i = this.recorder.menus.length - 1; i >= 0; i--)
+      if (this.recorder.menus[i].title === title) this.recorder.menus.splice(i, 1);
+  }
 
   createMenu(caption: string): GoogleAppsScript.Base.Menu {
     return new LocalMenu(this.recorder, String(caption), false);

@@ -52,6 +52,20 @@ export function splitSheetPrefix(a1: string): { sheetName?: string; ref: string 
 /** Parses an A1 reference; returns undefined when it is not one (Apps Script then says "Range not found"). */
 export function parseA1(a1: string): A1Reference | undefined {
   const { sheetName, ref } = splitSheetPrefix(a1.trim());
+  // Sheet.getRange also takes R1C1 notation (developers.google.com/apps-script/reference/spreadsheet/sheet#getRange(String)).
+  const r1c1 = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i.exec(ref.trim());
+  if (r1c1) {
+    const [startRow, startColumn] = [Number(r1c1[1]), Number(r1c1[2])];
+    const [endRow, endColumn] = r1c1[3] ? [Number(r1c1[3]), Number(r1c1[4])] : [startRow, startColumn];
+    if (!startRow || !startColumn || !endRow || !endColumn) return undefined;
+    return {
+      sheetName,
+      startRow: Math.min(startRow, endRow),
+      startColumn: Math.min(startColumn, endColumn),
+      endRow: Math.max(startRow, endRow),
+      endColumn: Math.max(startColumn, endColumn),
+    };
+  }
   const pieces = ref.split(':');
   if (pieces.length > 2) return undefined;
   const start = parsePart(pieces[0]);

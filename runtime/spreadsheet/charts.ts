@@ -1,8 +1,8 @@
 /** Embedded charts: built with sheet.newChart(), stored in the workbook as specs, listed and updated. */
 import type { SpreadsheetContext } from './context';
-import { CHART_ENUMS, SPREADSHEET_INTERFACE_MEMBERS } from './generated-members';
+import { CHART_ENUMS } from './generated-members';
 import type { ChartSpec } from './types';
-import { installUnsupportedMembers, unsupportedError } from './unsupported';
+import { notSupported } from '../errors';
 
 type Builder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
@@ -216,13 +216,7 @@ export class EmbeddedChartImpl implements Pick<
   }
 }
 
-installUnsupportedMembers(EmbeddedChartImpl, 'EmbeddedChart');
-// The typed builders (EmbeddedColumnChartBuilder, ...) are this same object: their other members throw.
-for (const name of Object.keys(SPREADSHEET_INTERFACE_MEMBERS)) {
-  if (/^Embedded\w*ChartBuilder$/.test(name)) installUnsupportedMembers(EmbeddedChartBuilderImpl, name);
-}
-
 export function chartSpecOf(chart: Chart): ChartSpec {
   if (chart instanceof EmbeddedChartImpl) return chart.spec;
-  throw unsupportedError('Sheet', 'insertChart (chart not built by this runtime)');
+  return notSupported('Sheet.insertChart (a chart not built by this runtime)');
 }

@@ -2,7 +2,6 @@
 import type { SpreadsheetContext } from './context';
 import { loadCriteriaValue, storeCriteriaValue } from './criteria';
 import type { ConditionalFormatSpec, GridRect } from './types';
-import { installUnsupportedMembers } from './unsupported';
 import { normaliseColor } from './colors';
 
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -248,7 +247,3 @@ export class ConditionalFormatRuleBuilderImpl implements Pick<
     return this.when(String(criteria), args);
   }
 }
-
-installUnsupportedMembers(BooleanConditionImpl, 'BooleanCondition');
-installUnsupportedMembers(ConditionalFormatRuleImpl, 'ConditionalFormatRule');
-installUnsupportedMembers(ConditionalFormatRuleBuilderImpl, 'ConditionalFormatRuleBuilder');

@@ -178,11 +178,6 @@ function registerExtras(): void {
   extrasRegistered = true;
 }
 
-function isRangeAst(ast: AstNode): boolean {
-  const type = (ast as { type?: string }).type;
-  return type === 'CELL_RANGE' || type === 'COLUMN_RANGE' || type === 'ROW_RANGE';
-}
-
 /** Calls the bundle's custom functions with Sheets' argument and result conventions. */
 class CustomFunctionPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {};
@@ -242,7 +237,7 @@ class CustomFunctionPlugin extends FunctionPlugin {
       : [[result]];
     const height = Math.max(rows.length, 1);
     const width = Math.max(1, ...rows.map((r) => r.length));
-    const declared = ctx.resultSizes.get(key) ?? this.guessSize(ast, state);
+    const declared = ctx.resultSizes.get(key) ?? this.guessSize();
     if (declared.width !== width || declared.height !== height) {
       ctx.resultSizes.set(key, { width, height });
       ctx.pendingResize.add(key);
@@ -273,24 +268,22 @@ class CustomFunctionPlugin extends FunctionPlugin {
     return SimpleRangeValue.onlyValues(out as never);
   }
 
-  private guessSize(ast: ProcedureAstLike, state: InterpreterStateLike): { width: number; height: number } {
-    let height = 1;
-    let anyRange = false;
-    for (const arg of ast.args) {
-      if (!isRangeAst(arg)) continue;
-      const size = this.arraySizeForAst(arg, state);
-      height = Math.max(height, size.height);
-      anyRange = true;
-    }
-    return anyRange ? { width: 1, height } : { width: 1, height: 1 };
+  /**
+   * Before its first call, a custom function is taken to return one value: only a 2-D result spills
+   * (developers.google.com/apps-script/guides/sheets/functions), so guessing a spill from an argument's height
+   * would turn =CORNER_SUM(A1:B3) into #REF! whenever the cell below is taken. A bigger result is learned from
+   * the first call and the formula entered again (settleResizes).
+   */
+  private guessSize(): { width: number; height: number } {
+    return { width: 1, height: 1 };
   }
 
-  callSize(ast: ProcedureAstLike, state: InterpreterStateLike): ArraySize {
+  callSize(_ast: ProcedureAstLike, state: InterpreterStateLike): ArraySize {
     const ctx = contextOf(this);
     const address = (state as unknown as { formulaAddress: { sheet: number; row: number; col: number } })
       .formulaAddress;
     const known = ctx.resultSizes.get(addressKey(address.sheet, address.row, address.col));
-    const size = known ?? this.guessSize(ast, state);
+    const size = known ?? this.guessSize();
     return size.width === 1 && size.height === 1
       ? ArraySize.scalar()
       : new ArraySize(size.width, size.height);
@@ -386,6 +379,10 @@ export class FormulaEngine {
         useColumnIndex: false,
         // Sheets compares text case-insensitively in = and lookups, like this default.
         caseSensitive: false,
+        // Range.getValues returns the full double Sheets computed (=1/3 is 0.3333333333333333); HyperFormula's
+        // default "smart rounding" would cut results to 10 significant digits
+        // (developers.google.com/apps-script/reference/spreadsheet/range#getValues).
+        smartRounding: false,
       },
       named,
     );

@@ -1,6 +1,5 @@
 /** Named ranges of the spreadsheet. */
 import type { SpreadsheetContext } from './context';
-import { installUnsupportedMembers } from './unsupported';
 
 type NamedRange = GoogleAppsScript.Spreadsheet.NamedRange;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -71,5 +70,3 @@ export class NamedRangeImpl implements Pick<
     return this as unknown as NamedRange;
   }
 }
-
-installUnsupportedMembers(NamedRangeImpl, 'NamedRange');

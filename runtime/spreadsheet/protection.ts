@@ -1,7 +1,6 @@
 /** Protection of a range or a sheet: stored in the workbook, listed, editable. */
 import type { SpreadsheetContext } from './context';
 import type { GridRect, ProtectionSpec } from './types';
-import { installUnsupportedMembers } from './unsupported';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
@@ -119,7 +118,9 @@ export class ProtectionImpl implements Pick<
     for (const e of users) this.removeEditor(e);
     return this.self();
   }
+  /** Editors of the protection; a warning-only protection has none (everyone may edit after the warning). */
   getEditors(): GoogleAppsScript.Base.User[] {
+    if (this.spec.warningOnly) return [];
     return this.spec.editors.map((email) => makeUser(email));
   }
   canDomainEdit(): boolean {
@@ -174,6 +175,20 @@ export class ProtectionImpl implements Pick<
     };
     return this.self();
   }
+  /**
+   * Protects the range a named range stands for (reference/spreadsheet/protection#setRangeName(String)).
+   * @throws when no named range has that name
+   */
+  setRangeName(rangeName: string): Protection {
+    const named = this.ctx.store.data.namedRanges.find((n) => n.name === String(rangeName));
+    if (!named) throw new Error(`The named range ${String(rangeName)} does not exist.`);
+    this.spec.rangeName = named.name;
+    return this.setRange(this.ctx.range(named.sheetId, named.rect));
+  }
+  /** The named range the protection was set with, or null (reference/spreadsheet/protection#getRangeName()). */
+  getRangeName(): string | null {
+    return this.spec.rangeName ?? null;
+  }
   getUnprotectedRanges(): GoogleAppsScript.Spreadsheet.Range[] {
     const spec = this.spec;
     return spec.unprotectedRanges.map((rect) => this.ctx.range(spec.sheetId, rect));
@@ -201,8 +216,6 @@ export class ProtectionImpl implements Pick<
     this.ctx.store.data.protections = this.ctx.store.data.protections.filter((p) => p.id !== this.id);
   }
 }
-
-installUnsupportedMembers(ProtectionImpl, 'Protection');
 
 /** A Base.User with the members scripts use. */
 export function makeUser(email: string): GoogleAppsScript.Base.User {

@@ -5,10 +5,12 @@ import { ConditionalFormatRuleImpl } from './conditional-format';
 import { SpreadsheetContext } from './context';
 import { NamedRangeImpl } from './named-range';
 import { ProtectionImpl } from './protection';
+import { RangeListImpl } from './range-list';
+import { SelectionImpl } from './selection';
+import { TextFinderImpl } from './text-finder';
 import { checkRect } from './range';
 import { FORMAT_GRID_KEYS } from './store';
 import type { GridRect, SheetData } from './types';
-import { installUnsupportedMembers } from './unsupported';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -80,6 +82,8 @@ type SupportedSheetMember =
   | 'updateChart';
 
 const DEFAULT_COLUMN_WIDTH = 100;
+/** Sheets' default row height in pixels. */
+const DEFAULT_ROW_HEIGHT = 21;
 
 export class SheetImpl implements Pick<Sheet, SupportedSheetMember> {
   constructor(
@@ -155,7 +159,8 @@ export class SheetImpl implements Pick<Sheet, SupportedSheetMember> {
     const ref = parseA1(String(a1));
     if (!ref) throw new Error('Range not found');
     let sheet = this.data;
-    if (ref.sheetName !== undefined) {
+    // A leading '!' with no sheet name means this sheet (Apps Script accepts `!C2:E5`).
+    if (ref.sheetName !== undefined && ref.sheetName !== '') {
       const named = this.ctx.store.sheetByName(ref.sheetName);
       if (!named) throw new Error('Range not found');
       sheet = named;
@@ -507,8 +512,247 @@ export class SheetImpl implements Pick<Sheet, SupportedSheetMember> {
         ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart,
     );
   }
-}
 
-installUnsupportedMembers(SheetImpl, 'Sheet');
+  // ---- hidden rows and columns, row heights (reference/spreadsheet/sheet#hideRows(Integer,Integer)) ----
+  private setHidden(
+    method: string,
+    dimension: 'ROWS' | 'COLUMNS',
+    start: number,
+    count: number,
+    hidden: boolean,
+  ): void {
+    const sheet = this.write(method);
+    const max = dimension === 'ROWS' ? sheet.maxRows : sheet.maxColumns;
+    if (
+      !Number.isInteger(start) ||
+      !Number.isInteger(count) ||
+      start < 1 ||
+      count < 1 ||
+      start + count - 1 > max
+    )
+      throw new Error(
+        dimension === 'ROWS' ? 'Those rows are out of bounds.' : 'Those columns are out of bounds.',
+      );
+    const set = new Set(dimension === 'ROWS' ? (sheet.hiddenRows ?? []) : (sheet.hiddenColumns ?? []));
+    for (let i = start; i < start + count; i++) {
+      if (hidden) set.add(i);
+      else set.delete(i);
+    }
+    const list = [...set].sort((a, b) => a - b);
+    if (dimension === 'ROWS') sheet.hiddenRows = list;
+    else sheet.hiddenColumns = list;
+  }
+  hideRows(rowIndex: number, numRows = 1): void {
+    this.setHidden('hideRows', 'ROWS', rowIndex, numRows, true);
+  }
+  hideRow(row: Range): void {
+    this.setHidden('hideRow', 'ROWS', row.getRow(), row.getNumRows(), true);
+  }
+  showRows(rowIndex: number, numRows = 1): void {
+    this.setHidden('showRows', 'ROWS', rowIndex, numRows, false);
+  }
+  unhideRow(row: Range): void {
+    this.setHidden('unhideRow', 'ROWS', row.getRow(), row.getNumRows(), false);
+  }
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this.setHidden('hideColumns', 'COLUMNS', columnIndex, numColumns, true);
+  }
+  hideColumn(column: Range): void {
+    this.setHidden('hideColumn', 'COLUMNS', column.getColumn(), column.getNumColumns(), true);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    this.setHidden('showColumns', 'COLUMNS', columnIndex, numColumns, false);
+  }
+  unhideColumn(column: Range): void {
+    this.setHidden('unhideColumn', 'COLUMNS', column.getColumn(), column.getNumColumns(), false);
+  }
+  isRowHiddenByUser(rowPosition: number): boolean {
+    return (this.data.hiddenRows ?? []).includes(rowPosition);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return (this.data.hiddenColumns ?? []).includes(columnPosition);
+  }
+  /** The runtime has no filters, so no row is hidden by one. */
+  isRowHiddenByFilter(_rowPosition: number): boolean {
+    return false;
+  }
+  /** Height in pixels; 21 unless set (reference/spreadsheet/sheet#getRowHeight(Integer)). */
+  getRowHeight(rowPosition: number): number {
+    return this.data.rowHeights?.[rowPosition - 1] ?? DEFAULT_ROW_HEIGHT;
+  }
+  setRowHeights(startRow: number, numRows: number, height: number): Sheet {
+    const sheet = this.write('setRowHeights');
+    if (startRow < 1 || numRows < 1 || startRow + numRows - 1 > sheet.maxRows)
+      throw new Error('Those rows are out of bounds.');
+    sheet.rowHeights ??= [];
+    for (let r = startRow; r < startRow + numRows; r++) sheet.rowHeights[r - 1] = Number(height);
+    return this.self();
+  }
+  setRowHeight(rowPosition: number, height: number): Sheet {
+    return this.setRowHeights(rowPosition, 1, height);
+  }
+  setRowHeightsForced(startRow: number, numRows: number, height: number): Sheet {
+    return this.setRowHeights(startRow, numRows, height);
+  }
+  /** No fonts offline: 21 px a line of the tallest cell (reference/spreadsheet/sheet#autoResizeRows(Integer,Integer)). */
+  autoResizeRows(startRow: number, numRows: number): Sheet {
+    const sheet = this.write('autoResizeRows');
+    const lastColumn = this.getLastColumn();
+    sheet.rowHeights ??= [];
+    for (let r = startRow; r < startRow + numRows; r++) {
+      const texts =
+        lastColumn > 0
+          ? this.ctx.store.readDisplayValues(sheet, {
+              row: r,
+              column: 1,
+              numRows: 1,
+              numColumns: lastColumn,
+            })[0]
+          : [];
+      const lines = Math.max(1, ...texts.map((t) => t.split('\n').length));
+      sheet.rowHeights[r - 1] = lines * DEFAULT_ROW_HEIGHT;
+    }
+    return this.self();
+  }
+  hasHiddenGridlines(): boolean {
+    return this.data.hiddenGridlines === true;
+  }
+  setHiddenGridlines(hideGridlines: boolean): Sheet {
+    this.write('setHiddenGridlines').hiddenGridlines = Boolean(hideGridlines);
+    return this.self();
+  }
+  isRightToLeft(): boolean {
+    return this.data.rightToLeft === true;
+  }
+  setRightToLeft(rightToLeft: boolean): Sheet {
+    this.write('setRightToLeft').rightToLeft = Boolean(rightToLeft);
+    return this.self();
+  }
+
+  // ---- sorting, copying, finding ----
+  /** Sorts the rows below the frozen rows by a column (reference/spreadsheet/sheet#sort(Integer,Boolean)). */
+  sort(columnPosition: number, ascending = true): Sheet {
+    const sheet = this.write('sort');
+    const first = sheet.frozenRows + 1;
+    const last = this.getLastRow();
+    const columns = this.getLastColumn();
+    if (last >= first && columns > 0) {
+      this.getRange(first, 1, last - first + 1, Math.max(columns, columnPosition)).sort({
+        column: columnPosition,
+        ascending,
+      });
+    }
+    return this.self();
+  }
+  /**
+   * Copies the sheet (contents, formats, validations, rules, view settings) into a spreadsheet, named
+   * "Copy of <name>" (reference/spreadsheet/sheet#copyTo(Spreadsheet)).
+   */
+  copyTo(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet {
+    this.ctx.assertWritable('copyTo');
+    const target = spreadsheet as unknown as { ctx?: SpreadsheetContext };
+    const ctx = target.ctx ?? this.ctx;
+    const store = ctx.store;
+    const copy = structuredClone(this.data);
+    let name = `Copy of ${copy.name}`;
+    for (let n = 2; store.sheetByName(name); n++) name = `Copy of ${copy.name} ${n}`;
+    const created = store.insertSheet(name, undefined, copy.maxRows, copy.maxColumns);
+    Object.assign(created, { ...copy, id: created.id, name, hidden: false, charts: [] });
+    created.conditionalFormats = copy.conditionalFormats.map((rule) => ({ ...rule, id: store.nextId() }));
+    // Validation rules live in the workbook: give the copy its own where it goes to another spreadsheet.
+    if (store !== this.ctx.store) {
+      const ids = new Map<number, number>();
+      created.validations = created.validations.map((line) =>
+        line?.map((id) => {
+          if (id === null || id === undefined) return id;
+          if (!ids.has(id)) {
+            const rule = this.ctx.store.validationRule(id);
+            if (rule) ids.set(id, store.addValidationRule(structuredClone(rule)));
+          }
+          return ids.get(id) ?? null;
+        }),
+      );
+    }
+    store.invalidateEngine();
+    return ctx.sheet(created.id);
+  }
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    return new TextFinderImpl(this.ctx, String(findText), () => [
+      { sheetId: this.sheetId, rect: this.whole() },
+    ]) as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
+  }
+  getCurrentCell(): Range {
+    return this.getActiveCell();
+  }
+  setCurrentCell(cell: Range): Range {
+    return (cell as unknown as { activateAsCurrentCell(): Range }).activateAsCurrentCell();
+  }
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    return new RangeListImpl(
+      a1Notations.map((a1) => this.rangeFromA1(a1)),
+    ) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
+  }
+  getActiveRangeList(): GoogleAppsScript.Spreadsheet.RangeList {
+    return new RangeListImpl([
+      this.getActiveRange() as Range,
+    ]) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
+  }
+  /** Selects the ranges; the last one becomes the active range (reference/spreadsheet/sheet#setActiveRangeList). */
+  setActiveRangeList(
+    rangeList: GoogleAppsScript.Spreadsheet.RangeList,
+  ): GoogleAppsScript.Spreadsheet.RangeList {
+    const ranges = rangeList.getRanges();
+    ranges[ranges.length - 1]?.activate();
+    return rangeList;
+  }
+  getSelection(): GoogleAppsScript.Spreadsheet.Selection {
+    return new SelectionImpl(this.ctx) as unknown as GoogleAppsScript.Spreadsheet.Selection;
+  }
+  // The runtime never holds these objects (nothing can create them), so the lists are empty and lookups null.
+  getSlicers(): [] {
+    return [];
+  }
+  getImages(): [] {
+    return [];
+  }
+  getDrawings(): [] {
+    return [];
+  }
+  getBandings(): [] {
+    return [];
+  }
+  getPivotTables(): [] {
+    return [];
+  }
+  getDataSourceTables(): [] {
+    return [];
+  }
+  getDeveloperMetadata(): [] {
+    return [];
+  }
+  /** No form is linked to a sheet of a local workbook (reference/spreadsheet/sheet#getFormUrl()). */
+  getFormUrl(): null {
+    return null;
+  }
+  /** A grid sheet is not a data source sheet (reference/spreadsheet/sheet#asDataSourceSheet()). */
+  asDataSourceSheet(): null {
+    return null;
+  }
+  getRowGroupDepth(_rowIndex: number): number {
+    return 0;
+  }
+  getColumnGroupDepth(_columnIndex: number): number {
+    return 0;
+  }
+  getRowGroup(_rowIndex: number, _groupDepth: number): null {
+    return null;
+  }
+  getColumnGroup(_columnIndex: number, _groupDepth: number): null {
+    return null;
+  }
+  toString(): string {
+    return 'Sheet';
+  }
+}
 
 SpreadsheetContext.makeSheet = (ctx, sheetId) => new SheetImpl(ctx, sheetId) as unknown as Sheet;

@@ -3,7 +3,8 @@ import { SpreadsheetContext } from './context';
 import { assertValidRangeName, NamedRangeImpl } from './named-range';
 import { makeUser, ProtectionImpl } from './protection';
 import type { SheetImpl } from './sheet';
-import { installUnsupportedMembers } from './unsupported';
+import { TextFinderImpl } from './text-finder';
+import { REMOVE_MENU } from '../services/ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -107,8 +108,9 @@ export class SpreadsheetImpl implements Pick<Spreadsheet, SupportedSpreadsheetMe
       makeUser,
     );
   }
+  /** Editors can view too; then the viewers added (reference/spreadsheet/spreadsheet#getViewers()). */
   getViewers(): GoogleAppsScript.Base.User[] {
-    return this.getEditors();
+    return [...this.getEditors(), ...(this.store.data.viewers ?? []).map(makeUser)];
   }
   addEditor(user: string | UserLike): Spreadsheet {
     this.ctx.assertWritable('addEditor');
@@ -305,8 +307,225 @@ export class SpreadsheetImpl implements Pick<Spreadsheet, SupportedSpreadsheetMe
       .filter((p) => p.type === String(type))
       .map((p) => new ProtectionImpl(this.ctx, p.id) as unknown as GoogleAppsScript.Spreadsheet.Protection);
   }
-}
 
-installUnsupportedMembers(SpreadsheetImpl, 'Spreadsheet');
+  // ---- menus (reference/spreadsheet/spreadsheet#addMenu(String,Object)) ----
+  /** A menu from [{name, functionName}] entries; a null entry is a separator. Replaces a menu of that name. */
+  addMenu(name: string, subMenus: ({ name: string; functionName: string } | null)[]): void {
+    const ui = this.ctx.env.ui as GoogleAppsScript.Base.Ui & { [REMOVE_MENU]?: (title: string) => void };
+    ui[REMOVE_MENU]?.(String(name));
+    const menu = ui.createMenu(String(name));
+    for (const entry of subMenus ?? []) {
+      if (entry === null || entry === undefined) menu.addSeparator();
+      else menu.addItem(String(entry.name), String(entry.functionName));
+    }
+    menu.addToUi();
+  }
+  updateMenu(name: string, subMenus: ({ name: string; functionName: string } | null)[]): void {
+    this.addMenu(name, subMenus);
+  }
+  removeMenu(name: string): void {
+    const ui = this.ctx.env.ui as GoogleAppsScript.Base.Ui & { [REMOVE_MENU]?: (title: string) => void };
+    ui[REMOVE_MENU]?.(String(name));
+  }
+  /** Shows an HtmlOutput in a dialog (reference/spreadsheet/spreadsheet#show(Object)). */
+  show(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
+    const title = typeof userInterface.getTitle === 'function' ? userInterface.getTitle() : '';
+    this.ctx.env.ui.showModalDialog(userInterface, title);
+  }
+
+  // ---- the active sheet's members, as the reference says for each of these Spreadsheet methods ----
+  private active(): SheetImpl {
+    return this.getActiveSheet() as unknown as SheetImpl;
+  }
+  autoResizeColumn(columnPosition: number): Sheet {
+    return this.active().autoResizeColumn(columnPosition);
+  }
+  deleteColumn(columnPosition: number): Sheet {
+    return this.active().deleteColumn(columnPosition);
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.active().deleteColumns(columnPosition, howMany);
+  }
+  deleteRow(rowPosition: number): Sheet {
+    return this.active().deleteRow(rowPosition);
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.active().deleteRows(rowPosition, howMany);
+  }
+  insertColumnAfter(afterPosition: number): Sheet {
+    return this.active().insertColumnAfter(afterPosition);
+  }
+  insertColumnBefore(beforePosition: number): Sheet {
+    return this.active().insertColumnBefore(beforePosition);
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
+    return this.active().insertColumnsAfter(afterPosition, howMany);
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): Sheet {
+    return this.active().insertColumnsBefore(beforePosition, howMany);
+  }
+  insertRowAfter(afterPosition: number): Sheet {
+    return this.active().insertRowAfter(afterPosition);
+  }
+  insertRowBefore(beforePosition: number): Sheet {
+    return this.active().insertRowBefore(beforePosition);
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): Sheet {
+    return this.active().insertRowsAfter(afterPosition, howMany);
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): Sheet {
+    return this.active().insertRowsBefore(beforePosition, howMany);
+  }
+  getColumnWidth(columnPosition: number): number {
+    return this.active().getColumnWidth(columnPosition);
+  }
+  setColumnWidth(columnPosition: number, width: number): Sheet {
+    return this.active().setColumnWidth(columnPosition, width);
+  }
+  getRowHeight(rowPosition: number): number {
+    return this.active().getRowHeight(rowPosition);
+  }
+  setRowHeight(rowPosition: number, height: number): Sheet {
+    return this.active().setRowHeight(rowPosition, height);
+  }
+  hideColumn(column: Range): void {
+    this.active().hideColumn(column);
+  }
+  hideRow(row: Range): void {
+    this.active().hideRow(row);
+  }
+  unhideColumn(column: Range): void {
+    this.active().unhideColumn(column);
+  }
+  unhideRow(row: Range): void {
+    this.active().unhideRow(row);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this.active().isColumnHiddenByUser(columnPosition);
+  }
+  isRowHiddenByUser(rowPosition: number): boolean {
+    return this.active().isRowHiddenByUser(rowPosition);
+  }
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    return this.active().isRowHiddenByFilter(rowPosition);
+  }
+  sort(columnPosition: number, ascending?: boolean): Sheet {
+    return this.active().sort(columnPosition, ascending);
+  }
+  getCurrentCell(): Range {
+    return this.active().getCurrentCell();
+  }
+  setCurrentCell(cell: Range): Range {
+    return this.active().setCurrentCell(cell);
+  }
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    return this.active().getRangeList(a1Notations);
+  }
+  getActiveRangeList(): GoogleAppsScript.Spreadsheet.RangeList {
+    return this.active().getActiveRangeList();
+  }
+  setActiveRangeList(
+    rangeList: GoogleAppsScript.Spreadsheet.RangeList,
+  ): GoogleAppsScript.Spreadsheet.RangeList {
+    return this.active().setActiveRangeList(rangeList);
+  }
+  getSelection(): GoogleAppsScript.Spreadsheet.Selection {
+    return this.active().getSelection();
+  }
+  /** Finds text in every sheet (reference/spreadsheet/spreadsheet#createTextFinder(String)). */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    return new TextFinderImpl(this.ctx, String(findText), () =>
+      this.store.sheets().map((s) => ({
+        sheetId: s.id,
+        rect: { row: 1, column: 1, numRows: s.maxRows, numColumns: s.maxColumns },
+      })),
+    ) as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
+  }
+  /** Copies the active sheet ("Copy of …") and activates the copy (reference: duplicateActiveSheet()). */
+  duplicateActiveSheet(): Sheet {
+    const source = this.active();
+    const copy = source.copyTo(this.self());
+    this.store.moveSheet(copy.getSheetId(), source.getIndex());
+    return copy.activate();
+  }
+
+  // ---- sharing and calculation settings ----
+  addViewer(user: string | UserLike): Spreadsheet {
+    this.ctx.assertWritable('addViewer');
+    const email = typeof user === 'string' ? user : user.getEmail();
+    const viewers = (this.store.data.viewers ??= []);
+    if (!viewers.includes(email)) viewers.push(email);
+    return this.self();
+  }
+  addViewers(emailAddresses: string[]): Spreadsheet {
+    for (const e of emailAddresses) this.addViewer(e);
+    return this.self();
+  }
+  removeViewer(user: string | UserLike): Spreadsheet {
+    this.ctx.assertWritable('removeViewer');
+    const email = typeof user === 'string' ? user : user.getEmail();
+    this.store.data.viewers = (this.store.data.viewers ?? []).filter((e) => e !== email);
+    return this.self();
+  }
+  isIterativeCalculationEnabled(): boolean {
+    return this.store.data.calculation?.iterative ?? false;
+  }
+  setIterativeCalculationEnabled(isEnabled: boolean): Spreadsheet {
+    this.calculation('setIterativeCalculationEnabled').iterative = Boolean(isEnabled);
+    return this.self();
+  }
+  getMaxIterativeCalculationCycles(): number {
+    return this.store.data.calculation?.maxCycles ?? 50;
+  }
+  setMaxIterativeCalculationCycles(maxIterations: number): Spreadsheet {
+    if (!Number.isInteger(maxIterations) || maxIterations < 1 || maxIterations > 10000)
+      throw new Error('Max iterative calculation cycles must be between 1 and 10000.');
+    this.calculation('setMaxIterativeCalculationCycles').maxCycles = maxIterations;
+    return this.self();
+  }
+  getIterativeCalculationConvergenceThreshold(): number {
+    return this.store.data.calculation?.threshold ?? 0.05;
+  }
+  setIterativeCalculationConvergenceThreshold(minThreshold: number): Spreadsheet {
+    if (!(Number(minThreshold) >= 0))
+      throw new Error('The convergence threshold must be a non-negative number.');
+    this.calculation('setIterativeCalculationConvergenceThreshold').threshold = Number(minThreshold);
+    return this.self();
+  }
+  getRecalculationInterval(): GoogleAppsScript.Spreadsheet.RecalculationInterval {
+    return (this.store.data.calculation?.interval ??
+      'ON_CHANGE') as unknown as GoogleAppsScript.Spreadsheet.RecalculationInterval;
+  }
+  setRecalculationInterval(
+    recalculationInterval: GoogleAppsScript.Spreadsheet.RecalculationInterval,
+  ): Spreadsheet {
+    this.calculation('setRecalculationInterval').interval = String(recalculationInterval);
+    return this.self();
+  }
+  private calculation(method: string): NonNullable<typeof this.store.data.calculation> {
+    this.ctx.assertWritable(method);
+    return (this.store.data.calculation ??= {});
+  }
+  // The runtime never holds these objects: the lists are empty and lookups null.
+  getBandings(): [] {
+    return [];
+  }
+  getImages(): [] {
+    return [];
+  }
+  getDataSourceTables(): [] {
+    return [];
+  }
+  getDeveloperMetadata(): [] {
+    return [];
+  }
+  /** No form is linked to a local workbook (reference/spreadsheet/spreadsheet#getFormUrl()). */
+  getFormUrl(): null {
+    return null;
+  }
+  toString(): string {
+    return 'Spreadsheet';
+  }
+}
 
 SpreadsheetContext.makeSpreadsheet = (ctx) => new SpreadsheetImpl(ctx) as unknown as Spreadsheet;

@@ -146,6 +146,11 @@ export class WorkbookStore {
   private buildingSheetNames: string[] = [];
   private customFunctionKey = '';
   private recalcTick = 0;
+  /**
+   * Depth of engine work in progress (building, recalculating). A custom function that reads the sheet runs inside
+   * it: its reads must not rebuild or re-enter the engine (which would call the function again, without end).
+   */
+  private evaluating = 0;
   /** Copies made with Spreadsheet.copy (separate Drive files in Apps Script; not part of this workbook's data). */
   readonly copies: WorkbookStore[] = [];
   private host: FormulaHost = {};
@@ -219,6 +224,16 @@ export class WorkbookStore {
     }
   }
 
+  /** Runs engine work (which may call custom functions) with re-entry into the engine disabled. */
+  private evaluate<T>(work: () => T): T {
+    this.evaluating++;
+    try {
+      return work();
+    } finally {
+      this.evaluating--;
+    }
+  }
+
   /** Recomputes TODAY()/NOW() and other volatile formulas (after the clock moved), without a rebuild. */
   recalculate(): void {
     const engine = this.engine;
@@ -226,8 +241,10 @@ export class WorkbookStore {
     // HyperFormula recomputes volatile functions on every change: touch a scratch cell.
     const scratch = '__apps_script_local_scratch__';
     if (engine.sheetId(scratch) === undefined) engine.addSheet(scratch);
-    engine.setCells(scratch, 0, 0, [[this.recalcTick++]]);
-    engine.settleResizes(this.context);
+    this.evaluate(() => {
+      engine.setCells(scratch, 0, 0, [[this.recalcTick++]]);
+      engine.settleResizes(this.context);
+    });
   }
 
   /** Drops the engine; it is rebuilt from the data on the next read (named ranges changed, ...). */
@@ -360,6 +377,9 @@ export class WorkbookStore {
   /** The engine, built on demand; null while the workbook has no formula. */
   private liveEngine(): FormulaEngine | null {
     if (this.engine && !this.engineStale) return this.engine;
+    // Read by a custom function while the engine computes: the values as they stand (a formula cell not yet
+    // computed reads empty), never a rebuild that would call the function again.
+    if (this.evaluating > 0) return this.engineStale ? null : this.engine;
     if (this.engine) {
       this.engine.destroy();
       this.engine = null;
@@ -398,9 +418,13 @@ export class WorkbookStore {
       return [{ name: n.name, expression: `=${quoteSheetName(sheet.name)}!${a1}` }];
     });
     this.buildingSheetNames = sheets.map((x) => x.name);
-    this.engine = new FormulaEngine(sheets, named, this.context);
-    this.engine.settleResizes(this.context);
-    return this.engine;
+    const engine = this.evaluate(() => {
+      const built = new FormulaEngine(sheets, named, this.context);
+      this.engine = built;
+      built.settleResizes(this.context);
+      return built;
+    });
+    return engine;
   }
 
   /**
@@ -487,6 +511,21 @@ export class WorkbookStore {
     const fed = this.fedColumns.get(sheet.name);
     if (!fed) return;
     const engine = this.engine;
+    this.evaluating++;
+    try {
+      this.pushBlocks(engine, sheet, rect, fed);
+      engine.settleResizes(this.context);
+    } finally {
+      this.evaluating--;
+    }
+  }
+
+  private pushBlocks(
+    engine: FormulaEngine,
+    sheet: SheetData,
+    rect: GridRect,
+    fed: Set<number> | 'all',
+  ): void {
     engine.batch(() => {
       // One block per run of fed columns.
       let c = 0;
@@ -512,7 +551,6 @@ export class WorkbookStore {
         c = end;
       }
     });
-    engine.settleResizes(this.context);
   }
 
   // ---- writing -------------------------------------------------------------------------------------
@@ -548,15 +586,38 @@ export class WorkbookStore {
 
   /** Writes values as Range.setValues does: '=' strings become formulas, text is interpreted as typed. */
   writeValues(sheet: SheetData, rect: GridRect, rows: ReadonlyArray<ReadonlyArray<unknown>>): void {
+    this.writeStored(sheet, rect, (r, c, current) => this.interpret(rows[r][c], current));
+  }
+
+  /** Raw contents of cells (literal or formula text), as copyTo/moveTo/sort carry them, without re-interpretation. */
+  readCells(sheet: SheetData, rect: GridRect): { literal: CellLiteral | null; formula: string | null }[][] {
+    const literals = readRect(sheet.values, rect, null);
+    const formulas = readRect(sheet.formulas, rect, null);
+    return literals.map((row, r) => row.map((literal, c) => ({ literal, formula: formulas[r][c] })));
+  }
+
+  /** Writes raw cell contents read with readCells. */
+  writeCells(
+    sheet: SheetData,
+    rect: GridRect,
+    cells: ReadonlyArray<ReadonlyArray<{ literal: CellLiteral | null; formula: string | null }>>,
+  ): void {
+    this.writeStored(sheet, rect, (r, c) => ({ literal: cells[r][c].literal, formula: cells[r][c].formula }));
+  }
+
+  private writeStored(
+    sheet: SheetData,
+    rect: GridRect,
+    input: (r: number, c: number, currentFormat: string | null) => StoredInput,
+  ): void {
     let count = this.formulaCount(sheet);
     for (let r = 0; r < rect.numRows; r++) {
       const r0 = rect.row - 1 + r;
-      const input = rows[r];
       const formatLine = sheet.numberFormats[r0];
       for (let c = 0; c < rect.numColumns; c++) {
         const c0 = rect.column - 1 + c;
         const current = formatLine ? (formatLine[c0] ?? null) : null;
-        const stored = this.interpret(input[c], current);
+        const stored = input(r, c, current);
         if (getCell(sheet.formulas, r0, c0) !== null) {
           count--;
           setCell(sheet.formulas, r0, c0, null);
@@ -776,7 +837,21 @@ export class WorkbookStore {
    * cells, formats, validations, formulas that refer to them, named ranges, protections, rules and charts.
    */
   shiftLines(sheet: SheetData, dimension: 'ROWS' | 'COLUMNS', at: number, count: number): void {
-    const grids = [sheet.values, sheet.formulas, ...ATTRIBUTE_GRID_KEYS.map((k) => sheet[k])];
+    const grids = [
+      sheet.values,
+      sheet.formulas,
+      ...ATTRIBUTE_GRID_KEYS.map((k) => sheet[k]),
+      ...Object.values(sheet.styles ?? {}),
+    ];
+    if (dimension === 'ROWS' && sheet.rowHeights && at - 1 < sheet.rowHeights.length) {
+      if (count > 0) sheet.rowHeights.splice(at - 1, 0, ...new Array<null>(count).fill(null));
+      else sheet.rowHeights.splice(at - 1, -count);
+    }
+    const shiftIndexes = (list: number[] | undefined): number[] | undefined =>
+      list?.flatMap((i) => (i < at ? [i] : count < 0 && i < at - count ? [] : [i + count]));
+    if (dimension === 'ROWS') sheet.hiddenRows = shiftIndexes(sheet.hiddenRows);
+    else sheet.hiddenColumns = shiftIndexes(sheet.hiddenColumns);
+    if (sheet.merges) sheet.merges = sheet.merges.flatMap((r) => shiftRect(r, dimension, at, count) ?? []);
     for (const grid of grids) {
       if (dimension === 'ROWS') spliceRows(grid as never, at - 1, count);
       else spliceColumns(grid as never, at - 1, count);
@@ -1078,9 +1153,12 @@ export class WorkbookStore {
     // Relative references in a rule are relative to the rule's top-left cell; callers pass them already
     // translated to this cell, and qualified with the sheet so the scratch sheet reads the right cells.
     const qualified = qualifyReferences(bounded, sheet.name);
-    engine.setCells(scratch, row - 1, column - 1, [[qualified]]);
-    const value = engine.value(scratch, row - 1, column - 1);
-    engine.setCells(scratch, row - 1, column - 1, [[null]]);
+    const value = this.evaluate(() => {
+      engine.setCells(scratch, row - 1, column - 1, [[qualified]]);
+      const result = engine.value(scratch, row - 1, column - 1);
+      engine.setCells(scratch, row - 1, column - 1, [[null]]);
+      return result;
+    });
     if (value !== null && typeof value === 'object') return errorText(value.type);
     return value ?? '';
   }

@@ -60,6 +60,8 @@ export interface ProtectionSpec {
   editors: string[];
   domainEdit: boolean;
   unprotectedRanges: GridRect[];
+  /** Named range given with setRangeName. */
+  rangeName?: string;
 }
 
 export interface ChartSpec {
@@ -103,7 +105,48 @@ export interface SheetData {
   validations: Grid<number>;
   conditionalFormats: ConditionalFormatSpec[];
   charts: ChartSpec[];
+  /**
+   * Further per-cell formats (font family/size/style/line, vertical alignment, text direction/rotation, wrap
+   * strategy, borders), by name; absent in workbooks made before they existed. Not carried by .xlsx yet.
+   */
+  styles?: Partial<Record<StyleKey, Grid<string | number>>>;
+  /** Merged blocks. */
+  merges?: GridRect[];
+  /** Rows and columns hidden by the user (1-based). */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+  /** Row heights in pixels by 0-based row; missing means the default 21. */
+  rowHeights?: Array<number | null | undefined>;
+  /** View flags: gridlines hidden, right-to-left. */
+  hiddenGridlines?: boolean;
+  rightToLeft?: boolean;
 }
+
+/** Names of the further per-cell formats kept in SheetData.styles. */
+export type StyleKey =
+  | 'fontFamilies'
+  | 'fontSizes'
+  | 'fontStyles'
+  | 'fontLines'
+  | 'verticalAlignments'
+  | 'textDirections'
+  | 'textRotations'
+  | 'wrapStrategies'
+  | 'borders'
+  | 'showHyperlinks';
+
+export const STYLE_KEYS: readonly StyleKey[] = [
+  'fontFamilies',
+  'fontSizes',
+  'fontStyles',
+  'fontLines',
+  'verticalAlignments',
+  'textDirections',
+  'textRotations',
+  'wrapStrategies',
+  'borders',
+  'showHyperlinks',
+];
 
 /** Per-cell attribute grids, addressable by name. */
 export type AttributeGridKey =
@@ -151,4 +194,8 @@ export interface WorkbookData {
   protections: ProtectionSpec[];
   validationRules: Record<string, DataValidationSpec>;
   nextId: number;
+  /** People who may view (Spreadsheet.addViewer); absent in older workbooks. */
+  viewers?: string[];
+  /** Calculation settings (File → Settings → Calculation); absent means Sheets' defaults. */
+  calculation?: { iterative?: boolean; maxCycles?: number; threshold?: number; interval?: string };
 }

@@ -3,7 +3,6 @@ import type { SpreadsheetContext } from './context';
 import { loadCriteriaValue, storeCriteriaValue } from './criteria';
 import { isDateLike } from './dates';
 import { offsetRelativeRefs } from './formula-refs';
-import { installUnsupportedMembers } from './unsupported';
 import type { DataValidationSpec } from './types';
 
 type DV = GoogleAppsScript.Spreadsheet.DataValidation;
@@ -12,7 +11,7 @@ type Criteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 
 export class DataValidationImpl implements Pick<
   DV,
-  'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'
+  'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues'
 > {
   constructor(
     private readonly ctx: SpreadsheetContext,
@@ -35,8 +34,13 @@ export class DataValidationImpl implements Pick<
     return this.spec.values.map((v) => loadCriteriaValue(this.ctx, v));
   }
 
-  getHelpText(): string {
-    return this.spec.helpText ?? '';
+  /** The help text, or null when none is set (reference/spreadsheet/data-validation#getHelpText()). */
+  getHelpText(): string | null {
+    return this.spec.helpText;
+  }
+  /** Apps Script objects print their class name. */
+  toString(): string {
+    return 'DataValidation';
   }
 }
 
@@ -45,9 +49,7 @@ export class DataValidationBuilderImpl implements Pick<
   | 'build'
   | 'copy'
   | 'getAllowInvalid'
-  | 'getCriteriaType'
   | 'getCriteriaValues'
-  | 'getHelpText'
   | 'requireCheckbox'
   | 'requireDate'
   | 'requireDateAfter'
@@ -97,14 +99,20 @@ export class DataValidationBuilderImpl implements Pick<
   getAllowInvalid(): boolean {
     return this.spec.allowInvalid;
   }
-  getCriteriaType(): Criteria {
-    return this.spec.criteria as unknown as Criteria;
+  /** The criteria, or null before one is set (reference/spreadsheet/data-validation-builder#getCriteriaType()). */
+  getCriteriaType(): Criteria | null {
+    return this.spec.criteria ? (this.spec.criteria as unknown as Criteria) : null;
   }
   getCriteriaValues(): unknown[] {
     return this.spec.values.map((v) => loadCriteriaValue(this.ctx, v));
   }
-  getHelpText(): string {
-    return this.spec.helpText ?? '';
+  /** The help text, or null when none is set (reference/spreadsheet/data-validation-builder#getHelpText()). */
+  getHelpText(): string | null {
+    return this.spec.helpText;
+  }
+  /** Apps Script objects print their class name. */
+  toString(): string {
+    return 'DataValidationBuilder';
   }
   requireCheckbox(checked?: unknown, unchecked?: unknown): DVBuilder {
     const values = checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
@@ -202,9 +210,6 @@ export class DataValidationBuilderImpl implements Pick<
     return this.set(String(criteria), args);
   }
 }
-
-installUnsupportedMembers(DataValidationImpl, 'DataValidation');
-installUnsupportedMembers(DataValidationBuilderImpl, 'DataValidationBuilder');
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const URL_RE = /^(?:(?:https?|ftp):\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$/i;

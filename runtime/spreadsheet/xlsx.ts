@@ -275,18 +275,25 @@ function nativeConditionalRule(
 // ---- formulas only Google Sheets computes ------------------------------------------------------------------
 
 /**
- * Sheets-only functions, the bundle's custom functions (all SALESDESK_…, Apps Script code) and open-ended
- * ranges such as `A2:A`: Excel and LibreOffice show #NAME? or a parse error for these instead of the result, even
- * with the cached value in the file. Such formulas are written as their values and kept in the metadata sheet.
+ * Sheets-only functions, the project's custom functions (Apps Script code) and open-ended ranges such as `A2:A`:
+ * Excel and LibreOffice show #NAME? or a parse error for these instead of the result, even with the cached value
+ * in the file. Such formulas are written as their values and kept in the metadata sheet.
  */
 const GOOGLE_ONLY_FUNCTION =
-  /\b(ARRAYFORMULA|QUERY|IMPORTRANGE|IMPORTDATA|IMPORTHTML|IMPORTXML|IMPORTFEED|GOOGLEFINANCE|GOOGLETRANSLATE|DETECTLANGUAGE|SPARKLINE|IMAGE|REGEXMATCH|REGEXEXTRACT|REGEXREPLACE|SPLIT|JOIN|FLATTEN|SALESDESK_\w+)\s*\(/i;
+  /\b(ARRAYFORMULA|QUERY|IMPORTRANGE|IMPORTDATA|IMPORTHTML|IMPORTXML|IMPORTFEED|GOOGLEFINANCE|GOOGLETRANSLATE|DETECTLANGUAGE|SPARKLINE|IMAGE|REGEXMATCH|REGEXEXTRACT|REGEXREPLACE|SPLIT|JOIN|FLATTEN)\s*\(/i;
 const OPEN_RANGE = /(^|[^\w$])\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}(?![\w$(])/i;
 
-export function isGoogleOnlyFormula(formula: string): boolean {
+/**
+ * Whether only Google Sheets computes a formula.
+ * @param customFunctions names of the project's custom functions (calls to them are Apps Script code)
+ */
+export function isGoogleOnlyFormula(formula: string, customFunctions: readonly string[] = []): boolean {
   // String literals cannot hold either; drop them so "A2:A" in a text does not count.
   const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  return GOOGLE_ONLY_FUNCTION.test(code) || OPEN_RANGE.test(code);
+  if (GOOGLE_ONLY_FUNCTION.test(code) || OPEN_RANGE.test(code)) return true;
+  const calls = code.match(/[A-Za-z_][\w.]*(?=\s*\()/g) ?? [];
+  const custom = new Set(customFunctions.map((name) => name.toUpperCase()));
+  return calls.some((name) => custom.has(name.toUpperCase()));
 }
 
 type Cached = { value: string | number | boolean | null; isDate: boolean };
@@ -301,6 +308,8 @@ function googleOnlyFormulaCells(
 ): { entries: GoogleOnlyFormula[]; cells: Map<number, Map<number, Cached>> } {
   const entries: GoogleOnlyFormula[] = [];
   const cells = new Map<number, Map<number, Cached>>();
+  // The custom functions the runtime wired to this workbook (none for a bare store).
+  const customFunctions = (store.context.customFunctions()?.list() ?? []).map((f) => f.name);
   const put = (r: number, c: number, cached: Cached): void => {
     const line = cells.get(r) ?? new Map<number, Cached>();
     line.set(c, cached);
@@ -314,23 +323,29 @@ function googleOnlyFormulaCells(
     !cells.get(r)?.has(c);
   sheet.formulas.forEach((line, r) => {
     line?.forEach((formula, c) => {
-      if (!formula || !isGoogleOnlyFormula(formula)) return;
-      const down = store.rawComputed(sheet, {
-        row: r + 1,
-        column: c + 1,
-        numRows: sheet.maxRows - r,
-        numColumns: 1,
-      });
-      const right = store.rawComputed(sheet, {
-        row: r + 1,
-        column: c + 1,
-        numRows: 1,
-        numColumns: sheet.maxColumns - c,
-      });
+      if (!formula || !isGoogleOnlyFormula(formula, customFunctions)) return;
+      // Cells that hold neither a value nor a formula are the only candidates; counting them first is a grid
+      // lookup, so a column of one formula per row never asks the engine for the cells below it.
+      const emptyRun = (dr: number, dc: number, limit: number): number => {
+        let n = 0;
+        while (n < limit && getCell(sheet.values, r + dr * (n + 1), c + dc * (n + 1)) === null) {
+          if (getCell(sheet.formulas, r + dr * (n + 1), c + dc * (n + 1))) break;
+          n++;
+        }
+        return n;
+      };
+      const below = emptyRun(1, 0, sheet.maxRows - r - 1);
+      const beside = emptyRun(0, 1, sheet.maxColumns - c - 1);
+      const down = below
+        ? store.rawComputed(sheet, { row: r + 2, column: c + 1, numRows: below, numColumns: 1 })
+        : [];
+      const right = beside
+        ? store.rawComputed(sheet, { row: r + 1, column: c + 2, numRows: 1, numColumns: beside })[0]
+        : [];
       let numRows = 1;
-      while (numRows < down.length && isSpill(r + numRows, c, down[numRows][0])) numRows++;
+      while (numRows <= down.length && isSpill(r + numRows, c, down[numRows - 1][0])) numRows++;
       let numColumns = 1;
-      while (numColumns < right[0].length && isSpill(r, c + numColumns, right[0][numColumns])) numColumns++;
+      while (numColumns <= right.length && isSpill(r, c + numColumns, right[numColumns - 1])) numColumns++;
       const block = store.rawComputed(sheet, { row: r + 1, column: c + 1, numRows, numColumns });
       block.forEach((values, dr) =>
         values.forEach((cached, dc) => {
@@ -747,8 +762,18 @@ export async function loadWorkbookXlsxDocument(
   const wb = new ExcelJS.Workbook();
   if (typeof source === 'string') await wb.xlsx.readFile(source);
   else await wb.xlsx.load(source as ArrayBuffer);
-  const metaSheetName = options.metaSheetName ?? DEFAULT_META_SHEET;
-  const meta = readMetaSheet(wb, metaSheetName);
+  let metaSheetName = options.metaSheetName ?? DEFAULT_META_SHEET;
+  let meta = readMetaSheet(wb, metaSheetName);
+  if (!meta) {
+    // A metadata sheet written under another name (an earlier version's): very hidden, holding our JSON.
+    const other = wb.worksheets.find(
+      (ws) => ws.state === 'veryHidden' && /^\{"version":1,"id":/.test(String(ws.getCell(1, 1).value ?? '')),
+    );
+    if (other) {
+      metaSheetName = other.name;
+      meta = readMetaSheet(wb, other.name);
+    }
+  }
   return { store: workbookFromExcel(wb, meta, metaSheetName, options), documentState: meta?.documentState };
 }
 

@@ -10,7 +10,8 @@
  * The rules are those of src/core/tiering, so the custom functions, the template formulas and Refresh tiers agree.
  */
 import { ZoneDays } from '../core/dates';
-import { isEmail, normalizePhone } from '../core/validation/fields';
+import { isEmail } from '../core/validation/fields';
+import { normalizePhone } from '../core/validation/phone';
 import {
   addPurchase,
   countedDeal,

@@ -71,6 +71,7 @@ export const apiRevealReminderRow = rep(reminders.apiRevealReminderRow);
 export const menuAssignLeads = managerMenu(assign.menuAssignLeads);
 export const apiPreviewAssignment = manager(assign.apiPreviewAssignment);
 export const apiConfirmAssignment = manager(assign.apiConfirmAssignment);
+export const apiSendPendingNotices = manager(assign.apiSendPendingNotices);
 export const menuUndoLastAssignment = managerMenu(assign.menuUndoLastAssignment);
 export const menuTurnOnFormIntake = managerMenu(assign.menuTurnOnFormIntake);
 export const onFormSubmitAssign = trigger('onFormSubmitAssign', assign.onFormSubmitAssign);

@@ -166,3 +166,83 @@ describe('a three-file Apps Script project through apps-script-local', () => {
     expect(JSON.parse(result.stdout).value).toEqual([]);
   });
 });
+
+describe('apps-script-local fire', () => {
+  it('runs a daily trigger installed in an earlier run once a day, across runs', async () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'daily-project-'));
+    fs.writeFileSync(path.join(project, 'appsscript.json'), JSON.stringify({ timeZone: 'Asia/Tokyo' }));
+    fs.writeFileSync(
+      path.join(project, 'Code.gs'),
+      [
+        "function install() { ScriptApp.newTrigger('daily').timeBased().atHour(9).everyDays(1).create(); }",
+        'function daily() {',
+        '  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];',
+        '  sheet.appendRow([new Date()]);',
+        "  PropertiesService.getScriptProperties().setProperty('lastRun', new Date().toISOString());",
+        '}',
+      ].join('\n'),
+    );
+    const book = path.join(project, 'book.xlsx');
+    const install = await cli([
+      'run',
+      project,
+      'install',
+      '--out',
+      book,
+      '--as',
+      'ann@example.com',
+      '--now',
+      '2026-03-01T12:00:00Z',
+    ]);
+    expect(install.code).toBe(0);
+    const fire = async (now: string): Promise<number> => {
+      const run = await cli(['fire', project, '--in', book, '--out', book, '--now', now, '--json']);
+      expect(run.code).toBe(0);
+      return (JSON.parse(run.out) as { runs: unknown[] }).runs.length;
+    };
+    // 09:10 and 09:40 in Tokyo on the 2nd, then the 3rd.
+    expect(await fire('2026-03-02T00:10:00Z')).toBe(1);
+    expect(await fire('2026-03-02T00:40:00Z')).toBe(0);
+    expect(await fire('2026-03-03T00:10:00Z')).toBe(1);
+    const rt = await LocalRuntime.fromXlsx(book, { projectDir: project });
+    expect(rt.workbook.sheetValues(rt.workbook.sheets()[0].name)).toHaveLength(2);
+    // Script properties live beside the project, not in the workbook.
+    expect(JSON.parse(fs.readFileSync(path.join(project, SCRIPT_PROPERTIES_FILE), 'utf8'))).toEqual({
+      lastRun: '2026-03-03T00:10:00.000Z',
+    });
+    expect(rt.properties.script.size).toBe(0);
+  });
+});
+
+describe('apps-script-local with a one-file project', () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'ask-project-'));
+  fs.writeFileSync(
+    path.join(project, 'Code.js'),
+    [
+      'function ask() {',
+      '  var ui = SpreadsheetApp.getUi();',
+      "  var go = ui.alert('Go on?', ui.ButtonSet.YES_NO) === ui.Button.YES;",
+      "  var name = go ? ui.prompt('Your name?').getResponseText() : '';",
+      '  return { go: go, name: name, zone: Session.getScriptTimeZone() };',
+      '}',
+    ].join('\n'),
+  );
+
+  it('answers alerts and prompts from --answer/--prompt; no appsscript.json means Etc/UTC', async () => {
+    const yes = await cli(['run', project, 'ask', '--answer', 'yes', '--prompt', 'Ann', '--json']);
+    expect(JSON.parse(yes.out).value).toEqual({ go: true, name: 'Ann', zone: 'Etc/UTC' });
+    const no = await cli(['run', project, 'ask', '--answer', 'NO', '--json']);
+    expect(JSON.parse(no.out).value).toEqual({ go: false, name: '', zone: 'Etc/UTC' });
+  });
+
+  it('runs the project in worker threads too (executeConcurrently)', async () => {
+    const rt = await LocalRuntime.create({ projectDir: FIXTURE, now: '2026-03-02T08:00:00Z' });
+    expect(rt.execute('setUp').error).toBeUndefined();
+    const results = await rt.executeConcurrently([{ fn: 'openTasks' }, { fn: 'openTasks' }]);
+    expect(results.map((result) => result.error)).toEqual([undefined, undefined]);
+    expect(results[0].value).toEqual([
+      { row: 3, task: 'Call <Acme> & co' },
+      { row: 4, task: 'Send the invoice' },
+    ]);
+  });
+});

@@ -10,7 +10,16 @@ import { parseArgs } from '../../cli/args';
 import { command } from '../../cli/commands/assign';
 import { SHEETS } from '../../templates';
 // Every run at the fixture's fixed time: its out-of-office dates must not depend on the day the suite runs.
-import { assignRuntime, DEFAULT_REPS, leads, MANAGER, NOW, records, type Row } from './assign/fixture';
+import {
+  assignRuntime,
+  assignState,
+  DEFAULT_REPS,
+  leads,
+  MANAGER,
+  NOW,
+  records,
+  type Row,
+} from './assign/fixture';
 
 async function cli(argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
@@ -51,12 +60,15 @@ describe('salesdesk assign', () => {
     expect(owners).toEqual([
       'ann@example.com',
       'bob@example.com',
-      'cui@example.com',
       'ann@example.com',
+      'cui@example.com',
       'ann@example.com',
       'bob@example.com',
     ]);
     expect(records(saved, 'assignmentLog')).toHaveLength(6);
+    // The rotation and the undo data travel with the file (the state sheet), unlike document properties.
+    expect(assignState(saved).rotation.team).toBeDefined();
+    expect(assignState(saved).lastRun?.count).toBe(6);
   });
 
   it('refuses a rep', async () => {

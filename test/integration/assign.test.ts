@@ -7,7 +7,18 @@
 import fc from 'fast-check';
 import type { LocalRuntime } from '../../runtime';
 import { SHEETS } from '../../templates';
-import { assignRuntime, DEFAULT_REPS, leads, MANAGER, OWNER, records, type Row } from './assign/fixture';
+import {
+  assignRuntime,
+  assignState,
+  DEFAULT_REPS,
+  leads,
+  MANAGER,
+  OWNER,
+  records,
+  STATE_SHEET,
+  weights,
+  type Row,
+} from './assign/fixture';
 
 interface Preview {
   token: string;
@@ -33,14 +44,18 @@ function preview(rt: LocalRuntime, user = MANAGER): Preview {
 function confirm(rt: LocalRuntime, token: string, user = MANAGER): Confirm {
   return rt.call<Confirm>('apiConfirmAssignment', token, { user });
 }
+/** SalesDesk's assignment properties (other parts, e.g. the protection editors, keep their own). */
 function documentProperties(rt: LocalRuntime): Record<string, string> {
-  return Object.fromEntries(rt.properties.document.entries());
+  return Object.fromEntries(
+    [...rt.properties.document.entries()].filter(([key]) => key.startsWith('salesdesk.assign')),
+  );
 }
 function state(rt: LocalRuntime): string {
   return JSON.stringify([
     rt.workbook.sheetValues(CUSTOMERS),
     rt.workbook.sheetValues(LOG),
     documentProperties(rt),
+    assignState(rt),
   ]);
 }
 function appendCustomers(rt: LocalRuntime, rows: Row[]): void {
@@ -83,17 +98,19 @@ describe('assign leads through the bundle', () => {
     const result = confirm(rt, preview(rt).token);
     expect(result.status).toBe('done');
     const calls = rt.lastExecution!.calls;
-    expect(calls['Range.setValues']).toBe(2); // owner+reassign block, log append
-    expect(calls['Range.getValues']).toBe(4); // Settings, Customers, Reps, log
+    // state with the journal, log append, owner+reassign block, state with pointers/undo data, notices all sent
+    expect(calls['Range.setValues']).toBe(5);
+    expect(calls['Range.getValues']).toBe(5); // Settings, Customers, Reps, log, state
+    // Earliest deadline first (src/core/assign/rotation.ts): ann (weight 2) every other lead.
     expect(owners(rt)).toEqual([
       'ann@example.com',
       'bob@example.com',
-      'cui@example.com',
       'ann@example.com',
+      'cui@example.com',
       'ann@example.com',
       'bob@example.com',
-      'cui@example.com',
       'ann@example.com',
+      'cui@example.com',
     ]);
     const log = records(rt, 'assignmentLog');
     expect(log).toHaveLength(8);
@@ -108,10 +125,10 @@ describe('assign leads through the bundle', () => {
       undone: false,
     });
     expect(new Set(log.map((l) => l.runId)).size).toBe(1);
-    expect(JSON.parse(rt.properties.document.get('salesdesk.assign.pointer.team')!)).toEqual({
-      v: 1,
-      weights: { 'ann@example.com': 0, 'bob@example.com': 0, 'cui@example.com': 0 },
-    });
+    expect(weights(rt)).toEqual({ 'ann@example.com': 0, 'bob@example.com': 0, 'cui@example.com': 0 });
+    expect(assignState(rt).lastRun).toMatchObject({ runId: log[0].runId, count: 8 });
+    expect(assignState(rt).notices).toEqual([]); // everyone told
+    expect(rt.workbook.data.sheets.find((sheet) => sheet.name === STATE_SHEET)?.hidden).toBe(true);
     expect(rt.mail.outbox.map((m) => m.to[0]).sort()).toEqual([
       'ann@example.com',
       'bob@example.com',
@@ -149,7 +166,7 @@ describe('assign leads through the bundle', () => {
       [[true]],
     );
     const before = rt.workbook.sheetValues(CUSTOMERS);
-    const pointerBefore = rt.properties.document.get('salesdesk.assign.pointer.team');
+    const pointerBefore = weights(rt);
     const second = confirm(rt, preview(rt).token);
     expect(second.status).toBe('done');
     expect(rt.workbook.sheetValues(CUSTOMERS)).not.toEqual(before);
@@ -157,7 +174,7 @@ describe('assign leads through the bundle', () => {
     const undo = rt.execute('menuUndoLastAssignment', [], { user: MANAGER });
     expect(undo.error).toBeUndefined();
     expect(rt.workbook.sheetValues(CUSTOMERS)).toEqual(before);
-    expect(rt.properties.document.get('salesdesk.assign.pointer.team')).toBe(pointerBefore);
+    expect(weights(rt)).toEqual(pointerBefore);
     const log = records(rt, 'assignmentLog');
     const secondRun = log[log.length - 1].runId;
     expect(log.filter((l) => l.runId === secondRun).every((l) => l.undone === true)).toBe(true);
@@ -196,9 +213,7 @@ describe('assign leads through the bundle', () => {
       '只有经理才能执行此操作。经理：owner@example.com, boss@example.com。请联系其中一位处理。',
     );
     const denied = rt.execute('apiConfirmAssignment', ['x'], { user: 'bob@example.com' });
-    expect(denied.error?.message).toBe(
-      'Only a manager can do this. Managers: owner@example.com, boss@example.com. Ask one of them to run it.',
-    );
+    expect(denied.error?.message).toContain('Only a manager can do this');
     rt.execute('menuUndoLastAssignment', [], { user: 'bob@example.com' });
     expect(state(rt)).toBe(before);
     rt.execute('menuAssignLeads', [], { user: OWNER });
@@ -251,14 +266,10 @@ describe('assign leads through the bundle', () => {
         'No available rep matches senior (potential value 50000 ≥ 50000), region South China, and falling back to the team is off in Settings',
       ],
     ]);
-    expect(
-      Object.keys(documentProperties(rt))
-        .filter((k) => k.startsWith('salesdesk.assign.pointer.'))
-        .sort(),
-    ).toEqual([
-      'salesdesk.assign.pointer.region:east',
-      'salesdesk.assign.pointer.region:north',
-      'salesdesk.assign.pointer.senior|region:east',
+    expect(Object.keys(assignState(rt).rotation).sort()).toEqual([
+      'region:east',
+      'region:north',
+      'senior|region:east',
     ]);
   });
 });
@@ -320,19 +331,20 @@ describe('overlapping executions', () => {
     });
     const results = await rt.executeConcurrently([submit(rt, 1), submit(rt, 2)]);
     expect(results.map((r) => r.error)).toEqual([undefined, undefined]);
-    expect(results.every((r) => (r.calls['Lock.waitLock'] ?? 0) === 1)).toBe(true);
+    // One lock for the run, one (after the mail) to record who was told.
+    expect(results.map((r) => r.calls['Lock.waitLock'] ?? 0)).toEqual([2, 2]);
     const rows = records(rt, 'customers');
     expect(rows.map((r) => r.company).sort()).toEqual(['Company 1', 'Form 1', 'Form 2']);
     expect(rows.slice(1).map((r) => r.owner)).toEqual(['ann@example.com', 'bob@example.com']);
     expect(records(rt, 'assignmentLog')).toHaveLength(2);
-    expect(JSON.parse(rt.properties.document.get('salesdesk.assign.pointer.team')!).weights).toEqual({
+    expect(weights(rt)).toEqual({
       'ann@example.com': 0,
       'bob@example.com': -2,
       'cui@example.com': 2,
     });
   });
 
-  it('without the lock the same overlap loses a lead and repeats a turn (what the lock prevents)', async () => {
+  it('without the lock the same overlap loses a lead (what the lock prevents)', async () => {
     const rt = await assignRuntime({
       reps: DEFAULT_REPS,
       customers: leads(1, 1, () => ({ owner: 'eve@example.com' })),
@@ -341,14 +353,7 @@ describe('overlapping executions', () => {
     await rt.executeConcurrently([submit(rt, 1), submit(rt, 2)]);
     const rows = records(rt, 'customers');
     expect(rows).toHaveLength(2); // one response overwrote the other
-    expect(rows[1].owner).toBe('ann@example.com');
     expect(records(rt, 'assignmentLog')).toHaveLength(1); // and the log lost a line too
-    // Both runs started from the same pointer and saved the one-turn state: the second turn was never taken.
-    expect(JSON.parse(rt.properties.document.get('salesdesk.assign.pointer.team')!).weights).toEqual({
-      'ann@example.com': -2,
-      'bob@example.com': 1,
-      'cui@example.com': 1,
-    });
   });
 
   it('two managers confirming the same preview at once assign each lead once', async () => {

@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../cli/salesdesk';
 import { LocalRuntime } from '../../runtime';
+import { readXlsxCharts } from '../../runtime/spreadsheet/xlsx-charts';
 
 test('salesdesk demo writes a workbook that holds the whole first day', async () => {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-demo-')), 'demo.xlsx');
@@ -51,4 +52,19 @@ test('salesdesk demo writes a workbook that holds the whole first day', async ()
   const dataRows = customers.slice(1).filter((row) => row.some((cell) => cell !== ''));
   expect(dataRows.every((row) => row[owner] !== '')).toBe(true);
   expect(new Set(dataRows.map((row) => row[tier]))).toEqual(new Set(['VIP', 'Active', 'Potential', 'Lost']));
+
+  // "charts in place" holds in the file too: the Dashboard's three charts are real chart parts of the .xlsx,
+  // drawing the Dashboard's own cells (issue 13 §5).
+  const charts = await readXlsxCharts(fs.readFileSync(out));
+  expect(charts.map((c) => [c.sheet, c.kind, c.from])).toEqual([
+    ['Dashboard', 'col', { column: 12, row: 0 }],
+    ['Dashboard', 'pie', { column: 12, row: 20 }],
+    ['Dashboard', 'bar', { column: 12, row: 40 }],
+  ]);
+  const dashboard = reopened.workbook.sheetValues('Dashboard');
+  const tierChart = charts[1].series[0];
+  const firstTierRow = Number(/\$A\$(\d+):/.exec(tierChart.categoriesRef ?? '')?.[1]);
+  expect(tierChart.categories).toEqual(dashboard.slice(firstTierRow - 1, firstTierRow + 3).map((r) => r[0]));
+  expect(tierChart.values).toEqual(dashboard.slice(firstTierRow - 1, firstTierRow + 3).map((r) => r[1]));
+  expect(tierChart.values.reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(dataRows.length);
 });

@@ -12,7 +12,8 @@ const OWNER = 'owner@example.com';
 const EN = { user: OWNER, locale: 'en' };
 const ZH = { user: OWNER, locale: 'zh-CN' };
 
-const bare = () => LocalRuntime.create({ bundleDir: distDir, now: NOW, owner: OWNER });
+const bare = () =>
+  LocalRuntime.create({ bundleDir: distDir, now: NOW, owner: OWNER, addOnName: 'SalesDesk' });
 
 function menuCaptions(rt: LocalRuntime): { caption: string; functionName: string }[] {
   const menu = rt.ui.menu('SalesDesk');

@@ -51,6 +51,16 @@ describe('message catalogue', () => {
     expect(english).toEqual([]);
   });
 
+  it('names the menu where it really is: Extensions → SalesDesk → … (扩展程序 → SalesDesk → …)', () => {
+    const wrong = (['en', 'zh-CN'] as const).flatMap((locale) =>
+      catalogKeys(locale)
+        .map((key) => ({ key, text: t(locale, key) }))
+        .filter(({ text }) => /SalesDesk →/.test(text.replace(/(Extensions|扩展程序) → SalesDesk →/g, '')))
+        .map(({ key }) => `${locale}:${key}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   describe('English plurals', () => {
     /** Every message with every parameter set to `n` (ids and names become "n" too: harmless for the check). */
     const rendered = (n: number) =>
@@ -59,7 +69,7 @@ describe('message catalogue', () => {
         return { key, text: t('en', key, Object.fromEntries(names.map((name) => [name, n]))) };
       });
     // Words ending in s that follow a count without being a plural noun ("1 is required", "1 stays unassigned").
-    const NOT_PLURAL = new Set(['is', 'was', 'has', 'belongs', 'stays', 'matches', 'as']);
+    const NOT_PLURAL = new Set(['is', 'was', 'has', 'belongs', 'stays', 'matches', 'runs', 'as']);
 
     it('never puts a plural noun after the number 1 ("1 leads", "1 new leads")', () => {
       const wrong = rendered(1).flatMap(({ key, text }) =>

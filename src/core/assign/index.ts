@@ -8,3 +8,4 @@ export * from './describe';
 export * from './view';
 export * from './mail';
 export * from './intake';
+export * from './state';

@@ -76,39 +76,67 @@ export interface UndoPlan {
   conflicts: UndoConflict[];
 }
 
-/**
- * Decides what undo writes.
- * @param markedWithoutOwner customer ids whose reassign box was ticked although they had no owner (the run cleared
- *   those boxes too; rows with an owner were necessarily ticked).
- */
-export function planUndo(
-  customers: Table<CustomerKey>,
-  changes: readonly RunChange[],
-  markedWithoutOwner: ReadonlySet<string> = new Set(),
-): UndoPlan {
+/** Customer rows by id (rows without an id by lower-case company/contact name), blank rows left out. */
+function customerIndex(customers: Table<CustomerKey>): {
+  byId: Map<string, number[]>;
+  byName: Map<string, number[]>;
+} {
   const byId = new Map<string, number[]>();
   const byName = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, index: number) => {
+    const list = map.get(key);
+    if (list) list.push(index);
+    else map.set(key, [index]);
+  };
   customers.rows.forEach((values, index) => {
     if (isBlankRow(values)) return;
     const id = String(cell(customers, values, 'id')).trim();
     const name = (
       String(cell(customers, values, 'company')).trim() || String(cell(customers, values, 'contact')).trim()
     ).toLowerCase();
-    if (id)
-      byId.set(id, [...(byId.get(id) ?? []), index]); // duplicates are rare: copying is fine
-    else if (name) byName.set(name, [...(byName.get(name) ?? []), index]);
+    if (id) add(byId, id, index);
+    else if (name) add(byName, name, index);
   });
+  return { byId, byName };
+}
+
+function candidatesOf(
+  index: ReturnType<typeof customerIndex>,
+  change: Pick<RunChange, 'customerId' | 'customer'>,
+): number[] {
+  return change.customerId
+    ? (index.byId.get(change.customerId) ?? [])
+    : (index.byName.get(change.customer.toLowerCase()) ?? []);
+}
+
+/** An owner cell holding `email` ('' = blank). */
+function ownerIs(customers: Table<CustomerKey>, index: number, email: string): boolean {
+  const owner = String(cell(customers, customers.rows[index], 'owner') ?? '').trim();
+  return email === '' ? owner === '' : sameEmail(owner, email);
+}
+
+/**
+ * Decides what undo writes.
+ * @param markedWithoutOwner customer ids whose reassign box was ticked although they had no owner (the run cleared
+ *   those boxes too; rows with an owner were necessarily ticked).
+ * @param resumed an undo interrupted half-way is being completed: a row already holding its previous owner was
+ *   given back by the interrupted attempt, and only its log row is left to mark.
+ */
+export function planUndo(
+  customers: Table<CustomerKey>,
+  changes: readonly RunChange[],
+  markedWithoutOwner: ReadonlySet<string> = new Set(),
+  resumed = false,
+): UndoPlan {
+  const index = customerIndex(customers);
   const restores: Restore[] = [];
   const conflicts: UndoConflict[] = [];
   const taken = new Set<number>();
   for (const change of changes) {
-    const candidates = change.customerId
-      ? (byId.get(change.customerId) ?? [])
-      : (byName.get(change.customer.toLowerCase()) ?? []);
-    const stillOurs = candidates.filter(
-      (index) =>
-        !taken.has(index) && sameEmail(cell(customers, customers.rows[index], 'owner'), change.toRep),
-    );
+    const candidates = candidatesOf(index, change);
+    let stillOurs = candidates.filter((i) => !taken.has(i) && ownerIs(customers, i, change.toRep));
+    if (stillOurs.length === 0 && resumed)
+      stillOurs = candidates.filter((i) => !taken.has(i) && ownerIs(customers, i, change.fromRep));
     if (stillOurs.length !== 1) {
       const found =
         candidates.length > 0 ? String(cell(customers, customers.rows[candidates[0]], 'owner')).trim() : null;
@@ -129,4 +157,47 @@ export function planUndo(
     });
   }
   return { restores, conflicts };
+}
+
+/** What completing an interrupted assignment run writes. */
+export interface ResumePlan {
+  /** Log rows of the run (undone or not): 0 means the log append never happened. */
+  logRows: number;
+  /** Customers still owned by the log's "from" rep: they get the "to" rep. */
+  owners: { index: number; owner: string }[];
+  /** Log rows (indices) whose customer someone changed meanwhile: marked undone so the log agrees with the sheet. */
+  conflicts: number[];
+  /** Reps the completed run gave leads to (to tell them). */
+  reps: string[];
+}
+
+/**
+ * Decides how to complete an assignment run whose log rows were appended but whose owners may not all be written.
+ * Safe to repeat: rows already holding the "to" rep need nothing.
+ */
+export function planResume(customers: Table<CustomerKey>, log: Table<LogKey>, runId: string): ResumePlan {
+  let logRows = 0;
+  log.rows.forEach((values) => {
+    if (!isBlankRow(values) && String(cell(log, values, 'runId')).trim() === runId) logRows++;
+  });
+  const plan: ResumePlan = { logRows, owners: [], conflicts: [], reps: [] };
+  if (logRows === 0) return plan;
+  const index = customerIndex(customers);
+  const taken = new Set<number>();
+  const reps = new Set<string>();
+  for (const change of changesOfRun(log, runId)) {
+    const candidates = candidatesOf(index, change).filter((i) => !taken.has(i));
+    const done = candidates.filter((i) => ownerIs(customers, i, change.toRep));
+    const pending = candidates.filter((i) => ownerIs(customers, i, change.fromRep));
+    if (done.length === 1) {
+      taken.add(done[0]);
+      reps.add(change.toRep);
+    } else if (done.length === 0 && pending.length === 1) {
+      taken.add(pending[0]);
+      plan.owners.push({ index: pending[0], owner: change.toRep });
+      reps.add(change.toRep);
+    } else plan.conflicts.push(change.logIndex);
+  }
+  plan.reps = [...reps];
+  return plan;
 }

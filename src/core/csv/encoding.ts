@@ -12,8 +12,13 @@ export type DecodeResult =
   | { ok: true; text: string; encoding: CsvEncoding }
   | {
       ok: false;
-      /** gbkUnsupported: looks like GBK but no decoder here; unknownEncoding: neither UTF-8 nor GBK; binary: e.g. an .xlsx. */
-      reason: 'gbkUnsupported' | 'unknownEncoding' | 'binary';
+      /**
+       * gbkUnsupported: looks like GBK but no decoder here; unknownEncoding: neither UTF-8 nor GBK; binary: e.g. an
+       * .xlsx; mixedEncoding: some lines are UTF-8 and others are not (rows pasted together from two files).
+       */
+      reason: 'gbkUnsupported' | 'unknownEncoding' | 'binary' | 'mixedEncoding';
+      /** Placeholders of the reason's message (`data.import.encoding.<reason>`): line numbers for mixedEncoding. */
+      params?: Record<string, number>;
     };
 
 export type GbkDecoder = (bytes: Uint8Array) => string;
@@ -114,15 +119,43 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /**
+ * The first line (1-based) that is UTF-8 with non-ASCII text and the first that is not UTF-8 at all, when a file
+ * has both: "Zürich AG" pasted as UTF-8 into a GBK file would otherwise be read as GBK and become "Z眉rich AG".
+ * Lines are the unit because a file is mixed when rows from two files were put together. A GBK line of Chinese
+ * text is almost never also valid UTF-8 (GBK pairs rarely line up as UTF-8 sequences).
+ */
+export function mixedEncodingLines(bytes: Uint8Array): { utf8Line: number; otherLine: number } | null {
+  let utf8Line = 0;
+  let otherLine = 0;
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const slice = bytes.subarray(start, i);
+    if (slice.some((b) => b >= 0x80)) {
+      if (decodeUtf8Strict(slice) === null) otherLine ||= line;
+      else utf8Line ||= line;
+      if (utf8Line && otherLine) return { utf8Line, otherLine };
+    }
+    line++;
+    start = i + 1;
+  }
+  return null;
+}
+
+/**
  * Decodes a CSV file: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text"), or GBK when the
  * bytes are not valid UTF-8 but are well-formed GBK and a decoder is given.
  */
 export function decodeCsvBytes(bytes: Uint8Array, decodeGbk?: GbkDecoder): DecodeResult {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = decodeUtf8Strict(bytes, 3);
-    return text === null
-      ? { ok: false, reason: 'unknownEncoding' }
-      : { ok: true, text, encoding: 'utf-8-bom' };
+    if (text !== null) return { ok: true, text, encoding: 'utf-8-bom' };
+    // A UTF-8 BOM on a file with GBK rows in it: say which lines, rather than "not UTF-8".
+    const mixed = mixedEncodingLines(bytes.subarray(3));
+    return mixed
+      ? { ok: false, reason: 'mixedEncoding', params: mixed }
+      : { ok: false, reason: 'unknownEncoding' };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { ok: true, text: decodeUtf16(bytes, true), encoding: 'utf-16le' };
@@ -133,6 +166,8 @@ export function decodeCsvBytes(bytes: Uint8Array, decodeGbk?: GbkDecoder): Decod
   if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
   const utf8 = decodeUtf8Strict(bytes);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
+  const mixed = mixedEncodingLines(bytes);
+  if (mixed) return { ok: false, reason: 'mixedEncoding', params: mixed };
   if (!looksLikeGbk(bytes)) return { ok: false, reason: 'unknownEncoding' };
   if (!decodeGbk) return { ok: false, reason: 'gbkUnsupported' };
   let text: string;

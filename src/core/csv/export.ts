@@ -13,6 +13,14 @@ export function isFormulaLike(text: string): boolean {
   return text.length > 0 && FORMULA_TRIGGERS.has(text[0]);
 }
 
+/**
+ * Undoes exportCellText's apostrophe on import, so an exported file re-imports with nothing lost: `'+86 138…` is
+ * the phone `+86 138…` again. Safe: the importer writes every value as text, never as a formula.
+ */
+export function withoutExportGuard(text: string): string {
+  return text.length > 1 && text[0] === "'" && FORMULA_TRIGGERS.has(text[1]) ? text.slice(1) : text;
+}
+
 export interface CsvExportOptions {
   /** How a Date cell is written; the server formats in the spreadsheet's time zone. Default: ISO date/time. */
   formatDate?: (date: Date) => string;

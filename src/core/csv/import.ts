@@ -11,6 +11,8 @@ import { makeCustomerFormSchema, type Lists } from '../forms/schemas';
 import { CUSTOMER_INPUT_FIELDS } from '../validation';
 import { normaliseHeader, type ColumnHeaders } from '../table';
 import { parseCsv } from './parse';
+import { withoutExportGuard } from './export';
+import { formatPhone } from '../validation/phone';
 
 /** Customer columns a CSV may fill: what the form asks for, plus ID and the two dates an old system carries. */
 export const IMPORTABLE_KEYS = [
@@ -196,8 +198,10 @@ export function planImport(csvText: string, setup: ImportSetup): ImportPlan {
   for (const record of parsed.records) {
     const values: Values = {};
     for (const column of mapping) {
-      if (column.key) values[column.key] = (record.cells[column.index] ?? '').trim();
+      if (column.key) values[column.key] = withoutExportGuard((record.cells[column.index] ?? '').trim());
     }
+    // One stored phone form (+86 138 0013 8000), as the forms save it; a bad number stays as given for the checks.
+    if (values.phone) values.phone = formatPhone(values.phone);
     for (const key of DATE_KEYS) if (values[key]) values[key] = normaliseDate(values[key] as string);
     for (const [key, listKey] of Object.entries(LIST_COLUMNS) as [ImportKey, string][]) {
       const value = values[key];

@@ -4,6 +4,7 @@
  * and the next free id. Pure: the server adapter passes the table in.
  */
 import { cell, isBlankRow, type Table } from '../table';
+import { normalizePhone } from '../validation/phone';
 
 /** The customer columns the forms read (every key of CONTRACTS.md may be present in the table). */
 export type CustomerTable = Table<string>;
@@ -62,11 +63,12 @@ export function customerSummaries(
   return out;
 }
 
-/** Digits only, without a leading country code 86 / 0 trunk prefix difference, for comparing phone numbers. */
+/**
+ * Digits of a phone for comparing numbers (src/core/validation/phone.ts decides what is the same number), without
+ * the +86 of mainland numbers: `+86 138-0013-8000`, `13800138000` and `0086 138 0013 8000` share one key.
+ */
 export function phoneKey(phone: unknown): string {
-  let digits = String(phone ?? '').replace(/\D/g, '');
-  if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2); // +86 mobile numbers
-  return digits.replace(/^0+/, '');
+  return normalizePhone(phone).replace(/^\+86/, '').replace(/\D/g, '').replace(/^0+/, '');
 }
 
 /** Case-, width- and space-insensitive text key for names and e-mails. */

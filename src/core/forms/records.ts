@@ -1,13 +1,14 @@
 /**
  * A validated form record as sheet cells: list codes back to the label of the workbook's language (CONTRACTS:
  * the sheet stores labels), dates and times as instants of the spreadsheet's zone (through `toDate`), typed text
- * guarded against formula injection. Pure; the server passes the zone-aware date conversion.
+ * guarded against formula injection, phones in their one stored form. Pure; the server passes the zone-aware date conversion.
  */
 import { listLabel, isListKey } from '../../../templates/lists';
 import { NUMBER_FORMATS, columnSpec, type SheetKey } from '../../../templates/workbook';
 import type { InputField } from '../validation';
 import type { Locale } from '../i18n';
 import { asSheetText } from './errors';
+import { formatPhone } from '../validation/phone';
 
 export function toSheetRecord(
   sheet: SheetKey,
@@ -35,8 +36,11 @@ export function toSheetRecord(
       case 'datetime':
         out[key] = typeof value === 'string' ? toDate(value) : value;
         break;
-      case 'text':
       case 'phone':
+        // One stored form (+86 138 0013 8000) whichever way it was typed; the phone column is text ('@').
+        out[key] = formatPhone(value);
+        break;
+      case 'text':
       case 'email':
       case 'url':
         // A plain-text column (the template formats phone and id columns '@') stores what is written as is: an

@@ -8,6 +8,7 @@ import { cellAmount } from '../cells';
 import { listValueCode, type ListKey } from '../../../templates/lists';
 import type { ColumnSpec } from '../../../templates/workbook';
 import { normaliseHeader } from '../table';
+import { isValidPhone } from './phone';
 
 /** Problem codes; each has a message `checks.problem.<code>` in the catalogue. */
 export type ProblemCode =
@@ -63,41 +64,6 @@ export function isEmpty(value: unknown): boolean {
 /** True for a plausible e-mail address (what Sheets' "is valid e-mail" rule accepts, give or take). */
 export function isEmail(value: unknown): boolean {
   return typeof value === 'string' && EMAIL.test(value.trim());
-}
-
-/**
- * A phone number in a comparable E.164-like form: spaces, dashes, dots and parentheses removed, `00` and `0086`
- * become `+`, an 11-digit Chinese mobile (1xx…) or `86` + 11 digits gets `+86`. Returns '' for no digits.
- * `+86 138 0013 8000`, `0086-138-0013-8000`, `8613800138000` and `138 0013 8000` all give `+8613800138000`.
- */
-export function normalizePhone(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'number' ? String(Math.trunc(value)) : String(value);
-  text = text.normalize('NFKC').trim();
-  // Drop an extension ("ext. 12", "转 12") so it does not merge into the number.
-  text = text.replace(/\s*(?:ext\.?|x|转|分机)\s*\d+$/i, '');
-  const plus = text.startsWith('+');
-  const digits = text.replace(/\D/g, '');
-  if (digits === '') return '';
-  if (plus) return `+${digits}`;
-  if (digits.startsWith('00')) return `+${digits.slice(2)}`;
-  if (/^861\d{10}$/.test(digits)) return `+${digits}`;
-  if (/^1\d{10}$/.test(digits)) return `+86${digits}`;
-  return digits;
-}
-
-/**
- * The template's phone rule (PHONE_RULE_FORMULA) in TS: '+', then 8–15 digits, grouped only by spaces, hyphens
- * or parentheses. Numbers typed without the country code fail, as the sheet's rule flags them.
- */
-export function isCountryCodePhone(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const text = value.trim();
-  if (!text.startsWith('+')) return false;
-  const rest = text.slice(1);
-  if (!/^[\d\s()-]+$/.test(rest)) return false;
-  const digits = rest.replace(/\D/g, '');
-  return digits.length >= 8 && digits.length <= 15;
 }
 
 /** A company or person name in a comparable form: width-, case- and space-insensitive. */
@@ -180,7 +146,7 @@ export function columnChecker(
         return null;
       }
       case 'phone':
-        return isCountryCodePhone(value) ? null : { code: 'phone', params: shown };
+        return isValidPhone(value) ? null : { code: 'phone', params: shown };
       case 'date':
       case 'datetime': {
         if (isValidDate(value)) return null;

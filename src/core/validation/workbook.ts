@@ -13,11 +13,11 @@ import {
   isEmpty,
   listSets,
   normaliseName,
-  normalizePhone,
   type FieldIssue,
   type ListsInSheet,
   type ProblemCode,
 } from './fields';
+import { normalizePhone } from './phone';
 import { exchangeRatesFrom, rateOf } from '../tiering/rates';
 
 export type Severity = 'error' | 'warning';

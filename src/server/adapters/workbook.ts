@@ -153,7 +153,8 @@ export function appendRows(
   const maxRows = sheet.getMaxRows();
   if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
   sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
-  table.rows.splice(used, rows.length, ...rows);
+  // Element by element: splice(...rows) passes every row as an argument, past V8's limit at ~100 000 rows.
+  for (let i = 0; i < rows.length; i++) table.rows[used + i] = rows[i];
   return firstRow;
 }
 

@@ -6,20 +6,36 @@
  * sheet changed in between so that the plan would differ, nothing is written and the sidebar shows the new plan to
  * confirm again. Managers see exactly what gets written.
  */
-import { buildPreview, customerFromResponse, type PreviewView } from '../../core/assign';
+import {
+  buildPreview,
+  changesOfRun,
+  customerFromResponse,
+  readReps,
+  type Lead,
+  type LogKey,
+  type PlannedAssignment,
+  type PreviewView,
+  type Rep,
+  type RepKey,
+} from '../../core/assign';
+import { ZoneDays } from '../../core/dates';
+import type { Table } from '../../core/table';
 import { columnHeaders } from '../../../templates';
-import { findSheet } from '../adapters/workbook';
+import { findSheet, openSheet } from '../adapters/workbook';
 import { refuseUntilSetUp } from '../onboarding';
-import { notifyReps, type NotifyResult } from './notify';
+import { notifyReps, recordUnsent, unsent, type NotifyResult } from './notify';
 import {
   assignContext,
+  codeOf,
   commit,
   labelOfIn,
   snapshot,
   withAssignLock,
   type AssignContext,
   type LeadFilter,
+  type Snapshot,
 } from './run';
+import { readState } from './state';
 import { undoLastRun, type UndoResult } from './undo';
 import { executionContext } from '../context';
 import { requireWritable } from '../protections';
@@ -28,7 +44,7 @@ export const FORM_TRIGGER_HANDLER = 'onFormSubmitAssign';
 /** The sheets an assignment, its undo and form intake write: checked before the first write. */
 const ASSIGN_WRITES = ['customers', 'assignmentLog'] as const;
 
-function preview(context: AssignContext, snap: ReturnType<typeof snapshot>): PreviewView {
+function preview(context: AssignContext, snap: Snapshot): PreviewView {
   return buildPreview(snap.plan, snap.token, context.t, labelOfIn(context.locale), snap.repProblems);
 }
 
@@ -43,12 +59,16 @@ export function menuAssignLeads(): void {
 }
 
 /**
- * The plan as it stands, without writing anything.
+ * The plan as it stands, without writing anything (except completing a run interrupted earlier, under the lock,
+ * so that the preview shows what Confirm would do).
  * @throws Error (localised) for a non-manager or a missing sheet/column.
  */
 export function apiPreviewAssignment(): PreviewView {
   const context = assignContext();
-  return preview(context, snapshot(context));
+  return preview(
+    context,
+    withAssignLock(context, () => snapshot(context)),
+  );
 }
 
 export type ConfirmResult =
@@ -63,8 +83,9 @@ export type ConfirmResult =
   | { status: 'changed'; message: string; preview: PreviewView }
   | { status: 'nothing'; message: string };
 
-function mailMessage(context: AssignContext, mail: NotifyResult): string {
+function mailMessage(context: AssignContext, mail: NotifyResult, error: string | null): string {
   const t = context.t;
+  if (error !== null) return t('assign.done.mailError', { message: error });
   const parts = [
     mail.skipped.length > 0
       ? t('assign.done.mailCut', {
@@ -81,12 +102,54 @@ function mailMessage(context: AssignContext, mail: NotifyResult): string {
         message: mail.failed[0].message,
       }),
     );
+  if (mail.deferred.length > 0)
+    parts.push(
+      t('assign.done.mailPending', {
+        count: mail.deferred.length,
+        reason: t('assign.done.mailPendingTime'),
+        reps: mail.deferred.slice(0, 20).join(', ') + (mail.deferred.length > 20 ? ', …' : ''),
+      }),
+    );
   return parts.join(' ');
 }
 
 /**
- * Writes the previewed plan: re-plans under the lock; if the result differs from the preview (`planToken`),
- * writes nothing and returns the new preview.
+ * Tells the reps of a committed run, after the lock is released (sending is slow and needs no lock), and records
+ * who was not told. Never throws: the run is committed whatever happens to the mail.
+ */
+function tellReps(
+  context: AssignContext,
+  runId: string,
+  reps: readonly Rep[],
+  assignments: readonly PlannedAssignment[],
+  customersSheet: GoogleAppsScript.Spreadsheet.Sheet,
+): { mail: NotifyResult; error: string | null } {
+  let mail: NotifyResult = { sent: [], skipped: [], failed: [], deferred: [] };
+  let error: string | null = null;
+  try {
+    mail = notifyReps(context.spreadsheet, reps, assignments, context.workbookLocale, customersSheet);
+  } catch (thrown) {
+    error = thrown instanceof Error ? thrown.message : String(thrown);
+    const all = [...new Set(assignments.map((a) => a.toRep))];
+    mail = { sent: [], skipped: [], failed: all.map((rep) => ({ rep, message: error ?? '' })), deferred: [] };
+  }
+  try {
+    const left = unsent(mail);
+    const reason =
+      mail.failed[0]?.message ?? (mail.skipped.length > 0 ? 'quota' : left.length > 0 ? 'time' : '');
+    withAssignLock(context, () =>
+      recordUnsent(context.spreadsheet, runId, left, reason, context.settings.managers),
+    );
+  } catch {
+    // The commit recorded every rep as pending: a superset, never an omission.
+  }
+  return { mail, error };
+}
+
+/**
+ * Writes the previewed plan: re-plans under the lock; if the leads it covers differ from the preview's
+ * (`planToken`: one was taken by another run, or a new one appeared), writes nothing and returns the new preview.
+ * The reps may differ from the preview's when another run (a form submission) moved the rotation meanwhile.
  * @param planToken the `token` of the preview the manager confirmed.
  */
 export function apiConfirmAssignment(planToken: string): ConfirmResult {
@@ -109,23 +172,22 @@ export function apiConfirmAssignment(planToken: string): ConfirmResult {
       preview: preview(context, outcome.snap),
     };
   if (!outcome.committed) return { status: 'nothing', message: context.t('assign.done.nothing') };
-  // Mail after the lock is released: sending is slow and needs no lock.
-  const mail = notifyReps(
-    context.spreadsheet,
+  const committed = outcome.committed;
+  const { mail, error } = tellReps(
+    context,
+    committed.runId,
     outcome.snap.reps,
-    outcome.snap.plan,
-    context.workbookLocale,
+    outcome.snap.plan.assignments,
     outcome.snap.customers.sheet,
   );
-  const committed = outcome.committed;
   const message = [
+    outcome.snap.recovered ? context.t('assign.done.recovered', { runId: outcome.snap.recovered }) : '',
     context.t('assign.done', {
       assigned: committed.assigned,
       unassigned: committed.unassigned,
       runId: committed.runId,
-      mail: mailMessage(context, mail),
+      mail: mailMessage(context, mail, error),
     }),
-    committed.undoWithoutPointer ? context.t('assign.error.tooManyPools') : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -137,6 +199,55 @@ export function apiConfirmAssignment(planToken: string): ConfirmResult {
     unassigned: committed.unassigned,
     mail,
   };
+}
+
+/**
+ * Sends the notices still pending from earlier runs (quota, time, errors), rebuilt from the log (managers only).
+ * @returns what was sent and what is still pending.
+ */
+export function apiSendPendingNotices(): { message: string; mail: NotifyResult } {
+  const context = assignContext();
+  const work = withAssignLock(context, () => {
+    const { notices } = readState(context.spreadsheet).state;
+    if (notices.length === 0) return null;
+    const log = openSheet(context.spreadsheet, 'assignmentLog', context.t, context.locale, [
+      'runId',
+      'toRep',
+    ]);
+    const repsSheet = openSheet(context.spreadsheet, 'reps', context.t, context.locale, ['email']);
+    const customers = openSheet(context.spreadsheet, 'customers', context.t, context.locale, ['owner']);
+    const { reps } = readReps(repsSheet.table as Table<RepKey>, new ZoneDays(context.timeZone), codeOf);
+    const runs = notices.map((entry) => {
+      const wanted = new Set(entry.reps);
+      const assignments: PlannedAssignment[] = changesOfRun(log.table as Table<LogKey>, entry.runId)
+        .filter((change) => wanted.has(change.toRep))
+        .map((change) => ({
+          row: 0,
+          customerId: change.customerId,
+          customer: change.customer,
+          fromRep: change.fromRep,
+          toRep: change.toRep,
+          pool: '',
+          reason: { code: 'team' as const },
+        }));
+      return { runId: entry.runId, assignments };
+    });
+    return { runs, reps, customersSheet: customers.sheet };
+  });
+  const total: NotifyResult = { sent: [], skipped: [], failed: [], deferred: [] };
+  if (!work) return { message: context.t('assign.notices.none'), mail: total };
+  for (const run of work.runs) {
+    const { mail } = tellReps(context, run.runId, work.reps, run.assignments, work.customersSheet);
+    total.sent = total.sent.concat(mail.sent);
+    total.skipped = total.skipped.concat(mail.skipped);
+    total.failed = total.failed.concat(mail.failed);
+    total.deferred = total.deferred.concat(mail.deferred);
+  }
+  const message = [
+    context.t('assign.notices.sent', { sent: total.sent.length }),
+    mailMessage(context, total, null),
+  ].join(' ');
+  return { message, mail: total };
 }
 
 /**
@@ -194,7 +305,7 @@ export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmi
     const customersSheet = findSheet(context.spreadsheet, 'customers');
     const onCustomers = !!submitted && !!customersSheet && customersSheet.getSheetId() === submitted.sheetId;
     if (onCustomers || !e?.namedValues) {
-      const selectNew: LeadFilter = (leads) =>
+      const selectNew: LeadFilter = (leads: Lead[]) =>
         leads.filter(
           (lead) =>
             lead.owner === '' &&
@@ -220,6 +331,6 @@ export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmi
     };
   });
   if (committed.assigned > 0)
-    notifyReps(context.spreadsheet, snap.reps, snap.plan, context.workbookLocale, snap.customers.sheet);
+    tellReps(context, committed.runId, snap.reps, snap.plan.assignments, snap.customers.sheet);
   return { runId: committed.runId, assigned: committed.assigned, unmatched };
 }

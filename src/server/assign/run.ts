@@ -1,27 +1,31 @@
 /**
- * One assignment run on the server: read Customers, Reps and Settings once, plan in the pure core, write the owner
- * column once (and the cleared reassign marks), append the log once, save the pointers in one properties write.
- * Everything is prepared before the first write, so a failure while deciding leaves the workbook and the rotation
- * untouched; the properties are written last, so the pointer moves only once the sheet holds the owners.
+ * One assignment run on the server: read Customers, Reps, the log and the state sheet once, plan in the pure core,
+ * then write in an order that a failure at any service call cannot leave half-done:
+ *   1. the state sheet gets a journal naming the run, the pointers after it and its undo data (one write);
+ *   2. the log rows are appended (one write): from here on the run counts as made;
+ *   3. the owner column (and the cleared reassign marks) is written over the rows the run touches (one write);
+ *   4. the state sheet gets the moved pointers and the undo data, without the journal (one write).
+ * The next run (preview, confirm, form intake, undo) first completes a run whose journal is still there: no log rows
+ * yet → the run never happened and the journal is dropped; log rows → owners still as they were get the rep the
+ * log names, then step 4. So the sheet and the log agree row for row, and Undo always has the last run's data.
  */
 import {
   assignSettings,
   describeReason,
-  parsePointer,
   planAssignment,
   planFingerprint,
   readCustomers,
   readReps,
-  serialisePointer,
   type AssignmentPlan,
   type CustomerKey,
   type LabelOf,
+  type LastRun,
   type Lead,
-  type LogKey,
+  type PoolPointer,
   type Rep,
   type RepKey,
   type RepProblem,
-  type RotationState,
+  withNotices,
 } from '../../core/assign';
 import { ZoneDays } from '../../core/dates';
 import type { Table } from '../../core/table';
@@ -31,11 +35,8 @@ import { listLabel, listValueCode, type ListKey } from '../../../templates';
 import { executionContext } from '../context';
 import { withLock } from '../lock';
 import { appendRows, openSheet, writeColumns, type SheetTable } from '../adapters/workbook';
-
-export const POINTER_PREFIX = 'salesdesk.assign.pointer.';
-export const LAST_RUN_PROPERTY = 'salesdesk.assign.lastRun';
-/** Apps Script keeps at most 9 KB per property value. */
-const PROPERTY_VALUE_LIMIT = 9000;
+import { completeInterrupted } from './journal';
+import { readState, writeState, type StateHandle } from './state';
 
 export interface AssignContext {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -89,92 +90,85 @@ export function withAssignLock<T>(context: AssignContext, task: () => T): T {
 
 export interface Snapshot {
   customers: SheetTable;
+  log: SheetTable;
+  state: StateHandle;
   reps: Rep[];
   repProblems: RepProblem[];
   leads: Lead[];
   plan: AssignmentPlan;
+  /** Identifies the leads the plan covers (not who gets them): Confirm needs a new look only if these changed. */
   token: string;
-  /** Stored pointer JSON per pool, as read (to save undo data). */
-  storedPointers: Record<string, string>;
   now: Date;
-  /** A customer from a form response, to append (with its owner) rather than update in place. */
-  newCustomer: Record<string, unknown> | null;
+  /** Run id of an interrupted run this snapshot completed (or dropped) first, else null. */
+  recovered: string | null;
 }
 
 /** Chooses which of the leads read this run handles (form intake: only new rows). */
-export type LeadFilter = (leads: Lead[], customersSheet: GoogleAppsScript.Spreadsheet.Sheet) => Lead[];
+export type LeadFilter = (leads: Lead[]) => Lead[];
 
 /**
- * Reads (Customers, Reps and the pointers once each) and plans. No writes.
- * @param selectLeads when given, narrows the leads (form intake).
+ * The token of a plan: a fingerprint of the leads it covers (row, id, owner before), not of the reps chosen. A
+ * form submission assigned between preview and confirm moves the rotation, so the reps may shift, but the manager
+ * confirmed these leads; only when one of them was taken (or a new lead appeared) is a new look needed.
+ */
+export function leadsToken(plan: AssignmentPlan): string {
+  return planFingerprint({
+    ...plan,
+    assignments: plan.assignments.map((a) => ({ ...a, toRep: '', pool: '' })),
+    unassigned: plan.unassigned.map((u) => ({ ...u, reason: { code: 'noReps' as const } })),
+  });
+}
+
+/**
+ * Reads (Customers, Reps, the log and the state once each), completes an interrupted run if the state's journal
+ * names one, and plans. Call under the lock. Writes nothing unless there was an interrupted run, or `capture`
+ * (a form response) is given: that customer row is appended first, unassigned, so the answers are never lost,
+ * and is then the only lead of the run.
+ * @param selectLeads when given, narrows the leads (form intake: the submitted rows).
  */
 export function snapshot(
   context: AssignContext,
   selectLeads?: LeadFilter,
-  response?: Record<string, string>,
+  capture?: Record<string, string>,
 ): Snapshot {
   const { spreadsheet, t, locale } = context;
   const customers = openSheet(spreadsheet, 'customers', t, locale, ['owner']);
   const repsSheet = openSheet(spreadsheet, 'reps', t, locale, ['email']);
+  const log = openSheet(spreadsheet, 'assignmentLog', t, locale, ['runId', 'customerId', 'toRep']);
+  const state = readState(spreadsheet);
+  const recovered = completeInterrupted(context, customers, log, state);
   const zone = new ZoneDays(context.timeZone);
   const { reps, problems } = readReps(repsSheet.table as Table<RepKey>, zone, codeOf);
-  const view = readCustomers(customers.table as Table<CustomerKey>, codeOf);
-  let leads = selectLeads ? selectLeads(view.leads, customers.sheet) : view.leads;
   const now = new Date();
-  let newCustomer: Record<string, unknown> | null = null;
-  if (response) {
-    newCustomer = newCustomerRecord(customers.table, response, now);
-    const single = {
-      ...customers.table,
-      rows: [rowOf(customers.table, newCustomer)],
-      firstRow: nextRow(customers.table),
-    };
-    leads = readCustomers(single as Table<CustomerKey>, codeOf).leads;
+  let select = selectLeads;
+  if (capture) {
+    const row = appendRows(customers.sheet, customers.table, [
+      newCustomerRecord(customers.table, capture, now),
+    ]);
+    select = (leads) => leads.filter((lead) => lead.row === row);
   }
-  const all = PropertiesService.getDocumentProperties().getProperties();
-  const storedPointers: Record<string, string> = {};
-  const rotation: RotationState = {};
-  for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith(POINTER_PREFIX)) continue;
-    const pool = key.slice(POINTER_PREFIX.length);
-    storedPointers[pool] = value;
-    rotation[pool] = parsePointer(value);
-  }
+  const view = readCustomers(customers.table as Table<CustomerKey>, codeOf);
+  const leads = select ? select(view.leads) : view.leads;
   const plan = planAssignment({
     reps,
     leads,
     openLoad: view.openLoad,
     settings: assignSettings(context.settings),
     today: zone.dayOfInstant(now),
-    rotation,
+    rotation: state.state.rotation,
   });
   return {
     customers,
+    log,
+    state,
     reps,
     repProblems: problems,
     leads,
     plan,
-    token: planFingerprint(plan),
-    storedPointers,
+    token: leadsToken(plan),
     now,
-    newCustomer,
+    recovered,
   };
-}
-
-/** Where appendRows puts the next row: after the last non-blank row. */
-function nextRow(table: Table<string>): number {
-  let used = table.rows.length;
-  while (used > 0 && table.rows[used - 1].every((value) => value === '' || value === null)) used--;
-  return table.firstRow + used;
-}
-
-function rowOf(table: Table<string>, record: Record<string, unknown>): unknown[] {
-  const row: unknown[] = new Array(Math.max(table.header.length, 1)).fill('');
-  for (const [key, value] of Object.entries(record)) {
-    const index = table.columns[key];
-    if (index !== undefined) row[index] = value;
-  }
-  return row;
 }
 
 /**
@@ -198,22 +192,10 @@ function newCustomerRecord(
   return record;
 }
 
-export interface LastRun {
-  runId: string;
-  by: string;
-  time: string;
-  /** Per pool: stored pointer before the run (null = none) and after it. */
-  pointers: Record<string, { before: string | null; after: string }>;
-  /** Ids of customers with no owner whose reassign box the run cleared. */
-  markedWithoutOwner: string[];
-}
-
 export interface CommitResult {
   runId: string;
   assigned: number;
   unassigned: number;
-  /** Undo data did not fit in a property: undo restores owners but not the rotation. */
-  undoWithoutPointer: boolean;
 }
 
 function newRunId(now: Date, timeZone: string): string {
@@ -221,35 +203,60 @@ function newRunId(now: Date, timeZone: string): string {
 }
 
 /**
- * Writes a plan: owners, reassign marks, log, pointers (+ undo data when `recordUndo`).
+ * Writes `keys` of the table rows with indices first..last only (one setValues per run of adjacent columns): a form
+ * response touches one row, not the whole column.
+ */
+export function writeRowSpan(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  table: Table<string>,
+  keys: readonly string[],
+  first: number,
+  last: number,
+): void {
+  if (last < first) return;
+  writeColumns(
+    sheet,
+    { ...table, rows: table.rows.slice(first, last + 1), firstRow: table.firstRow + first },
+    keys,
+  );
+}
+
+/** The owner column, with the reassign column when the sheet has it (adjacent in the template: one call). */
+export function ownerKeys(table: Table<string>): string[] {
+  return table.columns.reassign === undefined ? ['owner'] : ['owner', 'reassign'];
+}
+
+/**
+ * Writes a plan in the journaled order (see the file header): state+journal, log, owners, state.
  * Call under the lock with a snapshot taken under the same lock.
+ * @param options.recordUndo manual runs keep undo data (and replace the previous run's); form intake does not.
  */
 export function commit(
   context: AssignContext,
   snap: Snapshot,
   options: { by: string; recordUndo: boolean },
 ): CommitResult {
-  const { plan, customers } = snap;
+  const { plan, customers, log, state } = snap;
   const runId = newRunId(snap.now, context.timeZone);
-  if (plan.assignments.length === 0) {
-    // A form response nobody can take yet still becomes a customer row (unassigned), never lost.
-    if (snap.newCustomer) appendRows(customers.sheet, customers.table, [snap.newCustomer]);
-    return { runId, assigned: 0, unassigned: plan.unassigned.length, undoWithoutPointer: false };
-  }
+  if (plan.assignments.length === 0) return { runId, assigned: 0, unassigned: plan.unassigned.length };
 
-  const logColumns: LogKey[] = ['runId', 'customerId', 'toRep'];
-  const log = openSheet(context.spreadsheet, 'assignmentLog', context.t, context.locale, logColumns);
   const wbT = translator(context.workbookLocale);
   const labelOf = labelOfIn(context.workbookLocale);
-  const leadByRow = new Map(snap.leads.map((lead) => [lead.row, lead]));
+  const leadByRow = new Map<number, Lead>();
+  for (const lead of snap.leads) leadByRow.set(lead.row, lead);
 
   const table = customers.table;
   const ownerColumn = table.columns.owner as number;
   const reassignColumn = table.columns.reassign;
   const markedWithoutOwner: string[] = [];
-  for (const assignment of snap.newCustomer ? [] : plan.assignments) {
-    const values = table.rows[assignment.row - table.firstRow];
+  let first = Infinity;
+  let last = -1;
+  for (const assignment of plan.assignments) {
+    const index = assignment.row - table.firstRow;
+    const values = table.rows[index];
     values[ownerColumn] = assignment.toRep;
+    if (index < first) first = index;
+    if (index > last) last = index;
     const lead = leadByRow.get(assignment.row);
     if (lead?.reassign) {
       if (reassignColumn !== undefined) values[reassignColumn] = false;
@@ -269,41 +276,45 @@ export function commit(
     undone: false,
   }));
 
-  const properties: Record<string, string> = {};
+  const pointersAfter: Record<string, PoolPointer> = {};
   const pointers: LastRun['pointers'] = {};
   for (const pool of plan.changedPools) {
-    const after = serialisePointer(plan.rotation[pool]);
-    properties[POINTER_PREFIX + pool] = after;
-    pointers[pool] = { before: snap.storedPointers[pool] ?? null, after };
+    pointersAfter[pool] = plan.rotation[pool];
+    pointers[pool] = { before: state.state.rotation[pool] ?? null, after: plan.rotation[pool] };
   }
-  let undoWithoutPointer = false;
-  if (options.recordUndo) {
-    const lastRun: LastRun = {
-      runId,
-      by: options.by,
-      time: snap.now.toISOString(),
-      pointers,
-      markedWithoutOwner,
-    };
-    let json = JSON.stringify(lastRun);
-    if (json.length > PROPERTY_VALUE_LIMIT) {
-      undoWithoutPointer = true;
-      json = JSON.stringify({
-        ...lastRun,
-        pointers: {},
-        markedWithoutOwner: markedWithoutOwner.slice(0, 50),
-      });
-    }
-    properties[LAST_RUN_PROPERTY] = json;
-  }
+  const lastRun: LastRun | null = options.recordUndo
+    ? {
+        runId,
+        by: options.by,
+        time: snap.now.toISOString(),
+        count: plan.assignments.length,
+        pointers,
+        markedWithoutOwner,
+      }
+    : null;
+  const managers = context.settings.managers;
+  const reps = [...new Set(plan.assignments.map((a) => a.toRep))];
 
-  // Everything decided; now the writes, pointers last. Owner and reassign are adjacent in the template: one call.
-  if (snap.newCustomer) {
-    appendRows(customers.sheet, table, [{ ...snap.newCustomer, owner: plan.assignments[0].toRep }]);
-  } else {
-    writeColumns(customers.sheet, table, reassignColumn === undefined ? ['owner'] : ['owner', 'reassign']);
-  }
+  // Everything decided; now the writes, each one call, in the journaled order.
+  writeState(
+    context.spreadsheet,
+    state,
+    { ...state.state, journal: { op: 'assign', runId, pointersAfter, lastRun } },
+    managers,
+  );
   appendRows(log.sheet, log.table, logRecords);
-  PropertiesService.getDocumentProperties().setProperties(properties);
-  return { runId, assigned: plan.assignments.length, unassigned: plan.unassigned.length, undoWithoutPointer };
+  writeRowSpan(customers.sheet, table, ownerKeys(table), first, last);
+  writeState(
+    context.spreadsheet,
+    state,
+    {
+      rotation: { ...state.state.rotation, ...pointersAfter },
+      lastRun: lastRun ?? state.state.lastRun,
+      journal: null,
+      // Recorded with the commit, so reps not told are known even if the mails never start.
+      notices: withNotices(state.state.notices, { runId, reps, reason: '' }),
+    },
+    managers,
+  );
+  return { runId, assigned: plan.assignments.length, unassigned: plan.unassigned.length };
 }

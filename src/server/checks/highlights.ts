@@ -131,11 +131,11 @@ export function applyHighlights(
     }
     try {
       range.setBackgrounds(backgrounds);
-      newMarks.push(...marksHere);
+      for (const mark of marksHere) newMarks.push(mark); // no spread: a big sheet has 100 000s of marks
     } catch {
       // A sheet protected from this user (Settings for a rep): the report still lists its problems, and its old
       // marks stay recorded so a manager's Clear restores them.
-      newMarks.push(...olds);
+      for (const mark of olds) newMarks.push(mark);
     }
   }
   if (oldMarks.length > 0 || newMarks.length > 0) writeMarks(spreadsheet, marksSheet, newMarks);

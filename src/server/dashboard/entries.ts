@@ -4,8 +4,8 @@ import { dailyDashboardRefresh, refreshDashboard } from './refresh';
 
 /** SalesDesk → Refresh dashboard (managers only). */
 export function menuRefreshDashboard(): void {
-  const { spreadsheet, t, locale, user } = executionContext();
-  const summary = refreshDashboard(spreadsheet, t, locale, user);
+  const { spreadsheet, t, locale, user, workbookLocale } = executionContext();
+  const summary = refreshDashboard(spreadsheet, t, locale, user, new Date(), workbookLocale);
   spreadsheet.toast(
     t('dashboard.refreshed', { customers: summary.customers, deals: summary.deals }),
     'SalesDesk',

@@ -9,8 +9,7 @@ import { formatZoned, DayClock } from '../../core/dashboard/days';
 import { layoutDashboard, type ChartSpec, type DashboardLayout } from '../../core/dashboard/layout';
 import { translator, type Locale, type Translate } from '../../core/i18n';
 import { isListKey, listLabel, listValueCode } from '../../../templates/lists';
-import { findSheet, openSheet, readSettings } from '../adapters/workbook';
-import { currentLocale } from '../context';
+import { findSheet, openSheet, readSettings, workbookLanguage } from '../adapters/workbook';
 import { SHEETS } from '../../../templates/workbook';
 import { readLists } from '../data/session';
 
@@ -92,6 +91,7 @@ function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: Dashboar
  * Recomputes and rewrites the Dashboard. No role check here: callers check (menu) or run as the installer
  * (trigger).
  * @param user who refreshed, shown in the title line.
+ * @param workbookLocale the workbook's language: the sheet's headings and labels are in it (messages use `t`).
  */
 export function refreshDashboard(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -99,6 +99,7 @@ export function refreshDashboard(
   locale: Locale,
   user: string,
   now: Date = new Date(),
+  workbookLocale: Locale = locale,
 ): RefreshSummary {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const customers = openSheet(spreadsheet, 'customers', t, locale, ['id', 'owner']);
@@ -121,14 +122,15 @@ export function refreshDashboard(
   };
   const data = computeDashboard(input);
   const currency = String(settings.currency ?? '').trim();
+  // The Dashboard is the team's: headings, tier and list labels in the workbook's language, whoever refreshes.
   const layout = layoutDashboard(data, {
-    t,
-    labelOf: (listKey, code) => (isListKey(listKey) ? listLabel(listKey, code, locale) : undefined),
+    t: translator(workbookLocale),
+    labelOf: (listKey, code) => (isListKey(listKey) ? listLabel(listKey, code, workbookLocale) : undefined),
     updatedAt: formatZoned(now, new DayClock(timeZone)),
     updatedBy: user || '—',
     currencyFormat: currency ? `#,##0.00 "${currency.replace(/"/g, '')}"` : '#,##0.00',
   });
-  const sheet = dashboardSheet(spreadsheet, locale);
+  const sheet = dashboardSheet(spreadsheet, workbookLocale);
   writeLayout(sheet, layout);
   const charts = syncCharts(sheet, layout.charts);
   return {
@@ -146,8 +148,9 @@ export function refreshDashboard(
  */
 export function dailyDashboardRefresh(): boolean {
   try {
-    const locale = currentLocale();
-    refreshDashboard(SpreadsheetApp.getActive(), translator(locale), locale, 'SalesDesk (daily)');
+    const spreadsheet = SpreadsheetApp.getActive();
+    const locale = workbookLanguage(spreadsheet);
+    refreshDashboard(spreadsheet, translator(locale), locale, 'SalesDesk (daily)');
     return true;
   } catch (error) {
     console.error(`SalesDesk daily dashboard: ${(error as Error).message}`);

@@ -99,7 +99,7 @@ export function sourceText(
   const decoded = decodeCsvBytes(bytes, (gbk) =>
     Utilities.newBlob(toSignedBytes(gbk)).getDataAsString('GBK'),
   );
-  if (!decoded.ok) return { error: t(`data.import.encoding.${decoded.reason}`) };
+  if (!decoded.ok) return { error: t(`data.import.encoding.${decoded.reason}`, decoded.params) };
   return { text: decoded.text, note: decoded.encoding === 'gbk' ? t('data.import.encoding.gbk') : undefined };
 }
 

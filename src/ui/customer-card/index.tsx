@@ -77,7 +77,8 @@ function Card(props: { card: CustomerCard }) {
         {followUps.length === 0 ? (
           <p class="secondary">{t('forms.card.noFollowUps')}</p>
         ) : (
-          <ul class="list" data-testid="card-followups">
+          // The list scrolls (max-height): focusable, so keyboard users can scroll it too.
+          <ul class="list" data-testid="card-followups" tabIndex={0} aria-labelledby="followups-title">
             {followUps.map((item) => (
               <li key={item.row}>
                 <div>
@@ -103,7 +104,8 @@ function Card(props: { card: CustomerCard }) {
         {deals.length === 0 ? (
           <p class="secondary">{t('forms.card.noDeals')}</p>
         ) : (
-          <ul class="list" data-testid="card-deals">
+          // The list scrolls (max-height): focusable, so keyboard users can scroll it too.
+          <ul class="list" data-testid="card-deals" tabIndex={0} aria-labelledby="deals-title">
             {deals.map((deal) => (
               <li key={deal.row}>
                 <div>

@@ -46,7 +46,7 @@ function ImportCsv() {
     const decoded = decodeCsvBytes(bytes, gbkDecoder);
     if (!decoded.ok) {
       setText('');
-      action.setMessage({ kind: 'error', text: t(`data.import.encoding.${decoded.reason}`) });
+      action.setMessage({ kind: 'error', text: t(`data.import.encoding.${decoded.reason}`, decoded.params) });
       return;
     }
     setText(decoded.text);

@@ -49,6 +49,7 @@ export async function mountSidebar(
   const root = options.container ?? document.getElementById('app') ?? document.body;
   // Before the server answers, the browser's language is the best guess at the user's.
   const early = earlyTranslator(browserLocale());
+  document.documentElement.lang = browserLocale();
   render(
     <main class="sidebar" aria-busy="true">
       <span class="busy">{early('ui.loading')}</span>
@@ -61,6 +62,7 @@ export async function mountSidebar(
     render(<BootProvider boot={boot}>{app(boot)}</BootProvider>, root);
   } catch (error) {
     const title = options.titleKey ? early(options.titleKey) : early('app.name');
+    document.title = title;
     render(
       <main class="sidebar" aria-labelledby="load-failed-title">
         <h1 id="load-failed-title" class="load-failed-title">

@@ -4,7 +4,7 @@
  * markup.
  */
 import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { cleanServerMessage, closeSidebar } from './server';
 import { useI18n } from './i18n';
 
@@ -13,6 +13,10 @@ import { useI18n } from './i18n';
  * panel, so the page's own h1 is for screen readers only: the title is seen once and still heads the page.
  */
 export function Sidebar(props: { title: string; children: ComponentChildren; footer?: ComponentChildren }) {
+  // The document title too (what setTitle gives the page in Sheets, and what the offline preview lacks).
+  useEffect(() => {
+    document.title = props.title;
+  }, [props.title]);
   return (
     <main class="sidebar" aria-labelledby="sidebar-title">
       <h1 id="sidebar-title" class="visually-hidden">

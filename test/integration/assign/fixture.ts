@@ -5,6 +5,7 @@
 import { WorkbookStore } from '../../../runtime/spreadsheet/store';
 import { LocalRuntime, type RuntimeOptions } from '../../../runtime';
 import { SHEETS, type SheetKey } from '../../../templates';
+import { decodeState, emptyState, type AssignState } from '../../../src/core/assign/state';
 
 export type Row = Record<string, unknown>;
 
@@ -159,4 +160,35 @@ export function records(rt: LocalRuntime, key: SheetKey, language: 'en' | 'zh-CN
     .slice(1)
     .filter((row) => row.some((v) => v !== '' && v !== null))
     .map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i]])));
+}
+
+/** The assignment state sheet's name (src/server/assign/state.ts). */
+export const STATE_SHEET = 'SalesDesk state';
+
+/** The assignment state (rotation, undo data, journal, pending notices) as the bundle left it. */
+export function assignState(rt: LocalRuntime): AssignState {
+  if (!rt.workbook.data.sheets.some((sheet) => sheet.name === STATE_SHEET)) return emptyState();
+  const state = decodeState(rt.workbook.sheetValues(STATE_SHEET).map((row) => row[0]));
+  if (!state) throw new Error('the state sheet does not read');
+  return state;
+}
+
+/** A pool's rotation weights (undefined when the pool has none yet). */
+export function weights(rt: LocalRuntime, pool = 'team'): Record<string, number> | undefined {
+  return assignState(rt).rotation[pool];
+}
+
+/**
+ * A new runtime over a copy of `rt`'s workbook (the assignment state travels in it): a test sets up once and
+ * forks per case. Properties, triggers and mail start empty.
+ */
+export async function forkRuntime(rt: LocalRuntime, options: RuntimeOptions = {}): Promise<LocalRuntime> {
+  return LocalRuntime.create({
+    bundleDir: process.env.SALESDESK_BUNDLE_DIR || undefined,
+    workbook: rt.workbook.clone(),
+    timeZone: 'Asia/Shanghai',
+    now: NOW,
+    owner: OWNER,
+    ...options,
+  });
 }

@@ -1,4 +1,10 @@
-import { decodeCsvBytes, decodeUtf8Strict, looksLikeGbk } from '../../../src/core/csv/encoding';
+import {
+  decodeCsvBytes,
+  decodeUtf8Strict,
+  looksLikeGbk,
+  mixedEncodingLines,
+} from '../../../src/core/csv/encoding';
+import { t } from '../../../src/core/i18n';
 
 const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
 const gbkDecoder = (bytes: Uint8Array): string => new TextDecoder('gbk', { fatal: true }).decode(bytes);
@@ -61,5 +67,61 @@ describe('decodeCsvBytes', () => {
     const body = Buffer.from('a\tb\r\n中\t文', 'utf16le');
     const bytes = new Uint8Array([0xff, 0xfe, ...body]);
     expect(decodeCsvBytes(bytes)).toEqual({ ok: true, text: 'a\tb\r\n中\t文', encoding: 'utf-16le' });
+  });
+});
+
+describe('a file mixing UTF-8 and GBK (issue 13 §3)', () => {
+  // A GBK encoder built from the platform's decoder: every two-byte code, decoded once.
+  const gbkCodes = new Map<string, number[]>();
+  const decoder = new TextDecoder('gbk');
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && ch !== '\ufffd' && !gbkCodes.has(ch)) gbkCodes.set(ch, [lead, trail]);
+    }
+  const gbk = (text: string): number[] =>
+    Array.from(text).flatMap((ch) =>
+      ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (gbkCodes.get(ch) ?? [0x3f]),
+    );
+  const utf8Of = (text: string): number[] => Array.from(new TextEncoder().encode(text));
+  const GBK_ROWS = [
+    '客户名称,联系人,电话,地址',
+    '北京星河科技有限公司,张伟,13800138000,北京市海淀区中关村大街1号',
+    '上海远航贸易有限公司,李娜,138 0013 8001,上海市浦东新区张江路88号',
+    '深圳前海物流有限公司,刘洋,0755-1234567,深圳市南山区科技园南路112号',
+    '广州嘉禾电子商务有限公司,王芳,020-87654321,广州市天河区珠江新城华夏路8号',
+  ];
+
+  it('reports the lines instead of decoding "Zürich AG" as "Z眉rich AG"', () => {
+    const bytes = new Uint8Array([
+      ...gbk(GBK_ROWS.join('\r\n') + '\r\n'),
+      ...utf8Of('Zürich AG,Jürg Müller,+41 44 123 45 67,Bahnhofstrasse 1\r\n'),
+    ]);
+    const result = decodeCsvBytes(bytes, gbkDecoder);
+    expect(result).toEqual({ ok: false, reason: 'mixedEncoding', params: { utf8Line: 6, otherLine: 1 } });
+    if (!result.ok) {
+      expect(t('en', `data.import.encoding.${result.reason}`, result.params)).toContain('line 6 is UTF-8');
+      expect(t('zh-CN', `data.import.encoding.${result.reason}`, result.params)).toContain('第 6 行是 UTF-8');
+    }
+    // Also behind a UTF-8 byte-order mark.
+    const withBom = decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]), gbkDecoder);
+    expect(withBom).toMatchObject({ ok: false, reason: 'mixedEncoding' });
+  });
+
+  it('still reads a whole GBK file as GBK and a whole UTF-8 file as UTF-8', () => {
+    const text = GBK_ROWS.join('\r\n');
+    expect(decodeCsvBytes(new Uint8Array(gbk(text)), gbkDecoder)).toEqual({
+      ok: true,
+      text,
+      encoding: 'gbk',
+    });
+    const mixedScripts = `${text}\r\nZürich AG,Jürg Müller,+41 44 123 45 67,Bahnhofstrasse 1`;
+    expect(decodeCsvBytes(new Uint8Array(utf8Of(mixedScripts)), gbkDecoder)).toEqual({
+      ok: true,
+      text: mixedScripts,
+      encoding: 'utf-8',
+    });
+    expect(mixedEncodingLines(new Uint8Array(gbk(text)))).toBeNull();
   });
 });

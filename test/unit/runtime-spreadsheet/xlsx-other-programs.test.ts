@@ -163,7 +163,13 @@ describe('formulas only Google Sheets computes', () => {
     ['=IF(C2>1000,"VIP","A2:A")', false],
     ['=VLOOKUP("x",\'Settings\'!A:B,2,FALSE)', false],
   ])('%s → Google-only %s', (formula, expected) => {
-    expect(isGoogleOnlyFormula(formula)).toBe(expected);
+    expect(isGoogleOnlyFormula(formula, ['SALESDESK_TIER'])).toBe(expected);
+  });
+
+  test("a project's custom functions count only when the project has them", () => {
+    expect(isGoogleOnlyFormula('=COUNT_DONE(B2:B4)')).toBe(false);
+    expect(isGoogleOnlyFormula('=count_done(B2:B4)', ['COUNT_DONE'])).toBe(true);
+    expect(isGoogleOnlyFormula('=SUM(B2:B4)', ['COUNT_DONE'])).toBe(false);
   });
 
   test('are written as the values they show, spill included, and come back as formulas', async () => {
@@ -199,5 +205,60 @@ describe('formulas only Google Sheets computes', () => {
     const again = harness({ store: back });
     again.sheet.getRange('A4:B4').setValues([['C-3', 5]]);
     expect(back.sheetValues(name)[3][2]).toBe(10);
+  });
+
+  test('one Google-only formula per row: each written as its value, none mistaken for a spill', async () => {
+    const { store, sheet } = harness();
+    const rows = 300;
+    sheet
+      .getRange(1, 1, rows, 1)
+      .setValues(Array.from({ length: rows }, (_, i) => [i % 3 ? `x${i}` : `y${i}`]));
+    sheet
+      .getRange(1, 2, rows, 1)
+      .setFormulas(Array.from({ length: rows }, (_, i) => [`=REGEXMATCH(A${i + 1},"^x")`]));
+    const bytes = await workbookXlsxBuffer(store);
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = excel.getWorksheet(sheet.getName())!;
+    expect([ws.getCell('B1').value, ws.getCell('B2').value, ws.getCell('B300').value]).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    const back = await loadWorkbookXlsx(bytes);
+    expect(back.sheetFormulas(sheet.getName()).map((row) => row[1])).toEqual(
+      store.sheetFormulas(sheet.getName()).map((row) => row[1]),
+    );
+    expect(back.sheetValues(sheet.getName())).toEqual(store.sheetValues(sheet.getName()));
+  });
+});
+
+test('line and area charts, with their data on another sheet', async () => {
+  const { store, sheet, ss } = harness();
+  const data = ss.insertSheet("Rep's data");
+  data.getRange('A1:B3').setValues([
+    ['Week', 'Calls'],
+    ['W1', 5],
+    ['W2', 7],
+  ]);
+  for (const type of ['LINE', 'AREA'])
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType(type as unknown as ChartType)
+        .addRange(data.getRange('A1:B3'))
+        .setPosition(2, 2, 0, 0)
+        .build(),
+    );
+  const charts = await readXlsxCharts(await workbookXlsxBuffer(store));
+  expect(charts.map((c) => [c.sheet, c.kind])).toEqual([
+    [sheet.getName(), 'line'],
+    [sheet.getName(), 'area'],
+  ]);
+  expect(charts[0].series[0]).toMatchObject({
+    name: 'Calls',
+    categoriesRef: "'Rep''s data'!$A$2:$A$3",
+    valuesRef: "'Rep''s data'!$B$2:$B$3",
+    values: [5, 7],
   });
 });

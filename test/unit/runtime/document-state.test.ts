@@ -76,3 +76,18 @@ test('a file saved without state, or by another program, opens with empty stores
     triggers: [],
   });
 });
+
+test('a file whose metadata sheet has another name (an earlier version, another metaSheetName) still opens whole', async () => {
+  const bundleDir = writeBundle({ code });
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'runtime-state-')), 'old.xlsx');
+  const rt = await LocalRuntime.create({
+    bundleDir,
+    now: '2026-03-02T00:30:00Z',
+    metaSheetName: '__old_meta__',
+  });
+  rt.call('remember', 'kept');
+  await rt.saveXlsx(file);
+  const back = await LocalRuntime.fromXlsx(file, { bundleDir });
+  expect(back.workbook.sheets().map((sheet) => sheet.name)).toEqual(['Sheet1']);
+  expect(back.properties.document.get('doc')).toBe('kept');
+});

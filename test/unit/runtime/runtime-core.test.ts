@@ -16,7 +16,7 @@ function props(value) { var p = PropertiesService.getDocumentProperties(); p.set
 function userProps() { PropertiesService.getUserProperties().setProperty('mine', Session.getActiveUser().getEmail()); }
 function menu() { var ui = SpreadsheetAppUi(); }
 function arrays() { var a = [[1, 'x'], [new Date(0), true]]; return { isArray: Array.isArray(a), rows: a.length }; }
-function unsupported() { return Utilities.parseDate('x', 'UTC', 'yyyy'); }
+function unsupported() { return Utilities.gzip(Utilities.newBlob('x')); }
 function localTime() { var d = new Date(); var midnight = new Date(d.getFullYear(), d.getMonth(), d.getDate());
   return { hours: d.getHours(), date: d.getDate(), text: String(d), midnight: midnight.toISOString(), offset: d.getTimezoneOffset(),
     intl: new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23' }).format(d), zone: Intl.DateTimeFormat().resolvedOptions().timeZone }; }
@@ -124,7 +124,7 @@ describe('LocalRuntime core', () => {
 
   it('throws a clear error for members the runtime does not support', () => {
     expect(rt.execute('unsupported').error?.message).toBe(
-      'not supported by the local runtime: Utilities.parseDate',
+      'not supported by the local runtime: Utilities.gzip',
     );
   });
 });

@@ -1,7 +1,6 @@
-/** Test mirror of the template's phone rule (PHONE_RULE_FORMULA): '+', 8–15 digits, spaces/hyphens/parentheses. */
+/** The sample's phones must pass the one phone rule (src/core/validation/phone.ts) and be in its stored form. */
+import { formatPhone, isValidPhone } from '../../../src/core/validation/phone';
+
 export function isValidPhoneText(text: string): boolean {
-  if (text === '') return true;
-  if (!text.startsWith('+')) return false;
-  const digits = text.slice(1).replace(/[\s()-]/g, '');
-  return /^\d{8,15}$/.test(digits);
+  return text === '' || (isValidPhone(text) && formatPhone(text) === text);
 }

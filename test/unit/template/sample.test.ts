@@ -1,6 +1,7 @@
 import { exchangeRatesFrom, rateOf } from '../../../src/core/tiering/rates';
 import { defaultSettings, generateSample, listValueCode, SETTINGS } from '../../../templates';
 import { isValidPhoneText } from './phone';
+import { parsePhone } from '../../../src/core/validation/phone';
 
 const now = '2026-11-23T02:00:00Z';
 
@@ -33,6 +34,9 @@ describe('sample data', () => {
     expect(sample.customers.some((c) => /^\+(1|44|49|33|65|61|852) /.test(String(c.phone)))).toBe(true);
     expect(new Set(sample.deals.map((d) => d.currency))).toEqual(new Set(['CNY', 'USD']));
     for (const customer of sample.customers) expect(isValidPhoneText(String(customer.phone))).toBe(true);
+    // 11-digit mainland mobiles, not 12 (issue 13 §3), and landlines with their area code.
+    const kinds = new Set(sample.customers.map((c) => parsePhone(c.phone)?.kind));
+    expect(kinds).toEqual(new Set(['mobile', 'landline', 'international']));
   });
 
   it('has unassigned leads, customers to reassign and overdue open follow-ups', () => {

@@ -76,10 +76,15 @@ export const assign: Catalog = {
     'assign.mail.intro': 'Hello {name}, these customers were just assigned to you:',
     'assign.mail.outro': 'Open the workbook to follow them up: {url}',
     'assign.mail.from': 'previously {rep}',
+    'assign.done.mailPending':
+      '{count} reps were not told yet ({reason}): {reps}. Send their notices with “Send pending notices”.',
+    'assign.done.mailPendingTime': 'too many for one run',
+    'assign.done.mailError': 'the e-mails could not be sent: {message}',
+    'assign.done.recovered': 'An interrupted run ({runId}) was completed first.',
+    'assign.notices.none': 'Every rep has been told about their leads.',
+    'assign.notices.sent': 'Sent {sent} pending notices.',
     'assign.error.missingLog':
       'The sheet "{sheet}" is missing. Run Extensions → SalesDesk → Set up workbook first.',
-    'assign.error.tooManyPools':
-      'The rotation state is too large to keep for undo; undo will restore owners but not the rotation.',
   },
   'zh-CN': {
     'assign.preview.loading': '正在生成分配方案…',
@@ -143,7 +148,12 @@ export const assign: Catalog = {
     'assign.mail.intro': '{name}，您好！以下客户刚刚分配给您：',
     'assign.mail.outro': '请打开表格及时跟进：{url}',
     'assign.mail.from': '原负责人 {rep}',
+    'assign.done.mailPending': '还有 {count} 位销售未收到通知（{reason}）：{reps}。请点击“发送待发通知”。',
+    'assign.done.mailPendingTime': '一次发送的数量过多',
+    'assign.done.mailError': '邮件发送失败：{message}',
+    'assign.done.recovered': '已先完成一次中断的分配（{runId}）。',
+    'assign.notices.none': '所有销售都已收到线索通知。',
+    'assign.notices.sent': '已发送 {sent} 条待发通知。',
     'assign.error.missingLog': '缺少工作表“{sheet}”。请先运行扩展程序 → SalesDesk → 初始化工作簿。',
-    'assign.error.tooManyPools': '轮转状态太大，无法为撤销保存；撤销时会恢复负责人，但不会回退轮转顺序。',
   },
 };

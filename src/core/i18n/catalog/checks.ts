@@ -8,7 +8,8 @@ export const checks: Catalog = {
     'checks.input.required': '{column} is required.',
     'checks.input.field': '{column}: {message}',
     'checks.problem.email': 'Not a valid e-mail address: "{value}".',
-    'checks.problem.phone': 'Phone "{value}" is not in country-code form, e.g. +86 138 0013 8000.',
+    'checks.problem.phone':
+      'Phone "{value}" is not a valid number: a mainland mobile has 11 digits (138 0013 8000), a landline its area code (010-12345678), another country its code (+1 415 555 0134).',
     'checks.problem.date': 'Not a date: "{value}". Use yyyy-mm-dd.',
     'checks.problem.dateText':
       '"{value}" is text that looks like a date; formulas and sorting ignore it. Retype it as a date.',
@@ -69,7 +70,8 @@ export const checks: Catalog = {
     'checks.input.required': '请填写“{column}”。',
     'checks.input.field': '{column}：{message}',
     'checks.problem.email': '邮箱格式不正确：“{value}”。',
-    'checks.problem.phone': '电话“{value}”未带国家区号，应写成 +86 138 0013 8000 这样的格式。',
+    'checks.problem.phone':
+      '电话“{value}”无效：大陆手机为 11 位（138 0013 8000），座机需带区号（010-12345678），境外号码需带国家代码（+1 415 555 0134）。',
     'checks.problem.date': '不是日期：“{value}”。请使用 yyyy-mm-dd 格式。',
     'checks.problem.dateText': '“{value}”是看起来像日期的文本，公式和排序都会忽略它。请重新输入为日期。',
     'checks.problem.number': '不是数字：“{value}”。',

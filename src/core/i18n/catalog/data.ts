@@ -46,6 +46,8 @@ export const data: Catalog = {
     'data.import.encoding.binary':
       'This is not a CSV file (it looks like an Excel workbook or other binary file). Save it as "CSV UTF-8" first.',
     'data.import.encoding.gbk': 'Read as GBK (Chinese Windows encoding).',
+    'data.import.encoding.mixedEncoding':
+      'This file mixes two encodings: line {utf8Line} is UTF-8 but line {otherLine} is not (GBK?), so names would be garbled (Zürich → Z眉rich). Save the whole file as "CSV UTF-8" and import again.',
     'data.import.tooLarge': 'The file is larger than {max} MB. Split it and import the parts one by one.',
     'data.import.done':
       'Imported {added, plural, one {# new customer} other {# new customers}} and merged {merged}; skipped {skipped}; {bad, plural, one {# row had problems and was} other {# rows had problems and were}} not imported.',
@@ -104,6 +106,8 @@ export const data: Catalog = {
     'data.import.encoding.binary':
       '这不是 CSV 文件（看起来是 Excel 工作簿或其他二进制文件）。请先另存为“CSV UTF-8”。',
     'data.import.encoding.gbk': '已按 GBK（中文 Windows 编码）读取。',
+    'data.import.encoding.mixedEncoding':
+      '该文件混用了两种编码：第 {utf8Line} 行是 UTF-8，第 {otherLine} 行却不是（可能是 GBK），直接读取会产生乱码（如 Zürich → Z眉rich）。请将整个文件另存为“CSV UTF-8”后重新导入。',
     'data.import.tooLarge': '文件超过 {max} MB，请拆分后分批导入。',
     'data.import.done':
       '已导入新客户 {added} 位，合并 {merged} 位；跳过 {skipped} 行；{bad} 行有问题，未导入。',
