@@ -99,6 +99,24 @@ export function runEntry<T = unknown>(
   return result;
 }
 
+/**
+ * Runs a menu handler whose result the command needs. A refused handler (a rep running a manager action) shows its
+ * localised explanation as an alert and returns nothing; that becomes a CliScriptError (one line, exit 1).
+ */
+export function runMenuEntry<T>(
+  rt: LocalRuntime,
+  fn: string,
+  args: ParsedArgs,
+): ExecutionResult<T> & { value: T } {
+  const alerts = rt.ui.alerts.length;
+  const result = runEntry<T>(rt, fn, [], args);
+  if (result.value === null || result.value === undefined) {
+    const shown = rt.ui.alerts.slice(alerts).map((alert) => alert.prompt.trim());
+    throw new CliScriptError(new Error(shown.join(' ') || `${fn} did nothing`));
+  }
+  return result as ExecutionResult<T> & { value: T };
+}
+
 /** A sidebar-style call (google.script.run: one argument) whose script error becomes a CliScriptError. */
 export function callEntry<T = unknown>(rt: LocalRuntime, fn: string, arg: unknown, args: ParsedArgs): T {
   try {

@@ -135,10 +135,12 @@ const DATA_READ =
 export interface CostState {
   pendingWrite: boolean;
   hasRead: boolean;
+  /** Calls priced as a round trip to the Sheets backend so far (the figure batching can lower). */
+  roundTrips: number;
 }
 
 export function newCostState(): CostState {
-  return { pendingWrite: false, hasRead: false };
+  return { pendingWrite: false, hasRead: false, roundTrips: 0 };
 }
 
 /** Counts cells in a 2-D array (args of setValues, results of getValues), 0 for anything else. */
@@ -179,10 +181,12 @@ export function costOfCall(className: string, method: string, cellsMoved: number
   if (method === 'flush') {
     const pending = state.pendingWrite;
     state.pendingWrite = false;
+    if (pending) state.roundTrips++;
     return pending ? SHEETS_ROUND_TRIP_MS : CACHED_CALL_MS;
   }
   if (METADATA_METHODS.has(method)) {
     state.pendingWrite = false;
+    state.roundTrips++;
     return SHEETS_ROUND_TRIP_MS + cellsMs;
   }
   if (WRITE_PREFIXES.some((prefix) => method.startsWith(prefix))) {
@@ -194,6 +198,7 @@ export function costOfCall(className: string, method: string, cellsMoved: number
   if (state.pendingWrite || !state.hasRead) {
     state.pendingWrite = false;
     state.hasRead = true;
+    state.roundTrips++;
     return SHEETS_ROUND_TRIP_MS + cellsMs;
   }
   return CACHED_CALL_MS + cellsMs;

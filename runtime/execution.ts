@@ -18,6 +18,16 @@ export interface ExecutionResult<T = unknown> {
   modelledMs: number;
   /** Wall-clock Node time of the execution. */
   nodeMs: number;
+  /**
+   * Node CPU time of the execution (after its start-up): the script's own code plus the runtime's stand-ins. The
+   * modelled time prices service calls only; an operation's cost in Apps Script is the modelled time plus the
+   * script's own CPU (cpuMs − runtimeCpuMs). NaN for executeConcurrently (worker threads).
+   */
+  cpuMs: number;
+  /** The part of cpuMs spent inside service calls (the local stand-ins and formula engine, not the script). */
+  runtimeCpuMs: number;
+  /** Calls priced as a round trip to the Sheets backend (runtime/cost-model.ts). */
+  roundTrips: number;
   /** Logger.log and console.* output, in order. */
   logs: string[];
 }
@@ -39,6 +49,8 @@ export class Execution {
   readonly calls: Record<string, number> = {};
   totalCalls = 0;
   modelledMs = 0;
+  /** CPU spent inside service calls (Membrane.invoke), for ExecutionResult.runtimeCpuMs. */
+  runtimeCpuMs = 0;
   readonly logs: string[] = [];
   readonly costState: CostState = newCostState();
   /** Set once the modelled time passes the limit; reported even if the script catches the error. */

@@ -13,7 +13,7 @@ import { CUSTOM_FUNCTION_LIMIT_MS, EXECUTION_LIMIT_MS } from './cost-model';
 import { noPermission } from './errors';
 import { FaultPlan } from './faults';
 import { Execution, type ExecuteOptions, type ExecutionKind, type ExecutionResult } from './execution';
-import { Membrane } from './membrane';
+import { cpuNowMs, Membrane } from './membrane';
 import { Sandbox } from './sandbox';
 import { CacheStores, LocalCacheService } from './services/cache';
 import { LocalCharts } from './services/charts';
@@ -577,12 +577,14 @@ export class LocalRuntime {
     const globals = this.createGlobals(execution, membrane, sandbox, { inWorker: false, restricted: false });
     let previous: Record<string, unknown> = {};
     let started = performance.now();
+    let cpuStarted = cpuNowMs();
     let value: unknown;
     let error: Error | undefined;
     try {
       previous = sandbox.install(globals);
       // Node time of the execution itself, not of loading the bundle into its fresh context.
       started = performance.now();
+      cpuStarted = cpuNowMs();
       const entry = sandbox.fn(fn);
       if (!entry) throw new Error(`Script function not found: ${fn}`);
       value = membrane.toHost(entry(...args.map((arg) => membrane.toScript(arg))));
@@ -592,7 +594,13 @@ export class LocalRuntime {
       sandbox.swapGlobals(previous);
       this.locks.releaseAll(execution.id);
     }
-    const result = this.result<T>(execution, value as T, error, performance.now() - started);
+    const result = this.result<T>(
+      execution,
+      value as T,
+      error,
+      performance.now() - started,
+      cpuNowMs() - cpuStarted,
+    );
     this.lastExecution = result;
     return result;
   }
@@ -602,6 +610,7 @@ export class LocalRuntime {
     value: unknown,
     error: Error | undefined,
     nodeMs: number,
+    cpuMs = Number.NaN,
   ): ExecutionResult<T> {
     const failure = execution.timedOut ? toHostError(execution.timedOut) : error;
     return {
@@ -611,6 +620,9 @@ export class LocalRuntime {
       totalCalls: execution.totalCalls,
       modelledMs: execution.modelledMs,
       nodeMs,
+      cpuMs,
+      runtimeCpuMs: execution.runtimeCpuMs,
+      roundTrips: execution.costState.roundTrips,
       logs: [...execution.logs],
     };
   }

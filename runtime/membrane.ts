@@ -75,9 +75,17 @@ function isPlainObject(value: object, scriptObjectPrototype: object | undefined)
   );
 }
 
+/** Process CPU time (user + system) in ms. */
+export function cpuNowMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
 export class Membrane {
   private readonly proxies = new WeakMap<object, object>();
   private readonly targets = new WeakMap<object, object>();
+  /** Service calls in progress: only the outermost one's CPU is added (a service may call another). */
+  private depth = 0;
 
   constructor(
     private readonly execution: () => Execution,
@@ -139,6 +147,24 @@ export class Membrane {
     args: unknown[],
   ): unknown {
     const execution = this.execution();
+    const cpuStart = this.depth === 0 ? cpuNowMs() : 0;
+    this.depth++;
+    try {
+      return this.invokeCounted(execution, target, cls, method, fn, args);
+    } finally {
+      this.depth--;
+      if (this.depth === 0) execution.runtimeCpuMs += cpuNowMs() - cpuStart;
+    }
+  }
+
+  private invokeCounted(
+    execution: Execution,
+    target: object,
+    cls: string,
+    method: string,
+    fn: (...args: unknown[]) => unknown,
+    args: unknown[],
+  ): unknown {
     const hostArgs = args.map((arg) => this.toHost(arg));
     let result: unknown;
     try {

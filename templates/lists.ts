@@ -256,8 +256,18 @@ export function listValueCode(listKey: ListKey | string, label: unknown): string
   if (label === null || label === undefined) return undefined;
   const text = String(label);
   if (text.trim() === '') return undefined;
-  return CODE_BY_LABEL.get(codeIndexKey(listKey, text));
+  // Cells of a list column repeat a handful of labels: normalise each distinct text once, not once per cell.
+  const rawKey = `${listKey}\u0000${text}`;
+  if (CODE_BY_RAW_TEXT.has(rawKey)) return CODE_BY_RAW_TEXT.get(rawKey);
+  const code = CODE_BY_LABEL.get(codeIndexKey(listKey, text));
+  if (CODE_BY_RAW_TEXT.size >= RAW_TEXT_CACHE_LIMIT) CODE_BY_RAW_TEXT.clear();
+  CODE_BY_RAW_TEXT.set(rawKey, code);
+  return code;
 }
+
+/** Raw text as typed → code (or undefined), filled by listValueCode; bounded, as free text can be anything. */
+const CODE_BY_RAW_TEXT = new Map<string, string | undefined>();
+const RAW_TEXT_CACHE_LIMIT = 10_000;
 
 /** The label of `code` in `language`, or undefined when the code is not in the list. */
 export function listLabel(listKey: ListKey, code: string, language: Language): string | undefined {

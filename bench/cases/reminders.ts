@@ -50,6 +50,13 @@ export const cases: BenchCase[] = [
     rows: 120_000,
     setup: () => runtimeWith(data(100_000, 20_000, 60), { timeZone: TZ, now: NOW, mailQuota: 100 }),
     run: (rt) => rt.fireTrigger('onDailyReminders', { installAs: rt.owner })[0],
+    extra: (result) => ({
+      propertyWrites:
+        (result.calls['Properties.setProperty'] ?? 0) +
+        (result.calls['Properties.setProperties'] ?? 0) +
+        (result.calls['Properties.deleteProperty'] ?? 0) +
+        (result.calls['Properties.deleteAllProperties'] ?? 0),
+    }),
   },
   {
     name: 'My follow-ups list (100 000 follow-ups)',

@@ -2,7 +2,7 @@
  * `salesdesk setup [--in book.xlsx] --out book.xlsx [--locale zh-CN] [--sample] [--json]`: runs the bundle's
  * menuSetupWorkbook on a new (or the given) workbook, optionally loads the sample data, and prints what changed.
  */
-import { costSummary, openRuntime, runEntry, saveIfAsked } from '../workbook';
+import { costSummary, openRuntime, runMenuEntry, saveIfAsked } from '../workbook';
 import { CliUsageError, type CliCommand } from '../types';
 
 interface ReportLike {
@@ -20,12 +20,12 @@ export const command: CliCommand = {
     if (!args.out && !args.json)
       throw new CliUsageError(`usage: ${command.usage}\n(--out is where the workbook is saved)`);
     const rt = await openRuntime(args);
-    const setup = runEntry<ReportLike>(rt, 'menuSetupWorkbook', [], args);
+    const setup = runMenuEntry<ReportLike>(rt, 'menuSetupWorkbook', args);
     const report = setup.value as ReportLike;
     let sample: ReportLike | undefined;
     let sampleCost: ReturnType<typeof costSummary> | undefined;
     if (report.ok && args.flags.sample) {
-      const loaded = runEntry<ReportLike>(rt, 'menuLoadSampleData', [], args);
+      const loaded = runMenuEntry<ReportLike>(rt, 'menuLoadSampleData', args);
       sample = loaded.value as ReportLike;
       sampleCost = costSummary(loaded);
     }

@@ -6,7 +6,7 @@
  */
 import { readTable } from '../../src/core/table';
 import { columnHeaders, listLabel, sheetNames } from '../../templates';
-import { costSummary, openRuntime, runEntry, saveIfAsked, sheetDay } from '../workbook';
+import { costSummary, openRuntime, runEntry, runMenuEntry, saveIfAsked, sheetDay } from '../workbook';
 import { CliUsageError, type CliCommand } from '../types';
 import type { TierRefreshResult } from '../../src/server/checks/entries';
 
@@ -23,7 +23,7 @@ export const command: CliCommand = {
     // --formulas installs the template's live array formulas instead of writing values.
     const result = live
       ? runEntry(rt, 'apiInstallTierFormulas', [], args)
-      : runEntry<TierRefreshResult>(rt, 'menuRefreshTiers', [], args);
+      : runMenuEntry<TierRefreshResult>(rt, 'menuRefreshTiers', args);
     let values: unknown[][] = [];
     for (const name of sheetNames('customers')) {
       try {

@@ -46,9 +46,16 @@ export interface PreviewServer {
 
 const root = path.resolve(__dirname, '../..');
 
-/** A fresh runtime on the demo workbook: the bundle's own set-up and sample data, run as the owner. */
-export async function demoRuntime(distDir: string): Promise<LocalRuntime> {
-  const rt = await LocalRuntime.create({ bundleDir: distDir, addOnName: 'SalesDesk' });
+/**
+ * A fresh runtime on the demo workbook: the bundle's own set-up and sample data, run as the owner.
+ * @param now the runtime clock's start (tests pass a fixed time; the preview server shows today).
+ */
+export async function demoRuntime(distDir: string, now?: string): Promise<LocalRuntime> {
+  const rt = await LocalRuntime.create({
+    bundleDir: distDir,
+    addOnName: 'SalesDesk',
+    ...(now ? { now } : {}),
+  });
   for (const step of ['menuSetupWorkbook', 'menuLoadSampleData']) {
     const result = rt.execute(step, []);
     if (result.error) throw new Error(`${step} failed: ${result.error.message}`);

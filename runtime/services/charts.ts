@@ -2,7 +2,6 @@
  * Charts: the enums sheet charts are built with (`sheet.newChart().setChartType(Charts.ChartType.PIE)`).
  * Standalone chart builders (Charts.newPieChart() …) render images in Apps Script and are not supported.
  */
-import { notSupported } from '../errors';
 import { enumOf } from './enums';
 
 export class LocalCharts {
@@ -45,35 +44,4 @@ export class LocalCharts {
     'HUGE',
   ]);
   readonly Position = enumOf<typeof GoogleAppsScript.Charts.Position>(['TOP', 'RIGHT', 'BOTTOM', 'NONE']);
-
-  newAreaChart(): never {
-    return notSupported('Charts.newAreaChart');
-  }
-  newBarChart(): never {
-    return notSupported('Charts.newBarChart');
-  }
-  newColumnChart(): never {
-    return notSupported('Charts.newColumnChart');
-  }
-  newDataTable(): never {
-    return notSupported('Charts.newDataTable');
-  }
-  newDataViewDefinition(): never {
-    return notSupported('Charts.newDataViewDefinition');
-  }
-  newLineChart(): never {
-    return notSupported('Charts.newLineChart');
-  }
-  newPieChart(): never {
-    return notSupported('Charts.newPieChart');
-  }
-  newScatterChart(): never {
-    return notSupported('Charts.newScatterChart');
-  }
-  newTableChart(): never {
-    return notSupported('Charts.newTableChart');
-  }
-  newTextStyle(): never {
-    return notSupported('Charts.newTextStyle');
-  }
 }

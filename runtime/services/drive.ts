@@ -3,7 +3,6 @@
  * (and, with a Drive folder attached, the copies earlier runs saved: runtime/drive-folder.ts); trashing a file marks it trashed, as Drive keeps trashed files for 30 days.
  */
 import type { WorkbookStore } from '../spreadsheet';
-import { notSupported } from '../errors';
 
 /** The runtime's Drive: which spreadsheets exist (the open one and its copies) and which are in the trash. */
 export class LocalDrive {
@@ -59,9 +58,5 @@ export class LocalDriveApp {
         'No item with the given ID could be found, or you do not have permission to access it.',
       );
     return new LocalDriveFile(this.drive, store);
-  }
-
-  getRootFolder(): never {
-    return notSupported('DriveApp.getRootFolder');
   }
 }

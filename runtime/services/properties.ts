@@ -2,7 +2,6 @@
  * PropertiesService: document, script and per-user stores with Apps Script's size limits
  * (9 KB per value, 500 KB per store: developers.google.com/apps-script/guides/services/quotas).
  */
-import { notSupported } from '../errors';
 
 export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
 export const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;
@@ -74,9 +73,9 @@ export class LocalProperties implements GoogleAppsScript.Properties.Properties {
     this.store.clear();
     return this;
   }
-  /** @deprecated in Apps Script */
-  getAll(): never {
-    return notSupported('Properties.getAll');
+  /** Deprecated alias of getProperties (reference/properties/properties). */
+  getAll(): Record<string, string> {
+    return this.getProperties();
   }
 
   /** Checks every limit before changing anything: a failed write leaves the store as it was. */

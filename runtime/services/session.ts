@@ -1,5 +1,4 @@
 /** Session: who runs the execution and in which locale, set per execution by `rt.execute(fn, args, { user, locale })`. */
-import { notSupported } from '../errors';
 
 export class LocalUser implements GoogleAppsScript.Base.User {
   constructor(private readonly email: string) {}
@@ -43,7 +42,8 @@ export class LocalSession implements GoogleAppsScript.Base.Session {
   getTimeZone(): string {
     return this.timeZone;
   }
+  /** Deprecated: the active user (reference/base/session#getUser()). */
   getUser(): GoogleAppsScript.Base.User {
-    return notSupported('Session.getUser');
+    return new LocalUser(this.activeUser);
   }
 }

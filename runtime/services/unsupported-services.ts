@@ -7,6 +7,13 @@
 import { APPS_SCRIPT_CLASS } from '../membrane';
 import { GLOBAL_SERVICES } from './generated-services';
 
+/** A service with no implemented member (a class of its own, so worker threads get a handle, not a copy). */
+class UnsupportedService {
+  constructor(name: string) {
+    Object.defineProperty(this, APPS_SCRIPT_CLASS, { value: name });
+  }
+}
+
 /**
  * Stand-ins for every global service not in `implemented`.
  * @param implemented names of the globals the runtime provides itself
@@ -16,7 +23,7 @@ export function unsupportedServices(implemented: readonly string[]): Record<stri
   const out: Record<string, object> = {};
   for (const name of Object.keys(GLOBAL_SERVICES)) {
     if (implemented.includes(name) || name === 'console') continue;
-    out[name] = { [APPS_SCRIPT_CLASS]: name };
+    out[name] = new UnsupportedService(name);
   }
   return out;
 }

@@ -10,10 +10,13 @@ export interface ColumnHeaders<K extends string = string> {
   headers: readonly string[];
 }
 
+/** Printable ASCII: NFKC leaves it as it is, so the (costly) Unicode normalisation can be skipped. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Case-, space- and width-insensitive form of a header, without a trailing required marker. */
 export function normaliseHeader(text: unknown): string {
-  return String(text ?? '')
-    .normalize('NFKC')
+  const raw = String(text ?? '');
+  return (PLAIN_ASCII.test(raw) ? raw : raw.normalize('NFKC'))
     .trim()
     .replace(/\s*\*+$/, '')
     .replace(/\s+/g, ' ')

@@ -12,7 +12,7 @@ import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview
 import { selectRow } from '../../dev/preview/workbook-view';
 import type { LocalRuntime } from '../../runtime';
 import { translator } from '../../src/core/i18n';
-import { launchChromium, screenshotSidebar } from '../support/browser';
+import { launchChromium, screenshotSidebar, SCREENSHOT_NOW } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
@@ -130,7 +130,7 @@ async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  rt = await demoRuntime(distDir);
+  rt = await demoRuntime(distDir, SCREENSHOT_NOW);
   preview = await startPreview({ runtime: rt, port: 0, distDir });
   browser = await launchChromium();
   manager = (rt.owner ?? 'owner@example.com').toLowerCase();

@@ -19,7 +19,7 @@ import {
   makeFollowUpFormSchema,
 } from '../../src/core/forms/schemas';
 import { validateWith } from '../../src/ui/shared/validation';
-import { launchChromium, screenshotSidebar } from '../support/browser';
+import { launchChromium, screenshotSidebar, SCREENSHOT_NOW } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 // Another build may be rewriting dist/ while this runs on a shared machine; SALESDESK_DIST points at a copy.
@@ -111,7 +111,7 @@ async function pickCustomer(page: Page, query: string, id: string): Promise<void
 }
 
 beforeAll(async () => {
-  rt = await demoRuntime(distDir);
+  rt = await demoRuntime(distDir, SCREENSHOT_NOW);
   preview = await startPreview({ runtime: rt, port: 0, distDir: distDir });
   browser = await launchChromium();
 

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
 import type { WorkbookStore } from '../../runtime/spreadsheet/store';
-import { launchChromium, screenshotSidebar } from '../support/browser';
+import { launchChromium, screenshotSidebar, SCREENSHOT_NOW } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
@@ -54,7 +54,7 @@ async function shoot(page: Page, locale: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  rt = await demoRuntime(distDir);
+  rt = await demoRuntime(distDir, SCREENSHOT_NOW);
   // The rep with the most overdue items in the sample data.
   const reps = rt.workbook
     .sheetValues('Reps')

@@ -108,8 +108,13 @@ describe('refusals', () => {
     ['en', 'Only a manager can do this'],
     ['zh-CN', '经理'],
   ] as const)('a rep running a manager command gets one %s line, exit 1', async (locale, text) => {
-    for (const command of ['assign', 'dashboard', 'backup']) {
-      const extra = command === 'backup' ? ['--dir', path.join(dir, 'backups')] : [];
+    const extras: Record<string, string[]> = {
+      backup: ['--dir', path.join(dir, 'backups')],
+      setup: ['--out', path.join(dir, 'refused.xlsx')],
+    };
+    // Manager commands, and menu handlers the entry-point guard refuses before they run (setup, tiers).
+    for (const command of ['assign', 'dashboard', 'backup', 'tiers', 'setup']) {
+      const extra = extras[command] ?? [];
       const { code, err, out } = await cli(
         command,
         '--in',

@@ -179,7 +179,7 @@ describe('dashboard', () => {
   });
 
   test('figures match a hand computation from the template sample data (CSV exports)', async () => {
-    const sample = await demoRuntime(path.resolve(__dirname, '../../dist'));
+    const sample = await demoRuntime(path.resolve(__dirname, '../../dist'), '2026-11-23T10:00:00+08:00');
     expectDashboardMatchesCsv(
       sample,
       { user: 'owner@example.com', locale: 'en' },
@@ -198,17 +198,18 @@ describe('dashboard', () => {
     const sheet = (rt.workbook as unknown as WorkbookStore).sheetByName('Dashboard')!;
     expect(sheet.charts.map((chart) => chart.chartType).sort()).toEqual(['BAR', 'COLUMN', 'PIE']);
 
-    // A manager with a Chinese locale refreshes: the same three charts, now titled in Chinese, labels too.
+    // A manager with a Chinese locale refreshes the English workbook: the same three charts, and the sheet stays in
+    // the workbook's language (issue 13 §3: one language per shared sheet).
     expect(
       rt.execute('menuRefreshDashboard', [], { user: BOSS.user, locale: 'zh-CN' }).error,
     ).toBeUndefined();
     expect(sheet.charts).toHaveLength(3);
     expect(sheet.charts.map((chart) => chart.options.title).sort()).toEqual(
-      ['客户分层占比', '月度销售额', '本季度各销售业绩'].sort(),
+      ['Customers by tier', 'Revenue by month', 'Revenue this quarter by rep'].sort(),
     );
     const values = rt.workbook.sheetValues('Dashboard');
-    expect(values[0][0]).toBe('SalesDesk 销售看板');
-    expect(values.some((row) => row[0] === '销售业绩')).toBe(true);
+    expect(values.flat()).not.toContain('销售业绩');
+    expect(values.some((row) => row[0] === 'Performance by rep')).toBe(true);
   });
 
   test('a rep running a manager action is refused and nothing changes', () => {

@@ -307,6 +307,9 @@ describe('reminders through the built bundle', () => {
     expect(first.error).toBeUndefined();
     expect(first.value).toMatchObject({ continuing: true });
     expect(rt.mail.outbox).toHaveLength(400);
+    // 400 digests, and the progress is written in batches (the plan, then the outcome), not once per digest.
+    expect(first.calls['Properties.setProperties']).toBeLessThanOrEqual(3);
+    expect(first.calls['Properties.setProperty'] ?? 0).toBe(0);
     expect(rt.triggers.all.filter((t) => t.handler === 'onRemindersContinue')).toHaveLength(1);
     rt.clock.advance(61_000);
     const [rest] = rt.fireDueTriggers();

@@ -34,3 +34,12 @@ describe('services the runtime does not implement', () => {
     expect(failure(rt, 'doc')).toBe('not supported by the local runtime: DocumentApp.create');
   });
 });
+
+describe('services the runtime does not implement, in overlapping executions', () => {
+  // The same report from a worker thread (executeConcurrently) as inline.
+  it('report "not supported" from a worker too', async () => {
+    const rt = await runtimeWith(code);
+    const [result] = await rt.executeConcurrently([{ fn: 'fetch' }]);
+    expect(result.error?.message).toBe('not supported by the local runtime: UrlFetchApp.fetch');
+  });
+});

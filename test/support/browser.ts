@@ -6,6 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+/** The one time every browser test's demo workbook is made at, so no test or screenshot depends on the wall clock. */
+export const SCREENSHOT_NOW = '2026-11-23T10:00:00+08:00';
+
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-output/screenshots');
 
 /** Background services would try to reach Google and be refused, many at a time: turn them off. */
@@ -18,8 +21,14 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** What to run when Chromium is missing (scripts/ensure-browser.sh does it when `npm test` runs as root). */
+export const BROWSER_INSTALL_COMMAND = 'sudo apt-get install -y chromium fonts-wqy-zenhei';
+const CHROMIUM = '/usr/bin/chromium';
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  if (!fs.existsSync(CHROMIUM))
+    return Promise.reject(new Error(`browser tests need ${CHROMIUM}: ${BROWSER_INSTALL_COMMAND}`));
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
 /**

@@ -3,7 +3,7 @@
  * row is reported as "line 1 234" — what the user sees in a text editor, and Excel's row number too when no
  * cell spans lines.
  */
-import Papa from 'papaparse';
+import type PapaParse from 'papaparse';
 import { stripBom } from './encoding';
 
 export interface CsvRecord {
@@ -19,6 +19,16 @@ export interface ParsedCsv {
   delimiter: string;
   /** Structural problems papaparse met (an unclosed quote), by line. */
   problems: { line: number; message: string }[];
+}
+
+/**
+ * papaparse, loaded on first use. Apps Script runs the bundle's global code at the start of every execution, and
+ * an `import` would run papaparse's module factory in every menu click and custom-function call; a `require` in a
+ * function is bundled by esbuild as a lazy module that runs only when a CSV is parsed.
+ */
+function papa(): typeof PapaParse {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('papaparse') as typeof PapaParse;
 }
 
 function countNewlines(text: string, from: number, to: number): number {
@@ -61,7 +71,7 @@ export function parseCsv(input: string): ParsedCsv {
   let cursor = 0;
   let line = 1;
   const delimiter = guessDelimiter(text);
-  Papa.parse<string[]>(text, {
+  papa().parse<string[]>(text, {
     header: false,
     skipEmptyLines: false,
     delimiter,

@@ -13,7 +13,7 @@ import {
   assignSettings,
   describeReason,
   planAssignment,
-  planFingerprint,
+  planFingerprintText,
   readCustomers,
   readReps,
   type AssignmentPlan,
@@ -27,6 +27,7 @@ import {
   type RepProblem,
   withNotices,
 } from '../../core/assign';
+import { sha256Hex } from '../adapters/digest';
 import { ZoneDays } from '../../core/dates';
 import type { Table } from '../../core/table';
 import { nextId } from '../../core/forms/customers';
@@ -112,11 +113,13 @@ export type LeadFilter = (leads: Lead[]) => Lead[];
  * confirmed these leads; only when one of them was taken (or a new lead appeared) is a new look needed.
  */
 export function leadsToken(plan: AssignmentPlan): string {
-  return planFingerprint({
-    ...plan,
-    assignments: plan.assignments.map((a) => ({ ...a, toRep: '', pool: '' })),
-    unassigned: plan.unassigned.map((u) => ({ ...u, reason: { code: 'noReps' as const } })),
-  });
+  return sha256Hex(
+    planFingerprintText({
+      ...plan,
+      assignments: plan.assignments.map((a) => ({ ...a, toRep: '', pool: '' })),
+      unassigned: plan.unassigned.map((u) => ({ ...u, reason: { code: 'noReps' as const } })),
+    }),
+  );
 }
 
 /**

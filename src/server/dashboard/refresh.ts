@@ -33,16 +33,30 @@ function chartType(type: ChartSpec['type']): GoogleAppsScript.Charts.ChartType {
   return Charts.ChartType.COLUMN;
 }
 
-/** Creates or updates the layout's charts; one chart per anchor cell. */
-function syncCharts(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  specs: readonly ChartSpec[],
-): RefreshSummary['charts'] {
-  const counts = { created: 0, updated: 0, removed: 0 };
-  const existing = sheet.getCharts().map((chart) => {
+interface PlacedChart {
+  chart: GoogleAppsScript.Spreadsheet.EmbeddedChart;
+  row: number;
+  column: number;
+}
+
+/**
+ * The sheet's charts and their anchors. Read before the Dashboard is written: a read after a write waits for the
+ * write to reach Sheets (a round trip), a read among the other reads does not.
+ */
+function placedCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet): PlacedChart[] {
+  return sheet.getCharts().map((chart) => {
     const info = chart.getContainerInfo();
     return { chart, row: info.getAnchorRow(), column: info.getAnchorColumn() };
   });
+}
+
+/** Creates or updates the layout's charts; one chart per anchor cell. */
+function syncCharts(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  existing: readonly PlacedChart[],
+  specs: readonly ChartSpec[],
+): RefreshSummary['charts'] {
+  const counts = { created: 0, updated: 0, removed: 0 };
   for (const spec of specs) {
     const here = existing.filter(
       (entry) => entry.row === spec.anchorRow && entry.column === spec.anchorColumn,
@@ -131,8 +145,9 @@ export function refreshDashboard(
     currencyFormat: currency ? `#,##0.00 "${currency.replace(/"/g, '')}"` : '#,##0.00',
   });
   const sheet = dashboardSheet(spreadsheet, workbookLocale);
+  const existing = placedCharts(sheet);
   writeLayout(sheet, layout);
-  const charts = syncCharts(sheet, layout.charts);
+  const charts = syncCharts(sheet, existing, layout.charts);
   return {
     customers: data.total.customers,
     deals: data.total.dealsWon,

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import {
+  listChoices,
   SaveCloseButtons,
   Message,
   SelectField,
@@ -65,7 +66,8 @@ function LogDeal() {
     hint:
       FORM_FIELDS.deal.get(field)?.type === 'phone' ? FORM_FIELDS.deal.get(field)?.help[locale] : undefined,
   });
-  const options = (key: string) => boot.lists[key] ?? [];
+  // Choices in the user's language; the value written is the workbook's label.
+  const options = (key: string) => listChoices(boot.lists, key, locale);
 
   const save = async () => {
     const checked = form.submit();

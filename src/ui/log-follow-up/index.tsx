@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import {
+  listChoices,
   SaveCloseButtons,
   Message,
   SelectField,
@@ -59,7 +60,8 @@ function LogFollowUp() {
         ? FORM_FIELDS.followUp.get(field)?.help[locale]
         : undefined,
   });
-  const list_ = (key: string) => boot.lists[key] ?? [];
+  // Choices in the user's language; the value written is the workbook's label.
+  const list_ = (key: string) => listChoices(boot.lists, key, locale);
 
   const save = async () => {
     const checked = form.submit();

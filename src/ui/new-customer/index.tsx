@@ -4,6 +4,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import {
+  listChoices,
   SaveCloseButtons,
   Message,
   SelectField,
@@ -59,7 +60,8 @@ function NewCustomer() {
         ? FORM_FIELDS.customer.get(field)?.help[locale]
         : undefined,
   });
-  const list = (key: string) => boot.lists[key] ?? [];
+  // Choices in the user's language; the value written is the workbook's label.
+  const list = (key: string) => listChoices(boot.lists, key, locale);
 
   const save = async (allowDuplicate: boolean) => {
     const checked = form.submit();

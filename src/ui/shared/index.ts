@@ -25,4 +25,5 @@ export {
 } from './components';
 export type { PanelMessage, MessageKind, Option, ActionState } from './components';
 export { useForm, validateWith, issuesToFieldErrors } from './form';
+export { listChoices } from './choices';
 export type { FieldErrors, FormState, SafeParser } from './form';

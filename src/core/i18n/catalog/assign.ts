@@ -77,7 +77,7 @@ export const assign: Catalog = {
     'assign.mail.outro': 'Open the workbook to follow them up: {url}',
     'assign.mail.from': 'previously {rep}',
     'assign.done.mailPending':
-      '{count} reps were not told yet ({reason}): {reps}. Send their notices with “Send pending notices”.',
+      '{count, plural, one {# rep was} other {# reps were}} not told yet ({reason}): {reps}. Send their notices with “Send pending notices”.',
     'assign.done.mailPendingTime': 'too many for one run',
     'assign.done.mailError': 'the e-mails could not be sent: {message}',
     'assign.done.recovered': 'An interrupted run ({runId}) was completed first.',
