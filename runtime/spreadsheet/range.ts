@@ -1497,4 +1497,5 @@ function specOf(rule: GoogleAppsScript.Spreadsheet.DataValidation): DataValidati
   throw new Error('The data validation rule was not built by this spreadsheet runtime.');
 }
 
-SpreadsheetContext.makeRange = (ctx, sheetId, rect) => new RangeImpl(ctx, sheetId, rect) as unknown as Range;
+SpreadsheetContext.makeRange = (ctx, sheetId, rect, openRows) =>
+  new RangeImpl(ctx, sheetId, rect, openRows) as unknown as Range;

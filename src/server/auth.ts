@@ -15,8 +15,11 @@ export class AccessDeniedError extends Error {
   }
 }
 
-/** "Only managers can do this: owner@…, a@…" in the user's language. */
+/** "Only a manager can do this. Managers: owner@…, a@…" in the user's language. */
 export function notManagerMessage(context: ExecutionContext): string {
+  // Without a Settings sheet the owner is the only manager: re-creating it is theirs alone.
+  if (!context.settingsRead.sheet && context.owner)
+    return context.t('roles.ownerOnlySettings', { owner: context.owner });
   return context.t('common.notManagerWho', {
     managers: managersDescription(context.owner, context.settings.managers),
   });

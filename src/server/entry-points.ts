@@ -33,30 +33,38 @@ function alert(message: string): void {
 
 /** Keeps the protections' editors equal to owner + managers whenever a manager acts (cheap when in sync). */
 function syncAsManager(context: ExecutionContext): void {
-  if (context.isManager) syncProtectionEditors(context);
+  if (!context.isManager) return;
+  try {
+    syncProtectionEditors(context);
+  } catch (error) {
+    // Keeping editors in step must never stop the action itself; the next manager action tries again.
+    console.warn(`SalesDesk: protections not synced: ${(error as Error).message}`);
+  }
 }
 
-/** A managers-only function called from a sidebar or script: refused with an error. */
-export function manager<F extends Fn>(fn: F): F {
+/** Runs `fn` for managers; anyone else gets `refuse(message)` and `fn` never runs. */
+function managersOnly<F extends Fn>(fn: F, refuse: (message: string) => null): F {
   return ((...args: Parameters<F>) =>
     runInContext('user', (context) => {
-      if (!context.isManager) throw new AccessDeniedError(notManagerMessage(context));
+      if (!context.isManager) return refuse(notManagerMessage(context));
       syncAsManager(context);
       return fn(...args) as ReturnType<F>;
     })) as F;
+}
+
+/** A managers-only function called from a sidebar or script: refused with an AccessDeniedError. */
+export function manager<F extends Fn>(fn: F): F {
+  return managersOnly(fn, (message) => {
+    throw new AccessDeniedError(message);
+  });
 }
 
 /** A managers-only menu item: a refusal is an alert (no red error bar) and the item returns null. */
 export function managerMenu<F extends Fn>(fn: F): F {
-  return ((...args: Parameters<F>) =>
-    runInContext('user', (context) => {
-      if (!context.isManager) {
-        alert(notManagerMessage(context));
-        return null;
-      }
-      syncAsManager(context);
-      return fn(...args) as ReturnType<F>;
-    })) as F;
+  return managersOnly(fn, (message) => {
+    alert(message);
+    return null;
+  });
 }
 
 /** For every user who may edit the spreadsheet; the function keeps a rep to their own rows. */

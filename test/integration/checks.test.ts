@@ -248,7 +248,7 @@ describe('Refresh tiers on the messy workbook after Set up', () => {
     // A rep is told plainly that tiers are a manager's job; nothing is written.
     const refused = big.rt.execute('menuRefreshTiers', [], { user: 'rep@example.com', locale: 'en' });
     expect(refused.value).toBeNull();
-    expect(big.rt.ui.alerts.at(-1)?.prompt).toContain('Only managers');
+    expect(big.rt.ui.alerts.at(-1)?.prompt).toContain('Only a manager can do this');
     const small = await tiersOf(2_000);
     expect(small.result.totalCalls).toBe(big.result.totalCalls);
   });

@@ -220,11 +220,11 @@ describe('dashboard', () => {
       expect(result.error).toBeUndefined();
     }
     expect(rt.ui.alerts.slice(alerts).map((alert) => alert.prompt)).toEqual([
-      expect.stringContaining('Only managers'),
-      expect.stringContaining('Only managers'),
+      expect.stringContaining('Only a manager can do this'),
+      expect.stringContaining('Only a manager can do this'),
     ]);
     expect(JSON.stringify(rt.workbook.sheetValues('Dashboard'))).toBe(before);
-    expect(rt.call('apiListBackups', undefined, REP)).toEqual([]);
+    expect(() => rt.call('apiListBackups', undefined, REP)).toThrow('Only a manager can do this');
   });
 });
 

@@ -26,5 +26,5 @@ test('live tier formulas from the menu compute the same tiers as Refresh tiers',
 
   const rep = { user: String(rt.workbook.sheetValues('Reps')[2][1]), locale: 'en' };
   rt.execute('menuUseLiveTierFormulas', [], rep);
-  expect(rt.ui.alerts.at(-1)?.prompt).toMatch(/Only managers/);
+  expect(rt.ui.alerts.at(-1)?.prompt).toMatch(/Only a manager can do this/);
 });

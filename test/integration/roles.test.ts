@@ -133,6 +133,22 @@ describe('managers added after set-up', () => {
   });
 });
 
+describe('a deleted Settings sheet', () => {
+  it('only the owner may re-create it: a manager running Set up is refused and becomes nobody', async () => {
+    const rt = await sampleWorkbook();
+    const settings = rt.workbook.sheetByName('Settings')!;
+    rt.workbook.deleteSheet(settings.id);
+    rt.execute('menuSetupWorkbook', [], { user: SAMPLE_MANAGER });
+    expect(rt.ui.alerts.at(-1)?.prompt).toBe(
+      `The Settings sheet is missing. Only the spreadsheet owner (${OWNER}) can re-create it with Set up workbook.`,
+    );
+    expect(rt.workbook.sheetByName('Settings')).toBeUndefined();
+    const repaired = rt.execute<{ ok: boolean }>('menuSetupWorkbook', [], { user: OWNER });
+    expect(repaired.value?.ok).toBe(true);
+    expect(String(rt.workbook.sheetValues('Settings')[managersRow(rt) - 1][1])).toBe(OWNER);
+  });
+});
+
 describe('a rep', () => {
   it('calling every entry point of dist/Code.js that is not for reps changes no cell and sends no mail', async () => {
     const rt = await sampleWorkbook();
@@ -193,6 +209,29 @@ describe('a rep', () => {
       'Reps',
       'Settings',
     ]);
+  });
+});
+
+describe('a Reps e-mail cell holding a list', () => {
+  it('is refused by the reminders as by Assign leads: no digest reaches the second address', async () => {
+    const rt = await sampleWorkbook();
+    const [head, ...rows] = rt.workbook.sheetValues('Reps');
+    const emailColumn = head.indexOf('E-mail');
+    const sentBefore = (await sampleWorkbook()).fireTrigger<{ sent: string[] }>('onDailyReminders', {
+      installAs: OWNER,
+    })[0].value?.sent;
+    // A rep who gets a digest on a normal day.
+    const index = rows.findIndex((row) => sentBefore?.includes(String(row[emailColumn])));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const rep = String(rows[index][emailColumn]);
+    const cell = `${String.fromCharCode(65 + emailColumn)}${index + 2}`;
+    rt.edit('Reps', cell, `${rep}, outside@elsewhere.example`, { user: OWNER });
+    const [run] = rt.fireTrigger<{ sent: string[] }>('onDailyReminders', { installAs: OWNER });
+    expect(run.error).toBeUndefined();
+    expect(run.value?.sent).not.toContain(rep);
+    expect(rt.mail.outbox.flatMap((mail) => mail.to).join(' ')).not.toContain('outside@elsewhere.example');
+    const plan = rt.call<{ repProblems?: unknown[] }>('apiPreviewAssignment', undefined, { user: OWNER });
+    expect(JSON.stringify(plan)).toContain('outside@elsewhere.example');
   });
 });
 

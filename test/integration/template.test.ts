@@ -307,9 +307,10 @@ describe('Set up workbook on a filled, messy workbook', () => {
 
   it('a rep may not re-run set-up on a workbook with managers', () => {
     const before = rt.workbook.sheetValues('Customers')[0];
-    const refused = setup(rt, { user: 'rep@example.com', locale: 'en' }).value as Report;
-    expect(refused.ok).toBe(false);
-    expect(refused.lines[0]).toMatch(/managers/);
+    // The entry-point guard refuses before set-up runs: an alert naming the managers, nothing returned.
+    const refused = setup(rt, { user: 'rep@example.com', locale: 'en' });
+    expect(refused.value).toBeNull();
+    expect(rt.ui.alerts.at(-1)?.prompt).toMatch(/^Only a manager can do this\. Managers: /);
     expect(rt.workbook.sheetValues('Customers')[0]).toEqual(before);
   });
 });

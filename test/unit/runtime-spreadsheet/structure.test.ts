@@ -40,8 +40,9 @@ describe('spreadsheet and sheet structure', () => {
     const p = sheet.getRange('A1:F1').protect().setDescription('Headers').setWarningOnly(true);
     const sp = sheet.protect().setDescription('Whole sheet');
     sp.setUnprotectedRanges([sheet.getRange('A2:F100')]);
-    // Only an editor may change a protection (reference/spreadsheet/protection): add before leaving.
     sp.addEditor('rep@example.com').removeEditors(['boss@example.com']);
+    // No longer an editor, boss may not change the protection any more (only the owner and its editors may).
+    expect(() => sp.addEditor('boss@example.com')).toThrow(/protected cell or object/);
     expect(p.isWarningOnly()).toBe(true);
     const ranges = ss.getProtections(app.ProtectionType.RANGE);
     expect(ranges.map((x) => x.getDescription())).toEqual(['Headers']);

@@ -10,8 +10,6 @@ export const common: Catalog = {
     'common.confirm': 'Confirm',
     'common.working': 'Working…',
     'common.saved': 'Saved.',
-    'common.notManager':
-      'Only managers listed in Settings (or the spreadsheet owner) can do this. Ask a manager to run it.',
     'common.busy': 'Another SalesDesk run is in progress. Please try again in a minute.',
     'common.missingSheet':
       'The sheet "{sheet}" is missing. Run Extensions → SalesDesk → Set up workbook first.',
@@ -54,7 +52,6 @@ export const common: Catalog = {
     'common.confirm': '确认',
     'common.working': '处理中…',
     'common.saved': '已保存。',
-    'common.notManager': '只有“设置”中列出的经理（或表格所有者）才能执行此操作，请联系经理处理。',
     'common.busy': '另一个 SalesDesk 任务正在运行，请稍后再试。',
     'common.missingSheet': '缺少工作表“{sheet}”。请先运行扩展程序 → SalesDesk → 初始化工作簿。',
     'common.missingColumn':
