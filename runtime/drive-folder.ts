@@ -53,7 +53,11 @@ export class DriveFolder {
   attach(workbook: WorkbookStore): void {
     for (const entry of this.entries()) {
       if (workbook.copies.some((copy) => copy.data.id === entry.id)) continue;
-      const standIn = WorkbookStore.empty({ id: entry.id, name: entry.name });
+      const standIn = WorkbookStore.empty({
+        id: entry.id,
+        name: entry.name,
+        formulaEngine: workbook.formulaEngine,
+      });
       workbook.copies.push(standIn);
       this.onDisk.set(entry.id, entry);
     }

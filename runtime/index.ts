@@ -37,6 +37,7 @@ import {
   saveWorkbookXlsx,
   WorkbookStore,
   type CustomFunctionHost,
+  type FormulaEngineFactory,
 } from './spreadsheet-binding';
 
 export type { ExecuteOptions, ExecutionResult } from './execution';
@@ -50,6 +51,8 @@ export type {
   ButtonName,
 } from './services/ui';
 export type { WorkbookStore, CustomFunctionHost } from './spreadsheet-binding';
+export type { FormulaContext, FormulaEngineFactory, SpreadsheetFormulaEngine } from './spreadsheet-binding';
+export { defaultFormulaEngine } from './spreadsheet-binding';
 export type { TriggerRecord } from './services/triggers';
 export type { BundleManifest, LoadedProject, ProjectScript } from './project';
 export { loadProject } from './project';
@@ -92,6 +95,12 @@ export interface RuntimeOptions {
   addOnName?: string;
   /** Document state to restore (what `rt.documentState()` returned, e.g. read from an .xlsx). */
   documentState?: unknown;
+  /**
+   * The formula engine the workbook computes with (see runtime/README.md, "Formula engine"). Default: HyperFormula
+   * (GPL-3.0), loaded on first use; a runtime given another engine never loads it. Also applied to
+   * `options.workbook`.
+   */
+  formulaEngine?: FormulaEngineFactory;
 }
 
 /**
@@ -168,6 +177,7 @@ export class LocalRuntime {
   private readonly codeFile: string;
   private readonly customFunctionHost: CustomFunctionHost;
   private store: WorkbookStore | undefined;
+  private readonly formulaEngine: FormulaEngineFactory | undefined;
   private formulaClockMs = Number.NaN;
 
   private constructor(project: LoadedProject, options: RuntimeOptions, store: WorkbookStore | undefined) {
@@ -194,6 +204,8 @@ export class LocalRuntime {
       list: () => this.manifest.customFunctions,
       call: (name, args) => this.runCustomFunction(name, args),
     };
+    this.formulaEngine = options.formulaEngine;
+    if (store && options.formulaEngine) store.setFormulaEngine(options.formulaEngine);
     this.store = store;
     // Reading the workbook before any execution already computes custom functions and TODAY() on the fake clock.
     if (store)
@@ -222,6 +234,7 @@ export class LocalRuntime {
       locale: options.spreadsheetLocale ?? 'en_US',
       owner: options.owner,
       metaSheetName: options.metaSheetName,
+      formulaEngine: options.formulaEngine,
     });
     return new LocalRuntime(
       project,
@@ -322,6 +335,7 @@ export class LocalRuntime {
         timeZone: this.timeZone,
         locale: this.spreadsheetLocale,
         owner: this.owner,
+        formulaEngine: this.formulaEngine,
       });
       this.store.setFormulaHost({ now: () => this.clock.now(), customFunctions: this.customFunctionHost });
     }

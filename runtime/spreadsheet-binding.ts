@@ -5,5 +5,12 @@ export {
   loadWorkbookXlsx,
   loadWorkbookXlsxDocument,
   saveWorkbookXlsx,
+  defaultFormulaEngine,
 } from './spreadsheet';
-export type { CustomFunctionHost, SpreadsheetEnv } from './spreadsheet';
+export type {
+  CustomFunctionHost,
+  SpreadsheetEnv,
+  FormulaContext,
+  FormulaEngineFactory,
+  SpreadsheetFormulaEngine,
+} from './spreadsheet';

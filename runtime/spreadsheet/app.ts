@@ -99,6 +99,7 @@ class SpreadsheetAppImpl {
       timeZone: this.ctx.store.data.timeZone,
       locale: this.ctx.store.data.locale,
       owner: this.ctx.env.activeUserEmail() || this.ctx.store.data.owner,
+      formulaEngine: this.ctx.store.formulaEngine,
     });
     const first = store.sheets()[0];
     if (rows !== undefined) first.maxRows = rows;

@@ -1,7 +1,8 @@
 /**
- * The formula engine: HyperFormula holding a mirror of the workbook's contents, plus the Sheets functions it
+ * The default formula engine (SpreadsheetFormulaEngine, see formula-engine.ts): HyperFormula holding a mirror of the workbook's contents, plus the Sheets functions it
  * lacks (REGEXMATCH/EXTRACT/REPLACE with RE2-like rules), TODAY/NOW on the runtime's clock, and the bundle's
- * custom functions. HyperFormula is GPL-3.0: it lives only here, in the local runtime, never in the bundle.
+ * custom functions. HyperFormula is GPL-3.0: it lives only here, in the local runtime, never in the bundle, and
+ * is required lazily by formula-engine.ts's defaultFormulaEngine (a runtime given another engine never loads it).
  */
 import {
   ArraySize,
@@ -19,6 +20,19 @@ import {
   type SerializedNamedExpression,
 } from 'hyperformula';
 import { dateToSerial, isDateLike } from './dates';
+import {
+  addressKey,
+  errorText,
+  type CustomFunctionHost,
+  type FormulaCellContent,
+  type FormulaContext,
+  type FormulaEngineFactory,
+  type FormulaEngineSheet,
+  type FormulaNamedExpression,
+  type SpreadsheetFormulaEngine,
+} from './formula-engine';
+
+export type { CustomFunctionHost, FormulaContext };
 
 type EvaluateArgs = Parameters<FunctionPlugin['evaluateAst']>;
 type AstNode = EvaluateArgs[0];
@@ -29,32 +43,6 @@ interface ProcedureAstLike {
   procedureName: string;
   args: AstNode[];
 }
-
-/** The bundle's @customfunction functions, called the way Sheets calls them. */
-export interface CustomFunctionHost {
-  list(): { name: string; params: string[] }[];
-  call(name: string, args: unknown[]): unknown;
-}
-
-/** What formula evaluation needs from the runtime; reached by plugins through HyperFormula's `context`. */
-export interface FormulaContext {
-  now(): Date;
-  timeZone(): string;
-  customFunctions(): CustomFunctionHost | undefined;
-  /** Converts a cell value read as a custom-function argument (dates become Date, empty becomes ''). */
-  argumentValue(sheetName: string, row0: number, column0: number, value: unknown): unknown;
-  /** Serial number for a Date a custom function returned. */
-  serialOf(date: Date): number;
-  /** Result sizes of custom-function calls seen so far, keyed by formula address. */
-  resultSizes: Map<string, { width: number; height: number }>;
-  /** Formula addresses whose declared result size was wrong and must be re-entered. */
-  pendingResize: Set<string>;
-  /** Cells that hold a Date returned by a custom function (so they read back as Date). */
-  dateResults: Set<string>;
-  sheetNameOf(hfSheetId: number): string | undefined;
-}
-
-export const addressKey = (sheet: number, row: number, col: number): string => `${sheet}:${row}:${col}`;
 
 function contextOf(plugin: FunctionPlugin): FormulaContext {
   return (plugin as unknown as { config: { context: FormulaContext } }).config.context;
@@ -324,42 +312,15 @@ export function registerCustomFunctionNames(names: string[]): boolean {
   return added;
 }
 
-/** Sheets' spelling of an engine error. */
-export function errorText(type: string): string {
-  switch (type) {
-    case 'DIV_BY_ZERO':
-      return '#DIV/0!';
-    case 'NAME':
-      return '#NAME?';
-    case 'VALUE':
-      return '#VALUE!';
-    case 'NUM':
-      return '#NUM!';
-    case 'NA':
-      return '#N/A';
-    case 'ERROR':
-      return '#ERROR!';
-    // Sheets reports circular references and blocked array results as #REF!.
-    default:
-      return '#REF!';
-  }
-}
-
-export interface EngineSheet {
-  name: string;
-  content: RawCellContent[][];
-}
+/** A sheet's initial contents (the engine-neutral FormulaEngineSheet). */
+export type EngineSheet = FormulaEngineSheet;
 
 /** A HyperFormula instance built from the workbook, kept in step with it by the store. */
-export class FormulaEngine {
+export class FormulaEngine implements SpreadsheetFormulaEngine {
   readonly hf: HyperFormula;
   private readonly ids = new Map<string, number>();
 
-  constructor(
-    sheets: EngineSheet[],
-    namedRanges: { name: string; expression: string }[],
-    context: FormulaContext,
-  ) {
+  constructor(sheets: EngineSheet[], namedRanges: FormulaNamedExpression[], context: FormulaContext) {
     registerExtras();
     const named: SerializedNamedExpression[] = [
       { name: 'TRUE', expression: '=TRUE()' },
@@ -417,7 +378,7 @@ export class FormulaEngine {
     this.ids.set(newName, id);
   }
 
-  setCells(sheetName: string, row0: number, column0: number, content: RawCellContent[][]): void {
+  setCells(sheetName: string, row0: number, column0: number, content: FormulaCellContent[][]): void {
     const sheet = this.ids.get(sheetName);
     if (sheet === undefined || content.length === 0) return;
     this.hf.setCellContents({ sheet, row: row0, col: column0 }, content);
@@ -427,6 +388,13 @@ export class FormulaEngine {
     const sheet = this.ids.get(sheetName);
     if (sheet === undefined) return null;
     return this.hf.getCellValue({ sheet, row: row0, col: column0 });
+  }
+
+  /** Used height and width of a sheet, counting spilled array results. */
+  sheetDimensions(sheetName: string): { height: number; width: number } {
+    const sheet = this.ids.get(sheetName);
+    if (sheet === undefined) return { height: 0, width: 0 };
+    return this.hf.getSheetDimensions(sheet);
   }
 
   /** True when the engine says the value is a date or time (e.g. the result of DATE(), TODAY(), A2+1). */
@@ -470,3 +438,12 @@ export class FormulaEngine {
     this.hf.destroy();
   }
 }
+
+/** The HyperFormula engine factory (what defaultFormulaEngine loads on first use). */
+export const hyperFormulaEngine: FormulaEngineFactory = {
+  name: 'hyperformula',
+  create: (sheets, namedExpressions, context) => new FormulaEngine(sheets, namedExpressions, context),
+  registerCustomFunctionNames: (names) => {
+    registerCustomFunctionNames(names);
+  },
+};

@@ -1,5 +1,5 @@
 /** What the spreadsheet half of the runtime needs from the rest of it (R2's execution host). */
-import type { CustomFunctionHost } from './engine';
+import type { CustomFunctionHost } from './formula-engine';
 import type { WorkbookStore } from './store';
 
 export type { CustomFunctionHost };

@@ -2,7 +2,24 @@
 export { createSpreadsheetApp } from './app';
 export type { SpreadsheetEnv, CustomFunctionHost } from './env';
 export { WorkbookStore } from './store';
-export type { ConditionalFormatMatch, EmptyWorkbookOptions, FormulaHost, ValidationFailure } from './store';
+export type {
+  ConditionalFormatMatch,
+  EmptyWorkbookOptions,
+  FormulaHost,
+  ValidationFailure,
+  WorkbookStoreOptions,
+} from './store';
+export { addressKey, defaultFormulaEngine, errorText, FORMULA_ERROR_TYPES } from './formula-engine';
+export type {
+  FormulaCellContent,
+  FormulaCellValue,
+  FormulaContext,
+  FormulaEngineFactory,
+  FormulaEngineSheet,
+  FormulaError,
+  FormulaNamedExpression,
+  SpreadsheetFormulaEngine,
+} from './formula-engine';
 export type * from './types';
 export { chartEnums } from './charts';
 export { dateToSerial, serialToDate } from './dates';

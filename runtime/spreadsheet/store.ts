@@ -1,14 +1,21 @@
 /**
  * WorkbookStore: the workbook's data (plain, serialisable: see WorkbookData) and the operations the
- * SpreadsheetApp stand-ins perform on it, with Sheets' value semantics. Formulas are computed by a
- * HyperFormula mirror that is only built once the workbook holds a formula, then kept in step.
+ * SpreadsheetApp stand-ins perform on it, with Sheets' value semantics. Formulas are computed by a formula
+ * engine mirror (SpreadsheetFormulaEngine, HyperFormula by default) that is only built once the workbook holds a
+ * formula, then kept in step.
  */
 import { cellSatisfies, type ValidationEnvironment } from './validation';
-import type { CellValue, RawCellContent } from 'hyperformula';
 import { quoteSheetName, rectToA1 } from './a1';
 import { dateToSerial, isDateLike, serialToDate } from './dates';
-import { addressKey, errorText, FormulaEngine, registerCustomFunctionNames } from './engine';
-import type { CustomFunctionHost, FormulaContext } from './engine';
+import { addressKey, defaultFormulaEngine, errorText } from './formula-engine';
+import type {
+  CustomFunctionHost,
+  FormulaCellContent,
+  FormulaCellValue,
+  FormulaContext,
+  FormulaEngineFactory,
+  SpreadsheetFormulaEngine,
+} from './formula-engine';
 import {
   defaultDateFormat,
   formatForDisplay,
@@ -57,6 +64,14 @@ export interface EmptyWorkbookOptions {
   owner?: string;
   /** Name of the first sheet (Sheets calls it "Sheet1"). */
   firstSheetName?: string;
+  /** The formula engine (default: HyperFormula, loaded on first use). */
+  formulaEngine?: FormulaEngineFactory;
+}
+
+/** How a store computes its formulas. */
+export interface WorkbookStoreOptions {
+  /** The formula engine (default: HyperFormula, loaded on first use). */
+  formulaEngine?: FormulaEngineFactory;
 }
 
 /** What a formula evaluation may ask the runtime for; set by createSpreadsheetApp from its env. */
@@ -139,7 +154,8 @@ const MAY_PARSE = /^[\s0-9+\-.$¥€£'(tTfF]/;
 
 export class WorkbookStore {
   data: WorkbookData;
-  private engine: FormulaEngine | null = null;
+  private engine: SpreadsheetFormulaEngine | null = null;
+  private engineFactory: FormulaEngineFactory;
   private engineStale = true;
   private formulaCounts = new Map<number, number>();
   private fedColumns = new Map<string, Set<number> | 'all'>();
@@ -156,8 +172,9 @@ export class WorkbookStore {
   private host: FormulaHost = {};
   readonly context: FormulaContext;
 
-  constructor(data: WorkbookData) {
+  constructor(data: WorkbookData, options: WorkbookStoreOptions = {}) {
     this.data = data;
+    this.engineFactory = options.formulaEngine ?? defaultFormulaEngine;
     this.context = {
       now: () => (this.host.now ? this.host.now() : new Date()),
       timeZone: () => this.data.timeZone,
@@ -167,7 +184,7 @@ export class WorkbookStore {
       resultSizes: new Map(),
       pendingResize: new Set(),
       dateResults: new Set(),
-      // During the engine's first evaluation (inside its constructor) HyperFormula numbers sheets in input order.
+      // During the engine's first evaluation (inside create) sheets are numbered in input order.
       sheetNameOf: (id) => this.engine?.sheetName(id) ?? this.buildingSheetNames[id],
     };
   }
@@ -188,15 +205,27 @@ export class WorkbookStore {
       validationRules: {},
       nextId: 1,
     };
-    const store = new WorkbookStore(data);
+    const store = new WorkbookStore(data, { formulaEngine: options.formulaEngine });
     const first = store.insertSheet(options.firstSheetName ?? 'Sheet1');
     data.activeSheetId = first.id;
     return store;
   }
 
   /** Restores a store from `toJSON()` output (or a structuredClone of it). */
-  static fromJSON(data: WorkbookData): WorkbookStore {
-    return new WorkbookStore(data);
+  static fromJSON(data: WorkbookData, options: WorkbookStoreOptions = {}): WorkbookStore {
+    return new WorkbookStore(data, options);
+  }
+
+  /** The factory this store builds its formula engines with. */
+  get formulaEngine(): FormulaEngineFactory {
+    return this.engineFactory;
+  }
+
+  /** Switches formula engines; the next read builds one with the new factory. */
+  setFormulaEngine(factory: FormulaEngineFactory): void {
+    if (factory === this.engineFactory) return;
+    this.engineFactory = factory;
+    this.engineStale = true;
   }
 
   /** The plain data: structuredClone-able and JSON-safe (Dates are stored as serial numbers). */
@@ -206,7 +235,7 @@ export class WorkbookStore {
 
   /** A deep copy of this store (its own engine). */
   clone(): WorkbookStore {
-    const copy = new WorkbookStore(structuredClone(this.data));
+    const copy = new WorkbookStore(structuredClone(this.data), { formulaEngine: this.engineFactory });
     copy.setFormulaHost(this.host);
     return copy;
   }
@@ -218,7 +247,8 @@ export class WorkbookStore {
     const names = host.customFunctions ? host.customFunctions.list().map((f) => f.name.toUpperCase()) : [];
     const key = [...names].sort().join(',');
     if (key !== this.customFunctionKey) {
-      registerCustomFunctionNames(names);
+      // Names are registered with the engine when it is next built (liveEngine), not here: a workbook without
+      // formulas never loads an engine.
       this.customFunctionKey = key;
       if (this.engine) this.engineStale = true;
     }
@@ -238,13 +268,19 @@ export class WorkbookStore {
   recalculate(): void {
     const engine = this.engine;
     if (!engine || this.engineStale) return;
-    // HyperFormula recomputes volatile functions on every change: touch a scratch cell.
+    // Engines recompute volatile functions (TODAY, NOW) on a change: touch a scratch cell.
     const scratch = '__apps_script_local_scratch__';
     if (engine.sheetId(scratch) === undefined) engine.addSheet(scratch);
     this.evaluate(() => {
       engine.setCells(scratch, 0, 0, [[this.recalcTick++]]);
       engine.settleResizes(this.context);
     });
+  }
+
+  /** Tells the engine factory the bundle's custom function names (before an engine is built). */
+  private registerCustomFunctions(): void {
+    const names = this.host.customFunctions?.list().map((f) => f.name.toUpperCase()) ?? [];
+    if (names.length > 0) this.engineFactory.registerCustomFunctionNames?.(names);
   }
 
   /** Drops the engine; it is rebuilt from the data on the next read (named ranges changed, ...). */
@@ -368,14 +404,14 @@ export class WorkbookStore {
     sheet: SheetData,
     literal: CellLiteral | null,
     formula: string | null,
-  ): RawCellContent {
+  ): FormulaCellContent {
     if (formula) return boundOpenRanges(formula, sheet.name, this.sizeOf);
     if (typeof literal === 'string') return "'" + literal;
     return literal;
   }
 
   /** The engine, built on demand; null while the workbook has no formula. */
-  private liveEngine(): FormulaEngine | null {
+  private liveEngine(): SpreadsheetFormulaEngine | null {
     if (this.engine && !this.engineStale) return this.engine;
     // Read by a custom function while the engine computes: the values as they stand (a formula cell not yet
     // computed reads empty), never a rebuild that would call the function again.
@@ -386,8 +422,7 @@ export class WorkbookStore {
     }
     this.engineStale = false;
     if (!this.hasFormulas()) return null;
-    if (this.host.customFunctions)
-      registerCustomFunctionNames(this.host.customFunctions.list().map((f) => f.name));
+    this.registerCustomFunctions();
     // A formula may name a custom function that was registered after the cell was written: scan for names.
     this.context.resultSizes.clear();
     this.context.dateResults.clear();
@@ -396,12 +431,12 @@ export class WorkbookStore {
       const fed = this.fedColumns.get(sheet.name);
       if (!fed) return { name: sheet.name, content: [] };
       const rows = Math.max(sheet.values.length, sheet.formulas.length);
-      const content: RawCellContent[][] = new Array(rows);
+      const content: FormulaCellContent[][] = new Array(rows);
       for (let r = 0; r < rows; r++) {
         const values = sheet.values[r];
         const formulas = sheet.formulas[r];
         const width = Math.max(values?.length ?? 0, formulas?.length ?? 0);
-        const line: RawCellContent[] = new Array(width).fill(null);
+        const line: FormulaCellContent[] = new Array(width).fill(null);
         for (let c = 0; c < width; c++) {
           if (fed !== 'all' && !fed.has(c)) continue;
           line[c] = this.engineContent(sheet, values?.[c] ?? null, formulas?.[c] ?? null);
@@ -419,7 +454,7 @@ export class WorkbookStore {
     });
     this.buildingSheetNames = sheets.map((x) => x.name);
     const engine = this.evaluate(() => {
-      const built = new FormulaEngine(sheets, named, this.context);
+      const built = this.engineFactory.create(sheets, named, this.context);
       this.engine = built;
       built.settleResizes(this.context);
       return built;
@@ -521,7 +556,7 @@ export class WorkbookStore {
   }
 
   private pushBlocks(
-    engine: FormulaEngine,
+    engine: SpreadsheetFormulaEngine,
     sheet: SheetData,
     rect: GridRect,
     fed: Set<number> | 'all',
@@ -536,11 +571,11 @@ export class WorkbookStore {
         }
         let end = c + 1;
         while (end < rect.numColumns && (fed === 'all' || fed.has(rect.column - 1 + end))) end++;
-        const content: RawCellContent[][] = new Array(rect.numRows);
+        const content: FormulaCellContent[][] = new Array(rect.numRows);
         for (let r = 0; r < rect.numRows; r++) {
           const values = sheet.values[rect.row - 1 + r];
           const formulas = sheet.formulas[rect.row - 1 + r];
-          const line: RawCellContent[] = new Array(end - c);
+          const line: FormulaCellContent[] = new Array(end - c);
           for (let k = c; k < end; k++) {
             const col = rect.column - 1 + k;
             line[k - c] = this.engineContent(sheet, values?.[col] ?? null, formulas?.[col] ?? null);
@@ -702,13 +737,13 @@ export class WorkbookStore {
   /** Computed value and whether it denotes a date, before conversion to Apps Script types. */
   private computedCell(
     sheet: SheetData,
-    engine: FormulaEngine | null,
+    engine: SpreadsheetFormulaEngine | null,
     r0: number,
     c0: number,
   ): { value: CellLiteral | null; engineDate: boolean } {
     const literal = getCell(sheet.values, r0, c0);
     if (literal !== null || !engine) return { value: literal, engineDate: false };
-    const computed: CellValue = engine.value(sheet.name, r0, c0);
+    const computed: FormulaCellValue = engine.value(sheet.name, r0, c0);
     if (computed === null || computed === undefined) return { value: null, engineDate: false };
     if (typeof computed === 'object') return { value: errorText(computed.type), engineDate: false };
     if (typeof computed === 'number') {
@@ -721,7 +756,7 @@ export class WorkbookStore {
     return { value: computed, engineDate: false };
   }
 
-  private engineFor(sheet: SheetData): FormulaEngine | null {
+  private engineFor(sheet: SheetData): SpreadsheetFormulaEngine | null {
     const engine = this.liveEngine();
     // Only a sheet with formulas can show computed values (formula results and their spills).
     return engine && this.formulaCount(sheet) > 0 ? engine : null;
@@ -802,20 +837,14 @@ export class WorkbookStore {
   lastRow(sheet: SheetData): number {
     let last = Math.max(lastUsedRow(sheet.values), lastUsedRow(sheet.formulas)) + 1;
     const engine = this.engineFor(sheet);
-    if (engine) {
-      const id = engine.sheetId(sheet.name);
-      if (id !== undefined) last = Math.max(last, engine.hf.getSheetDimensions(id).height);
-    }
+    if (engine) last = Math.max(last, engine.sheetDimensions(sheet.name).height);
     return Math.min(last, sheet.maxRows);
   }
 
   lastColumn(sheet: SheetData): number {
     let last = Math.max(lastUsedColumn(sheet.values), lastUsedColumn(sheet.formulas)) + 1;
     const engine = this.engineFor(sheet);
-    if (engine) {
-      const id = engine.sheetId(sheet.name);
-      if (id !== undefined) last = Math.max(last, engine.hf.getSheetDimensions(id).width);
-    }
+    if (engine) last = Math.max(last, engine.sheetDimensions(sheet.name).width);
     return Math.min(last, sheet.maxColumns);
   }
 
@@ -1163,11 +1192,12 @@ export class WorkbookStore {
     return value ?? '';
   }
 
-  private liveEngineForScratch(): FormulaEngine {
+  private liveEngineForScratch(): SpreadsheetFormulaEngine {
     const engine = this.liveEngine();
     if (engine) return engine;
     // No formulas yet: build an engine anyway (a rule's custom formula needs one).
-    this.engine = new FormulaEngine(
+    this.registerCustomFunctions();
+    this.engine = this.engineFactory.create(
       this.data.sheets.map((sheet) => ({
         name: sheet.name,
         content: sheet.values.map((line) =>

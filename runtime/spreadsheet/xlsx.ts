@@ -13,6 +13,7 @@ import { lettersToColumn, quoteSheetName, rectToA1 } from './a1';
 import { isDateTimeFormat } from './formats';
 import { getCell } from './grid';
 import { newSheetData, WorkbookStore } from './store';
+import type { FormulaEngineFactory } from './formula-engine';
 import { addNativeCharts, nativeChartsOf } from './xlsx-charts';
 import type {
   ChartSpec,
@@ -738,6 +739,8 @@ export interface LoadOptions {
   name?: string;
   /** Name of the very hidden metadata sheet (default `__apps_script_local_meta__`). */
   metaSheetName?: string;
+  /** The formula engine the loaded store computes with (default: HyperFormula, loaded on first use). */
+  formulaEngine?: FormulaEngineFactory;
 }
 
 /** A loaded workbook and the document state saved with it (undefined when the file carries none). */
@@ -799,7 +802,7 @@ function workbookFromExcel(
     validationRules: {},
     nextId: meta?.nextId ?? 1,
   };
-  const store = new WorkbookStore(data);
+  const store = new WorkbookStore(data, { formulaEngine: options.formulaEngine });
   const sheetsByName = new Map<string, SheetData>();
   const worksheets = wb.worksheets.filter((ws) => ws.name !== metaSheetName);
   for (const ws of worksheets) {
@@ -993,6 +996,7 @@ function workbookFromExcel(
       timeZone: data.timeZone,
       locale: data.locale,
       owner: data.owner,
+      formulaEngine: options.formulaEngine,
     });
     return empty;
   }
