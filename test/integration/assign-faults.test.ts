@@ -6,7 +6,6 @@
  * completes what is left, ending exactly where a run without the fault ends.
  */
 import type { LocalRuntime } from '../../runtime';
-import { SHEETS } from '../../templates';
 import {
   assignRuntime,
   assignState,
@@ -15,13 +14,12 @@ import {
   leads,
   MANAGER,
   records,
-  type Row,
+  appendCustomers,
 } from './assign/fixture';
 
 // Each case loops over every call of an operation: minutes on a busy two-core machine.
 jest.setTimeout(600_000);
 
-const CUSTOMERS = SHEETS.customers.names.en;
 
 interface Preview {
   token: string;
@@ -36,17 +34,6 @@ function confirm(rt: LocalRuntime, token: string) {
 }
 function undo(rt: LocalRuntime) {
   return rt.execute('menuUndoLastAssignment', [], { user: MANAGER });
-}
-function appendCustomers(rt: LocalRuntime, rows: Row[]): void {
-  const sheet = rt.workbook.requireSheet(CUSTOMERS);
-  const keys = SHEETS.customers.columns.map((c) => c.key);
-  const values = rows.map((row) => keys.map((key) => row[key] ?? ''));
-  const first = rt.workbook.sheetValues(CUSTOMERS).filter((r) => r.some((v) => v !== '')).length + 1;
-  rt.workbook.writeValues(
-    sheet,
-    { row: first, column: 1, numRows: values.length, numColumns: keys.length },
-    values,
-  );
 }
 
 /** Customers' owner and reassign by id. */

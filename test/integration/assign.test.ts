@@ -17,7 +17,7 @@ import {
   records,
   STATE_SHEET,
   weights,
-  type Row,
+  appendCustomers,
 } from './assign/fixture';
 
 interface Preview {
@@ -57,17 +57,6 @@ function state(rt: LocalRuntime): string {
     documentProperties(rt),
     assignState(rt),
   ]);
-}
-function appendCustomers(rt: LocalRuntime, rows: Row[]): void {
-  const sheet = rt.workbook.requireSheet(CUSTOMERS);
-  const keys = SHEETS.customers.columns.map((c) => c.key);
-  const values = rows.map((row) => keys.map((key) => row[key] ?? ''));
-  const first = rt.workbook.sheetValues(CUSTOMERS).filter((r) => r.some((v) => v !== '')).length + 1;
-  rt.workbook.writeValues(
-    sheet,
-    { row: first, column: 1, numRows: values.length, numColumns: keys.length },
-    values,
-  );
 }
 function owners(rt: LocalRuntime): unknown[] {
   return records(rt, 'customers').map((c) => c.owner);

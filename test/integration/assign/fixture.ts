@@ -192,3 +192,17 @@ export async function forkRuntime(rt: LocalRuntime, options: RuntimeOptions = {}
     ...options,
   });
 }
+
+/** Appends customer rows below the last filled row of Customers, as a person typing them would (no script). */
+export function appendCustomers(rt: LocalRuntime, rows: Row[]): void {
+  const sheet = rt.workbook.requireSheet(SHEETS.customers.names.en);
+  const keys = SHEETS.customers.columns.map((c) => c.key);
+  const values = rows.map((row) => keys.map((key) => row[key] ?? ''));
+  const first =
+    rt.workbook.sheetValues(SHEETS.customers.names.en).filter((r) => r.some((v) => v !== '')).length + 1;
+  rt.workbook.writeValues(
+    sheet,
+    { row: first, column: 1, numRows: values.length, numColumns: keys.length },
+    values,
+  );
+}
