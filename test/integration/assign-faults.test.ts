@@ -20,7 +20,6 @@ import {
 // Each case loops over every call of an operation: minutes on a busy two-core machine.
 jest.setTimeout(600_000);
 
-
 interface Preview {
   token: string;
   assigned: number;
