@@ -1,8 +1,8 @@
 /**
  * Role checks on the execution context (src/server/context.ts): managers are the e-mails in Settings → managers
  * plus the spreadsheet owner (src/core/roles.ts decides). The entry-point guard (src/server/entry-points.ts) refuses
- * manager-only entry points for everyone else before they run; features call `requireManager` only where one
- * entry point serves both roles.
+ * manager-only entry points for everyone else before they run; an entry point that serves both roles reads
+ * `context.isManager` itself.
  */
 import { managersDescription } from '../core/roles';
 import type { ExecutionContext } from './context';
@@ -23,12 +23,4 @@ export function notManagerMessage(context: ExecutionContext): string {
   return context.t('common.notManagerWho', {
     managers: managersDescription(context.owner, context.settings.managers),
   });
-}
-
-/**
- * Stops a manager-only action run by anyone else.
- * @throws AccessDeniedError (localised, naming who can do it) when the current user is not a manager.
- */
-export function requireManager(context: ExecutionContext): void {
-  if (!context.isManager) throw new AccessDeniedError(notManagerMessage(context));
 }
