@@ -28,6 +28,12 @@ export interface Settings {
   assignFallbackToTeam: boolean;
   managerTeamSummary: boolean;
   backupKeep: number;
+  // Issue 14: SLA return of stale leads, routing to the account owner (src/core/assign/sla.ts, account.ts).
+  slaFirstContactHours: number;
+  slaFollowUpMaxDays: number;
+  slaWorkingHours: string;
+  slaDailyReassign: boolean;
+  assignToAccountOwner: boolean;
 }
 export type SettingKey = keyof Settings;
 
@@ -213,6 +219,53 @@ export const SETTINGS: readonly SettingSpec[] = [
     min: 1,
     max: 100,
     description: L('How many backup copies Back up now keeps.', '“立即备份”保留的备份份数。'),
+  },
+  {
+    key: 'slaFirstContactHours',
+    type: 'number',
+    default: 0,
+    min: 0,
+    description: L(
+      'SLA: hours after assignment within which a lead must get its first follow-up, e.g. 48; after that the next assignment run gives it to another rep. 0 = off.',
+      'SLA：分配后需在此小时数内首次跟进，例如 48；超时后下一次分配会把线索交给其他销售。0 表示关闭。',
+    ),
+  },
+  {
+    key: 'slaFollowUpMaxDays',
+    type: 'number',
+    default: 0,
+    min: 0,
+    description: L(
+      'SLA: most days an open lead may go without a follow-up before it is given to another rep. 0 = off.',
+      'SLA：在跟线索最多可以多少天没有跟进，超过后交给其他销售。0 表示关闭。',
+    ),
+  },
+  {
+    key: 'slaWorkingHours',
+    type: 'text',
+    default: '',
+    description: L(
+      'SLA counts only these working hours, in the spreadsheet’s time zone, e.g. Mon-Fri 09:00-18:00. Empty = every hour.',
+      'SLA 只计算这些工作时间（按表格时区），例如 周一至周五 09:00-18:00。留空表示全天计算。',
+    ),
+  },
+  {
+    key: 'slaDailyReassign',
+    type: 'boolean',
+    default: false,
+    description: L(
+      'The daily trigger (with the reminders) also gives leads that missed their SLA to another rep (TRUE / FALSE).',
+      '每日触发器（与提醒一起）也把超出 SLA 的线索交给其他销售（TRUE / FALSE）。',
+    ),
+  },
+  {
+    key: 'assignToAccountOwner',
+    type: 'boolean',
+    default: true,
+    description: L(
+      'A new lead with the same company, e-mail domain (not free mail) or phone as an existing customer goes to that customer’s owner when active (TRUE / FALSE).',
+      '与现有客户同公司、同邮箱域名（免费邮箱除外）或同电话的新线索，分配给该客户的负责人（在岗时）（TRUE / FALSE）。',
+    ),
   },
 ];
 

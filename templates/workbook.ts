@@ -819,6 +819,20 @@ const reps: SheetSpec = {
       validation: { kind: 'values', values: ['en', 'zh-CN'] },
       strict: false,
     },
+    {
+      key: 'maxNewPerDay',
+      headers: L('Max new leads per day', '每日新线索上限'),
+      aliases: ['Daily lead cap', 'Max leads per day', '每日上限', '日上限'],
+      type: 'integer',
+      width: 120,
+      numberFormat: NUMBER_FORMATS.integer,
+      help: L(
+        'Most new leads this rep gets per day (all runs and form intake today); empty = no daily limit.',
+        '该销售每天最多分到的新线索数（含当天所有分配和表单录入），留空表示不限。',
+      ),
+      validation: { kind: 'integer', min: 0 },
+      strict: true,
+    },
   ],
 };
 

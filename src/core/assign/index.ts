@@ -9,3 +9,9 @@ export * from './view';
 export * from './mail';
 export * from './intake';
 export * from './state';
+// Issue 14: SLA return, routing to the account owner, per-day caps.
+export * from './freemail';
+export * from './account';
+export * from './sla';
+export * from './daily';
+export * from './route';

@@ -13,6 +13,8 @@
 import { cellAmount, cellEmail, isTicked } from '../cells';
 import type { ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
+import type { AccountMatch } from './account';
+import type { SlaFlag } from './sla';
 
 export type CustomerKey =
   | 'id'
@@ -35,7 +37,8 @@ export type RepKey =
   | 'regions'
   | 'industries'
   | 'outOfOfficeUntil'
-  | 'language';
+  | 'language'
+  | 'maxNewPerDay';
 
 export const CUSTOMER_KEYS: readonly CustomerKey[] = [
   'id',
@@ -60,6 +63,7 @@ export const REP_KEYS: readonly RepKey[] = [
   'industries',
   'outOfOfficeUntil',
   'language',
+  'maxNewPerDay',
 ];
 
 /** Maps a cell's label (either language) to the stable code of a list, or undefined when unknown. */
@@ -85,6 +89,8 @@ export interface Rep {
   language: string;
   /** Sheet row, for messages. */
   row: number;
+  /** Most new leads a day (issue 14 §6); null or absent = no daily limit. */
+  maxPerDay?: number | null;
 }
 
 export interface Lead {
@@ -102,6 +108,10 @@ export interface Lead {
   industry: string;
   potentialValue: number | null;
   open: boolean;
+  /** Missed its SLA (src/core/assign/sla.ts): returned to its pool, never to its owner. */
+  sla?: SlaFlag;
+  /** Belongs to an existing account (src/core/assign/account.ts): goes to its owner when available. */
+  account?: AccountMatch;
 }
 
 export interface AssignSettings {
@@ -211,6 +221,12 @@ export function readReps(
       problems.push({ row, column: 'capacity', value: text(capacityCell), problem: 'badNumber' });
       capacity = 0;
     }
+    const dailyCell = cell(table, values, 'maxNewPerDay');
+    let maxPerDay = text(dailyCell) === '' ? null : numberOfCell(dailyCell);
+    if (text(dailyCell) !== '' && (maxPerDay === null || maxPerDay < 0)) {
+      problems.push({ row, column: 'maxNewPerDay', value: text(dailyCell), problem: 'badNumber' });
+      maxPerDay = 0;
+    }
     reps.push({
       email,
       name: text(cell(table, values, 'name')) || email,
@@ -224,6 +240,7 @@ export function readReps(
       awayThroughDay: zone.dayOfCell(cell(table, values, 'outOfOfficeUntil')),
       language: text(cell(table, values, 'language')),
       row,
+      maxPerDay: maxPerDay === null ? null : Math.floor(maxPerDay),
     });
   });
   return { reps, problems };
@@ -253,8 +270,15 @@ export interface CustomerView {
   customerRows: number;
 }
 
-/** Reads Customers once into the leads to assign and every rep's open load. */
-export function readCustomers(table: Table<CustomerKey>, codeOf: ListCodeOf): CustomerView {
+/**
+ * Reads Customers once into the leads to assign and every rep's open load.
+ * @param sla rows (indices into `table.rows`) that missed their SLA: leads too, though they have an owner.
+ */
+export function readCustomers(
+  table: Table<CustomerKey>,
+  codeOf: ListCodeOf,
+  sla?: ReadonlyMap<number, SlaFlag>,
+): CustomerView {
   const leads: Lead[] = [];
   const openLoad = new Map<string, number>();
   let customerRows = 0;
@@ -266,7 +290,8 @@ export function readCustomers(table: Table<CustomerKey>, codeOf: ListCodeOf): Cu
     const open = isOpenCustomer(codeOf, cell(table, values, 'customerType'), cell(table, values, 'stage'));
     if (owner !== '' && open) openLoad.set(owner, (openLoad.get(owner) ?? 0) + 1);
     const reassign = isTicked(cell(table, values, 'reassign'));
-    if (owner !== '' && !reassign) return;
+    const missed = owner !== '' ? sla?.get(index) : undefined;
+    if (owner !== '' && !reassign && !missed) return;
     leads.push({
       row: table.firstRow + index,
       customerId: text(cell(table, values, 'id')),
@@ -278,6 +303,7 @@ export function readCustomers(table: Table<CustomerKey>, codeOf: ListCodeOf): Cu
       industry: codeOrLabel(codeOf, 'industry', cell(table, values, 'industry')),
       potentialValue: numberOfCell(cell(table, values, 'potentialValue')),
       open,
+      ...(missed ? { sla: missed } : {}),
     });
   });
   return { leads, openLoad, customerRows };

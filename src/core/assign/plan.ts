@@ -12,15 +12,23 @@
  *  3. the pool's smooth weighted round robin picks among the rest;
  *  4. when nobody in the pool can take it and fallback is on, a senior lead tries all seniors, then any lead tries the
  *     whole team (pool "team"); otherwise the lead stays unassigned with the reason.
+ * Issue 14 adds, in this order: a lead that missed its SLA (`lead.sla`) goes through its pool like a reassigned one,
+ * never back to the rep who held it; a new lead of an existing account (`lead.account`) goes to the account's owner
+ * when that rep is active, not away and has room (else through its pool; the rotation is not moved); and a rep's
+ * daily maximum (`rep.maxPerDay`, counting `assignedToday`) limits every assignment like capacity does.
  */
+import type { AccountMatch } from './account';
 import { isSenior, type AssignSettings, type Lead, type Rep } from './model';
+import type { SlaFlag } from './sla';
 import { cloneRotation, pickNext, prunePointer, type RotationState } from './rotation';
 
 export const TEAM_POOL = 'team';
 export const SENIOR_POOL = 'senior';
 
-export type AssignedReasonCode = 'team' | 'matched' | 'fallbackSenior' | 'fallbackTeam';
+export type AssignedReasonCode = 'team' | 'matched' | 'fallbackSenior' | 'fallbackTeam' | 'accountOwner';
 export type UnassignedReasonCode = 'noReps' | 'noMatch' | 'allFull' | 'onlyCurrentOwner';
+/** Pool key written in the log for a lead routed to its account's owner (no rotation is involved). */
+export const ACCOUNT_POOL = 'account';
 
 export interface Reason<C extends string = string> {
   code: C;
@@ -29,6 +37,12 @@ export interface Reason<C extends string = string> {
   industry?: string;
   potentialValue?: number;
   seniorThreshold?: number;
+  /** The SLA the lead missed (returned to its pool). */
+  sla?: SlaFlag;
+  /** The account it was routed to (code accountOwner). */
+  account?: AccountMatch;
+  /** Some rep of the pool had room but for today's maximum (allFull). */
+  dailyCap?: boolean;
 }
 
 export interface PlannedAssignment {
@@ -66,6 +80,9 @@ export interface RepSummary {
   openLeadsAfter: number;
   /** Leads this run gives the rep. */
   assigned: number;
+  /** Most new leads a day (null = no limit) and how many the rep had today before this run. */
+  maxPerDay?: number | null;
+  assignedBefore?: number;
 }
 
 export interface AssignmentPlan {
@@ -87,6 +104,8 @@ export interface PlanInput {
   /** Day number of the run's day in the spreadsheet's time zone. */
   today: number;
   rotation: RotationState;
+  /** Leads each rep (lower-case e-mail) was given today before this run, for the daily maximum. */
+  assignedToday?: ReadonlyMap<string, number>;
 }
 
 export function repStatus(rep: Rep, today: number): RepStatus {
@@ -162,11 +181,45 @@ export function planAssignment(input: PlanInput): AssignmentPlan {
   const assignments: PlannedAssignment[] = [];
   const unassigned: UnassignedLead[] = [];
 
-  const hasRoom = (rep: Rep, lead: Lead) =>
+  const today = input.assignedToday;
+  const underDailyCap = (rep: Rep) =>
+    rep.maxPerDay === null ||
+    rep.maxPerDay === undefined ||
+    (today?.get(rep.email) ?? 0) + (assignedCount.get(rep.email) ?? 0) < rep.maxPerDay;
+  const hasOpenRoom = (rep: Rep, lead: Lead) =>
     !lead.open || rep.capacity === null || (load.get(rep.email) ?? 0) < rep.capacity;
+  const hasRoom = (rep: Rep, lead: Lead) => hasOpenRoom(rep, lead) && underDailyCap(rep);
+  const byEmail = new Map(input.reps.map((rep) => [rep.email, rep]));
+  const give = (lead: Lead, rep: string) => {
+    if (lead.open) {
+      load.set(rep, (load.get(rep) ?? 0) + 1);
+      if (lead.owner && load.has(lead.owner)) load.set(lead.owner, Math.max(0, (load.get(lead.owner) ?? 0) - 1));
+    }
+    assignedCount.set(rep, (assignedCount.get(rep) ?? 0) + 1);
+  };
 
   for (const lead of input.leads) {
     const { levels, reason } = levelsFor(lead, input.settings);
+    if (lead.sla) reason.sla = lead.sla;
+    // The account's owner first (new leads only): active, not away (weight aside: it is their account), room left.
+    const accountRep = lead.account && lead.owner === '' ? byEmail.get(lead.account.owner) : undefined;
+    if (lead.account && accountRep) {
+      const status = repStatus(accountRep, input.today);
+      if ((status === 'available' || status === 'noWeight') && hasRoom(accountRep, lead)) {
+        give(lead, accountRep.email);
+        assignments.push({
+          row: lead.row,
+          customerId: lead.customerId,
+          customer: lead.customer,
+          fromRep: ownerText(lead),
+          toRep: accountRep.email,
+          pool: ACCOUNT_POOL,
+          reason: { code: 'accountOwner', account: lead.account },
+        });
+        continue;
+      }
+    }
+    const skip = lead.reassign || lead.sla ? lead.owner : '';
     let failure: UnassignedReasonCode = available.length === 0 ? 'noReps' : 'noMatch';
     let chosen: { rep: string; level: Level } | null = null;
     for (const level of levels) {
@@ -176,9 +229,10 @@ export function planAssignment(input: PlanInput): AssignmentPlan {
         continue;
       }
       const withRoom = members.filter((rep) => hasRoom(rep, lead));
-      const candidates = lead.reassign ? withRoom.filter((rep) => rep.email !== lead.owner) : withRoom;
+      const candidates = skip !== '' ? withRoom.filter((rep) => rep.email !== skip) : withRoom;
       if (candidates.length === 0) {
         failure = withRoom.length > 0 ? 'onlyCurrentOwner' : 'allFull';
+        if (withRoom.length === 0 && members.some((rep) => hasOpenRoom(rep, lead))) reason.dailyCap = true;
         continue;
       }
       rotation[level.pool] ??= {};
@@ -200,12 +254,7 @@ export function planAssignment(input: PlanInput): AssignmentPlan {
       });
       continue;
     }
-    if (lead.open) {
-      load.set(chosen.rep, (load.get(chosen.rep) ?? 0) + 1);
-      if (lead.owner && load.has(lead.owner))
-        load.set(lead.owner, Math.max(0, (load.get(lead.owner) ?? 0) - 1));
-    }
-    assignedCount.set(chosen.rep, (assignedCount.get(chosen.rep) ?? 0) + 1);
+    give(lead, chosen.rep);
     assignments.push({
       row: lead.row,
       customerId: lead.customerId,
@@ -227,6 +276,8 @@ export function planAssignment(input: PlanInput): AssignmentPlan {
     openLeadsBefore: input.openLoad.get(rep.email) ?? 0,
     openLeadsAfter: load.get(rep.email) ?? 0,
     assigned: assignedCount.get(rep.email) ?? 0,
+    maxPerDay: rep.maxPerDay ?? null,
+    assignedBefore: input.assignedToday?.get(rep.email) ?? 0,
   }));
   return { assignments, unassigned, reps, rotation, changedPools: [...changed].sort() };
 }

@@ -31,6 +31,11 @@ export interface LastRun {
   pointers: Record<string, { before: PoolPointer | null; after: PoolPointer }>;
   /** Ids of customers with no owner whose reassign box the run cleared (all of them, however many). */
   markedWithoutOwner: string[];
+  /**
+   * Ids of customers the run took from their owner for a missed SLA without a reassign tick (issue 14 §3): undo
+   * gives them back without ticking the box the run never cleared. Absent in runs of earlier versions.
+   */
+  returnedBySla?: string[];
 }
 
 /** A multi-block write in progress: written before its first write, removed by the write that ends it. */

@@ -121,12 +121,15 @@ function ownerIs(customers: Table<CustomerKey>, index: number, email: string): b
  *   those boxes too; rows with an owner were necessarily ticked).
  * @param resumed an undo interrupted half-way is being completed: a row already holding its previous owner was
  *   given back by the interrupted attempt, and only its log row is left to mark.
+ * @param returnedBySla customer ids the run took back for a missed SLA without a reassign tick: given back to
+ *   their rep with the box left as it was (unticked).
  */
 export function planUndo(
   customers: Table<CustomerKey>,
   changes: readonly RunChange[],
   markedWithoutOwner: ReadonlySet<string> = new Set(),
   resumed = false,
+  returnedBySla: ReadonlySet<string> = new Set(),
 ): UndoPlan {
   const index = customerIndex(customers);
   const restores: Restore[] = [];
@@ -152,7 +155,9 @@ export function planUndo(
     restores.push({
       index: stillOurs[0],
       owner: change.fromRep,
-      reassign: change.fromRep !== '' || markedWithoutOwner.has(change.customerId),
+      reassign:
+        (change.fromRep !== '' && !returnedBySla.has(change.customerId)) ||
+        markedWithoutOwner.has(change.customerId),
       logIndex: change.logIndex,
     });
   }

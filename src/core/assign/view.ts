@@ -4,7 +4,7 @@
  */
 import { isoOfDayNumber } from '../dates';
 import type { Translate } from '../i18n';
-import { describeReason, type LabelOf } from './describe';
+import { describeReason, type LabelOf, type NameOf } from './describe';
 import type { RepProblem } from './model';
 import type { AssignmentPlan } from './plan';
 
@@ -18,6 +18,9 @@ export interface PreviewRep {
   capacity: number | null;
   /** Why the rep takes no leads today (inactive, away, full), or null. */
   note: string | null;
+  /** Most new leads a day and how many the rep has today after the run (issue 14 §6); absent without a limit. */
+  maxPerDay?: number;
+  todayAfter?: number;
 }
 
 export interface PreviewRow {
@@ -54,6 +57,17 @@ export interface PreviewView {
   problems: string[];
   /** Reps of earlier runs not told yet (quota, errors, too many for one run): "Send pending notices" tells them. */
   pendingNotices?: number;
+  /**
+   * Issue 14, shown apart from the pool's rows: leads returned for a missed SLA (assigned to another rep) and new
+   * leads routed to their account's owner. `rows` then holds the other assignments only.
+   */
+  slaRows: PreviewRow[];
+  moreSla: number;
+  accountRows: PreviewRow[];
+  moreAccount: number;
+  /** Leads returned for their SLA in this plan (assigned or not) and leads routed to the account owner. */
+  slaCount: number;
+  accountCount: number;
 }
 
 export function repProblemText(t: Translate, problem: RepProblem): string {
@@ -73,7 +87,21 @@ export function buildPreview(
   limit = PREVIEW_ROWS,
 ): PreviewView {
   const names = new Map(plan.reps.map((rep) => [rep.email, rep.name]));
+  const nameOf: NameOf = (email) => names.get(email) ?? email;
   const total = plan.assignments.length + plan.unassigned.length;
+  const toRow = (a: AssignmentPlan['assignments'][number]): PreviewRow => ({
+    row: a.row,
+    customerId: a.customerId,
+    customer: a.customer,
+    fromRep: a.fromRep,
+    toRep: a.toRep,
+    toName: nameOf(a.toRep),
+    pool: a.pool,
+    why: describeReason(t, a.reason, labelOf, nameOf),
+  });
+  const sla = plan.assignments.filter((a) => a.reason.sla);
+  const account = plan.assignments.filter((a) => a.reason.code === 'accountOwner');
+  const pool = plan.assignments.filter((a) => !a.reason.sla && a.reason.code !== 'accountOwner');
   return {
     token,
     total,
@@ -97,6 +125,10 @@ export function buildPreview(
         });
       else if (rep.capacity !== null && rep.openLeadsAfter >= rep.capacity && rep.assigned === 0)
         note = t('assign.status.full', { load: rep.openLeadsAfter, capacity: rep.capacity });
+      const todayAfter = (rep.assignedBefore ?? 0) + rep.assigned;
+      const max = rep.maxPerDay ?? null;
+      if (note === null && max !== null && todayAfter >= max && rep.assigned === 0)
+        note = t('assign.status.dailyFull', { count: todayAfter, max });
       return {
         email: rep.email,
         name: rep.name,
@@ -104,25 +136,23 @@ export function buildPreview(
         openAfter: rep.openLeadsAfter,
         capacity: rep.capacity,
         note,
+        ...(max !== null ? { maxPerDay: max, todayAfter } : {}),
       };
     }),
-    rows: plan.assignments.slice(0, limit).map((a) => ({
-      row: a.row,
-      customerId: a.customerId,
-      customer: a.customer,
-      fromRep: a.fromRep,
-      toRep: a.toRep,
-      toName: names.get(a.toRep) ?? a.toRep,
-      pool: a.pool,
-      why: describeReason(t, a.reason, labelOf),
-    })),
-    moreRows: Math.max(0, plan.assignments.length - limit),
+    rows: pool.slice(0, limit).map(toRow),
+    moreRows: Math.max(0, pool.length - limit),
+    slaRows: sla.slice(0, limit).map(toRow),
+    moreSla: Math.max(0, sla.length - limit),
+    accountRows: account.slice(0, limit).map(toRow),
+    moreAccount: Math.max(0, account.length - limit),
+    slaCount: sla.length + plan.unassigned.filter((u) => u.reason.sla).length,
+    accountCount: account.length,
     unassignedRows: plan.unassigned.slice(0, limit).map((u) => ({
       row: u.row,
       customerId: u.customerId,
       customer: u.customer,
       pool: u.pool,
-      why: describeReason(t, u.reason, labelOf),
+      why: describeReason(t, u.reason, labelOf, nameOf),
     })),
     moreUnassigned: Math.max(0, plan.unassigned.length - limit),
     problems: problems.map((problem) => repProblemText(t, problem)),

@@ -12,6 +12,8 @@ import {
   changesOfRun,
   customerFromResponse,
   readReps,
+  slaIsOn,
+  slaSettings,
   type Lead,
   type LogKey,
   type PlannedAssignment,
@@ -20,6 +22,7 @@ import {
   type RepKey,
 } from '../../core/assign';
 import { ZoneDays } from '../../core/dates';
+import { translator } from '../../core/i18n';
 import type { Table } from '../../core/table';
 import { columnHeaders } from '../../../templates';
 import { findSheet, openSheet } from '../adapters/workbook';
@@ -48,10 +51,10 @@ const ASSIGN_WRITES = ['customers', 'assignmentLog'] as const;
 function preview(context: AssignContext, snap: Snapshot): PreviewView {
   let pendingNotices = 0;
   for (const entry of snap.state.state.notices) pendingNotices += entry.reps.length;
-  return {
-    ...buildPreview(snap.plan, snap.token, context.t, labelOfIn(context.locale), snap.repProblems),
-    pendingNotices,
-  };
+  const view = buildPreview(snap.plan, snap.token, context.t, labelOfIn(context.locale), snap.repProblems);
+  if (snap.workingHoursProblem !== null)
+    view.problems.push(context.t('assign.preview.workingHoursProblem', { value: snap.workingHoursProblem }));
+  return { ...view, pendingNotices };
 }
 
 /** SalesDesk → Assign leads: opens the preview sidebar (managers only). */
@@ -318,7 +321,7 @@ export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmi
             !lead.reassign &&
             (!onCustomers || !submitted || (lead.row >= submitted.first && lead.row <= submitted.last)),
         );
-      const taken = snapshot(context, selectNew);
+      const taken = snapshot(context, selectNew, undefined, { sla: false });
       const by = context.t('assign.log.by.form');
       return { snap: taken, committed: commit(context, taken, { by, recordUndo: false }), unmatched: [] };
     }
@@ -328,6 +331,7 @@ export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmi
       context,
       () => [],
       Object.keys(answers.record).length > 0 ? answers.record : undefined,
+      { sla: false },
     );
     const by = context.t('assign.log.by.form');
     return {
@@ -339,4 +343,38 @@ export function onFormSubmitAssign(e?: GoogleAppsScript.Events.SheetsOnFormSubmi
   if (committed.assigned > 0)
     tellReps(context, committed.runId, snap.reps, snap.plan.assignments, snap.customers.sheet);
   return { runId: committed.runId, assigned: committed.assigned, unmatched };
+}
+
+/** What the daily SLA sweep did (null when Settings leave it off). */
+export interface SlaSweepResult {
+  runId: string;
+  returned: number;
+  unassigned: number;
+  message: string;
+}
+
+/**
+ * The daily SLA sweep (issue 14 §3), run by the daily trigger before the reminders when Settings →
+ * slaDailyReassign is on: every lead that missed its SLA goes to another rep of its pool, journaled and undoable
+ * like a manager's run (it becomes the run *Undo last assignment* reverses), logged with "SLA (daily)" as "by".
+ * New leads and reassign ticks wait for a manager's run. Never called from a sidebar: not an entry point itself.
+ */
+export function runSlaSweep(): SlaSweepResult | null {
+  const context = assignContext(true);
+  const sla = slaSettings(context.settings);
+  if (!sla.dailyReassign || !slaIsOn(sla)) return null;
+  requireWritable(executionContext(), ASSIGN_WRITES);
+  const { snap, committed } = withAssignLock(context, () => {
+    const taken = snapshot(context, (leads) => leads.filter((lead) => lead.sla !== undefined));
+    const by = translator(context.workbookLocale)('assign.log.by.sla');
+    return { snap: taken, committed: commit(context, taken, { by, recordUndo: true }) };
+  });
+  if (committed.assigned > 0)
+    tellReps(context, committed.runId, snap.reps, snap.plan.assignments, snap.customers.sheet);
+  return {
+    runId: committed.runId,
+    returned: committed.assigned,
+    unassigned: committed.unassigned,
+    message: context.t('assign.sla.dailyDone', { count: committed.assigned, runId: committed.runId }),
+  };
 }

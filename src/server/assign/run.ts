@@ -10,8 +10,16 @@
  * log names, then step 4. So the sheet and the log agree row for row, and Undo always has the last run's data.
  */
 import {
+  accountRoutingOn,
+  assignedOnDay,
   assignSettings,
+  attachAccounts,
   describeReason,
+  findSlaMisses,
+  slaIsOn,
+  slaSettings,
+  type FollowUpTimeKey,
+  type LogKey,
   planAssignment,
   planFingerprintText,
   readCustomers,
@@ -102,6 +110,13 @@ export interface Snapshot {
   now: Date;
   /** Run id of an interrupted run this snapshot completed (or dropped) first, else null. */
   recovered: string | null;
+  /** Settings → slaWorkingHours as written when it cannot be read (the SLA then counts every hour), else null. */
+  workingHoursProblem: string | null;
+}
+
+/** Which issue-14 rules a snapshot applies (form intake skips the SLA: it only assigns the submitted rows). */
+export interface SnapshotRules {
+  sla: boolean;
 }
 
 /** Chooses which of the leads read this run handles (form intake: only new rows). */
@@ -133,6 +148,7 @@ export function snapshot(
   context: AssignContext,
   selectLeads?: LeadFilter,
   capture?: Record<string, string>,
+  rules: SnapshotRules = { sla: true },
 ): Snapshot {
   const { spreadsheet, t, locale } = context;
   const customers = openSheet(spreadsheet, 'customers', t, locale, ['owner']);
@@ -150,15 +166,27 @@ export function snapshot(
     ]);
     select = (leads) => leads.filter((lead) => lead.row === row);
   }
-  const view = readCustomers(customers.table as Table<CustomerKey>, codeOf);
+  // Issue 14, in the order the plan applies them: SLA return → account owner → pool with caps.
+  const sla = slaSettings(context.settings);
+  const followUps =
+    rules.sla && slaIsOn(sla)
+      ? (openSheet(spreadsheet, 'followups', t, locale, ['customerId', 'time']).table as Table<FollowUpTimeKey>)
+      : null;
+  const misses = followUps
+    ? findSlaMisses(customers.table, log.table as Table<LogKey>, followUps, sla, zone, now.getTime(), codeOf)
+    : new Map();
+  const view = readCustomers(customers.table as Table<CustomerKey>, codeOf, misses);
   const leads = select ? select(view.leads) : view.leads;
+  if (accountRoutingOn(context.settings)) attachAccounts(leads, customers.table, misses);
+  const today = zone.dayOfInstant(now);
   const plan = planAssignment({
     reps,
     leads,
     openLoad: view.openLoad,
     settings: assignSettings(context.settings),
-    today: zone.dayOfInstant(now),
+    today,
     rotation: state.state.rotation,
+    assignedToday: assignedOnDay(log.table as Table<LogKey>, zone, today),
   });
   return {
     customers,
@@ -171,6 +199,7 @@ export function snapshot(
     token: leadsToken(plan),
     now,
     recovered,
+    workingHoursProblem: followUps ? sla.workingHoursProblem : null,
   };
 }
 
@@ -252,6 +281,7 @@ export function commit(
   const ownerColumn = table.columns.owner as number;
   const reassignColumn = table.columns.reassign;
   const markedWithoutOwner: string[] = [];
+  const returnedBySla: string[] = [];
   let first = Infinity;
   let last = -1;
   for (const assignment of plan.assignments) {
@@ -264,8 +294,10 @@ export function commit(
     if (lead?.reassign) {
       if (reassignColumn !== undefined) values[reassignColumn] = false;
       if (lead.owner === '') markedWithoutOwner.push(lead.customerId);
-    }
+    } else if (lead?.sla) returnedBySla.push(lead.customerId);
   }
+  const repNames = new Map(snap.reps.map((rep) => [rep.email, rep.name]));
+  const nameOf = (email: string) => repNames.get(email) ?? email;
   const logRecords = plan.assignments.map((a) => ({
     time: snap.now,
     runId,
@@ -274,7 +306,7 @@ export function commit(
     fromRep: a.fromRep,
     toRep: a.toRep,
     pool: a.pool,
-    reason: describeReason(wbT, a.reason, labelOf),
+    reason: describeReason(wbT, a.reason, labelOf, nameOf),
     by: options.by,
     undone: false,
   }));
@@ -293,6 +325,7 @@ export function commit(
         count: plan.assignments.length,
         pointers,
         markedWithoutOwner,
+        ...(returnedBySla.length > 0 ? { returnedBySla } : {}),
       }
     : null;
   const managers = context.settings.managers;

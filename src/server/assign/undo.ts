@@ -68,7 +68,13 @@ export function undoLastRun(context: AssignContext, t: Translate, input?: UndoIn
   const customerTable = customers.table as Table<CustomerKey>;
   const logTable = log.table as Table<LogKey>;
   const changes = changesOfRun(logTable, lastRun.runId);
-  const decision = planUndo(customerTable, changes, new Set(lastRun.markedWithoutOwner), resumed);
+  const decision = planUndo(
+    customerTable,
+    changes,
+    new Set(lastRun.markedWithoutOwner),
+    resumed,
+    new Set(lastRun.returnedBySla ?? []),
+  );
 
   const ownerColumn = customerTable.columns.owner as number;
   const reassignColumn = customerTable.columns.reassign;

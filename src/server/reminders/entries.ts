@@ -9,6 +9,7 @@ import { clearContinuation, readReminderState, runReminders, type ReminderRunRep
 import { installDailyTrigger, removeDailyTrigger } from './triggers';
 import { dailyDashboardRefresh } from '../dashboard/refresh';
 import { refuseUntilSetUp } from '../onboarding';
+import { runSlaSweep } from '../assign/entries';
 
 export { apiMyFollowUps, apiMarkFollowUpDone, apiRevealReminderRow } from './my-follow-ups';
 
@@ -45,6 +46,14 @@ export function menuTurnOffReminders(): { on: boolean; removed: number } {
  * @param _event the time-driven event (unused: "today" is taken in the spreadsheet's zone, not the event's).
  */
 export function onDailyReminders(_event?: GoogleAppsScript.Events.TimeDriven): ReminderRunReport {
+  // Issue 14 §3: leads that missed their SLA go to another rep first, so today's digests tell both reps.
+  try {
+    const sla = runSlaSweep();
+    if (sla) console.log(sla.message);
+  } catch (error) {
+    // The SLA sweep must never cost the team its reminders; the next run (or a manager's) retries it.
+    console.warn(`SalesDesk: SLA sweep failed: ${(error as Error).message}`);
+  }
   const report = runReminders(false);
   // An editor add-on gets one time-driven trigger per user per document, so the daily dashboard refresh rides
   // on this one, after the mails (it never throws, so it cannot undo a sent digest's bookkeeping).

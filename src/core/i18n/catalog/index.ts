@@ -10,6 +10,7 @@ import { forms } from './forms';
 import { onboarding } from './onboarding';
 import { reminders } from './reminders';
 import { roles } from './roles';
+import { routing } from './routing';
 import { setup } from './setup';
 
 export const catalogs: Catalog[] = [
@@ -23,5 +24,6 @@ export const catalogs: Catalog[] = [
   onboarding,
   reminders,
   roles,
+  routing,
   setup,
 ];
