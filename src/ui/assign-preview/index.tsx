@@ -19,6 +19,49 @@ import {
 import './style.css';
 
 type Preview = ServerResult<'apiPreviewAssignment'>;
+type Row = Preview['rows'][number];
+
+/**
+ * Issue 14: leads returned for a missed SLA and leads routed to their account's owner, each in its own section
+ * (from → to, and the reason), apart from the pool's assignments.
+ */
+function RoutedRows(props: { testId: string; title: string; help?: string; rows: Row[]; more: number }) {
+  const { t } = useI18n();
+  if (props.rows.length === 0) return null;
+  return (
+    <>
+      <h2>{props.title}</h2>
+      {props.help ? <p class="secondary">{props.help}</p> : null}
+      <table class="plan" data-testid={props.testId}>
+        <thead>
+          <tr>
+            <th class="num">{t('assign.preview.row')}</th>
+            <th>{t('assign.preview.customer')}</th>
+            <th>{t('assign.preview.to')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.row}>
+              <td class="num">{row.row}</td>
+              <td>
+                {row.customer || row.customerId}
+                {row.fromRep ? (
+                  <div class="why">
+                    {t('assign.preview.from')}: {row.fromRep}
+                  </div>
+                ) : null}
+                <div class="why">{row.why}</div>
+              </td>
+              <td title={row.toRep}>{row.toName}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.more > 0 ? <p class="secondary">{t('assign.preview.moreRows', { count: props.more })}</p> : null}
+    </>
+  );
+}
 
 function RepTable(props: { preview: Preview }) {
   const { t } = useI18n();
@@ -41,6 +84,11 @@ function RepTable(props: { preview: Preview }) {
             <td class="num">{rep.count}</td>
             <td>
               {rep.openAfter} / {rep.capacity === null ? t('assign.preview.noLimit') : rep.capacity}
+              {rep.maxPerDay !== undefined ? (
+                <div class="why" data-testid="daily">
+                  {t('assign.preview.today')}: {rep.todayAfter} / {rep.maxPerDay}
+                </div>
+              ) : null}
             </td>
           </tr>
         ))}
@@ -68,6 +116,19 @@ function PlanView(props: { preview: Preview }) {
           <RepTable preview={preview} />
         </>
       ) : null}
+      <RoutedRows
+        testId="sla-rows"
+        title={t('assign.preview.sla', { count: preview.slaCount })}
+        help={t('assign.preview.slaHelp')}
+        rows={preview.slaRows}
+        more={preview.moreSla}
+      />
+      <RoutedRows
+        testId="account-rows"
+        title={t('assign.preview.account', { count: preview.accountCount })}
+        rows={preview.accountRows}
+        more={preview.moreAccount}
+      />
       {preview.rows.length > 0 ? (
         <>
           <h2>{t('assign.preview.firstRows', { count: preview.rows.length })}</h2>
