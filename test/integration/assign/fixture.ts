@@ -21,6 +21,8 @@ export interface AssignData {
   language?: 'en' | 'zh-CN';
   /** Extra empty rows below the data (room the sheet has). */
   spareRows?: number;
+  /** Follow-ups rows (issue 14: the SLA reads them); the sheet is made only when given. */
+  followups?: Row[];
 }
 
 export const DEFAULT_REPS: Row[] = [
@@ -126,6 +128,7 @@ export function assignWorkbook(data: AssignData): WorkbookStore {
   put(store, 'customers', data.customers, language, data.spareRows ?? 20);
   put(store, 'reps', data.reps, language, 5);
   put(store, 'assignmentLog', [], language, 20);
+  if (data.followups) put(store, 'followups', data.followups, language, 20);
   put(
     store,
     'settings',
@@ -205,4 +208,13 @@ export function appendCustomers(rt: LocalRuntime, rows: Row[]): void {
     { row: first, column: 1, numRows: values.length, numColumns: keys.length },
     values,
   );
+}
+
+/** Appends rows below the last filled row of a sheet (English names), as a person typing them would. */
+export function appendRecords(rt: LocalRuntime, key: SheetKey, rows: Row[]): void {
+  const sheet = rt.workbook.requireSheet(SHEETS[key].names.en);
+  const keys = SHEETS[key].columns.map((c) => c.key);
+  const values = rows.map((row) => keys.map((column) => row[column] ?? ''));
+  const first = rt.workbook.sheetValues(SHEETS[key].names.en).filter((r) => r.some((v) => v !== '')).length + 1;
+  rt.workbook.writeValues(sheet, { row: first, column: 1, numRows: values.length, numColumns: keys.length }, values);
 }
