@@ -157,6 +157,19 @@ describe('SLA: leads not contacted in time go back to their pool', () => {
       expect(row.toRep).not.toBe(row.fromRep);
       expect(String(row.reason)).toMatch(/^SLA: not contacted within 48 h/);
     }
+    // The digests that follow tell each previous rep, and the managers, what was taken back.
+    const previous = first[String(log[0].customerId)];
+    const repMail = rt.mail.outbox.find(
+      (m) => m.to[0] === previous && m.body.includes('Given to another rep for a missed SLA'),
+    );
+    expect(repMail?.body).toContain(
+      `: SLA: not contacted within 48 h; Round robin over the whole team; now with ${String(log[0].toRep)}`,
+    );
+    for (const manager of [MANAGER, SECOND]) {
+      const summary = rt.mail.outbox.find((m) => m.to[0] === manager);
+      expect(summary?.body).toContain('Leads returned for a missed SLA since yesterday (5)');
+      expect(summary?.htmlBody).toContain(`${previous} → ${String(log[0].toRep)}`);
+    }
     rt.execute('menuUndoLastAssignment', [], { user: MANAGER });
     expect(owners(rt)).toEqual(before);
   });
@@ -197,7 +210,7 @@ const NEW: Row[] = [
 describe('routing to the account owner', () => {
   it('sends matching new leads to the owner (company, domain, phone), others through the pool', async () => {
     const rt = await assignRuntime({ reps: DEFAULT_REPS, customers: [...ACCOUNTS, ...NEW] });
-    const plan = preview(rt, SECOND === MANAGER ? MANAGER : MANAGER);
+    const plan = preview(rt, SECOND);
     expect(plan.accountCount).toBe(3);
     expect(plan.accountRows.map((r) => [r.customerId, r.toRep, r.why])).toEqual([
       ['C-0200', 'bob@example.com', 'Same company as C-0100, owned by Bob'],

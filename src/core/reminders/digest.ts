@@ -11,6 +11,7 @@
 import type { Locale } from '../i18n';
 import { isoOfDayNumber, type IsoDay } from '../dates';
 import type { CustomerRecord, FollowUpRecord, ReminderInput, RepRecord, TierCode } from './input';
+import type { SlaReturn } from './sla';
 
 export type ItemKind = 'overdue' | 'dueToday' | 'upcoming' | 'stale';
 
@@ -54,6 +55,8 @@ export interface RepDigest {
   upcoming: ReminderItem[];
   /** Higher is more urgent: orders sending when the mail quota cannot cover everyone. */
   urgency: number;
+  /** Leads given to another rep because this rep missed their SLA (issue 14 §3, src/core/reminders/sla.ts). */
+  slaTaken?: SlaReturn[];
 }
 
 export interface RepSummaryLine {
@@ -72,6 +75,8 @@ export interface TeamSummary {
   locale: Locale;
   lines: RepSummaryLine[];
   totals: { overdue: number; dueToday: number; stale: number };
+  /** Leads returned for a missed SLA since yesterday (issue 14 §3). */
+  slaReturns?: SlaReturn[];
 }
 
 export interface DigestOptions {

@@ -145,6 +145,23 @@ export function renderDigest(digest: RepDigest, today: IsoDay, heldSince?: IsoDa
       html.push(`<p style="color:#5f6368">${escapeHtml(tr('remind.more', { count: rest }))}</p>`);
     }
   }
+  // Issue 14 §3: leads given to another rep because this one missed their SLA.
+  const taken = digest.slaTaken ?? [];
+  if (taken.length > 0) {
+    const title = tr('remind.section.slaTaken', { count: taken.length });
+    text.push('', `== ${title} ==`);
+    html.push(`<h3 style="color:#c5221f;margin:20px 0 6px;font-size:16px">${escapeHtml(title)}</h3>`, '<ul>');
+    for (const item of taken.slice(0, MAX_ITEMS_PER_SECTION)) {
+      const line = tr('remind.sla.item', {
+        customer: item.customer || item.customerId,
+        reason: item.reason,
+        to: item.toRep,
+      });
+      text.push(`- ${line}`);
+      html.push(`<li>${escapeHtml(line)}</li>`);
+    }
+    html.push('</ul>');
+  }
   text.push('', tr('remind.footer'), tr('remind.automatic'));
   html.push(
     `<p style="margin-top:24px">${escapeHtml(tr('remind.footer'))}</p>`,
@@ -180,6 +197,17 @@ export function renderTeamSummary(summary: TeamSummary, today: IsoDay): EmailMes
     line.held ? tr(`remind.team.held.${line.held}`) : '',
   ]);
   const totals = tr('remind.team.totals', summary.totals);
+  // Issue 14 §3: the leads returned for a missed SLA since yesterday.
+  const returns = summary.slaReturns ?? [];
+  const slaTitle = tr('remind.team.sla', { count: returns.length });
+  const slaLines = returns.slice(0, MAX_ITEMS_PER_SECTION).map((item) =>
+    tr('remind.team.slaItem', {
+      customer: item.customer || item.customerId,
+      from: item.fromRep,
+      to: item.toRep,
+      reason: item.reason,
+    }),
+  );
   const text = [
     tr('remind.team.intro', { date: today }),
     '',
@@ -187,6 +215,7 @@ export function renderTeamSummary(summary: TeamSummary, today: IsoDay): EmailMes
     ...rows.map((row) => row.join(' | ')),
     '',
     totals,
+    ...(returns.length > 0 ? ['', `== ${slaTitle} ==`, ...slaLines.map((line) => `- ${line}`)] : []),
     '',
     tr('remind.automatic'),
   ];
@@ -202,6 +231,12 @@ export function renderTeamSummary(summary: TeamSummary, today: IsoDay): EmailMes
     ),
     '</table>',
     `<p>${escapeHtml(totals)}</p>`,
+    ...(returns.length > 0
+      ? [
+          `<h3 style="color:#c5221f">${escapeHtml(slaTitle)}</h3>`,
+          `<ul>${slaLines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
+        ]
+      : []),
     `<p style="color:#5f6368;font-size:12px">${escapeHtml(tr('remind.automatic'))}</p>`,
     '</div>',
   ];

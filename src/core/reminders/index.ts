@@ -13,11 +13,13 @@ import {
 import { renderDigest, renderTeamSummary, type EmailMessage } from './email';
 import type { ReminderInput } from './input';
 import { planSends, teamKey, type Recipient, type ReminderState, type SendPlan } from './plan';
+import { withSlaNotices } from './sla';
 
 export * from './digest';
 export * from './email';
 export * from './input';
 export * from './plan';
+export * from './sla';
 
 export interface RunOptions {
   today: IsoDay;
@@ -39,12 +41,15 @@ export function prepareReminderRun(
   state: ReminderState,
   options: RunOptions,
 ): ReminderRun {
-  const result = buildDigests(input, {
+  const todayDay = dayNumberOfIso(options.today);
+  const built = buildDigests(input, {
     today: options.today,
-    todayDay: dayNumberOfIso(options.today),
+    todayDay,
     spreadsheetUrl: options.spreadsheetUrl,
     sheetIds: options.sheetIds,
   });
+  // Issue 14 §3: leads taken back for a missed SLA, told to the rep who held them and to the managers.
+  const result = withSlaNotices(built, input, todayDay);
   const digests = new Map<string, RepDigest>(result.digests.map((d) => [d.rep, d]));
   const summaries = new Map<string, TeamSummary>(result.summaries.map((s) => [teamKey(s.recipient), s]));
   const recipients: Recipient[] = [

@@ -7,6 +7,7 @@ import { cellAmount, cellEmail, isTicked } from '../cells';
 import { resolveLocale, type Locale } from '../i18n';
 import { ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
+import type { SlaReturn } from './sla';
 
 export type CustomerKey =
   | 'id'
@@ -121,6 +122,8 @@ export interface ReminderInput {
   followUps: FollowUpRecord[];
   reps: RepRecord[];
   settings: ReminderSettings;
+  /** Leads returned for a missed SLA since yesterday (issue 14 §3), from the Assignment log; absent = none. */
+  slaReturns?: SlaReturn[];
 }
 
 export const DEFAULT_SETTINGS = {

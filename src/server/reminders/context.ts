@@ -16,6 +16,10 @@ import {
   type ReminderInput,
 } from '../../core/reminders';
 import { executionContext } from '../context';
+import { slaIsOn, slaSettings, type LogKey } from '../../core/assign';
+import { slaReturnsFromLog, type SlaReturn } from '../../core/reminders';
+import type { Table } from '../../core/table';
+import { tryOpenSheet } from '../adapters/workbook';
 import { readSheet, tierCatalogue, type OpenedSheet } from './workbook';
 
 export interface ReminderContext {
@@ -96,7 +100,20 @@ export function reminderInput(ctx: ReminderContext, sheets: ReminderSheets): Rem
       ...reminderSettings(ctx.settings, ctx.spreadsheet.getSpreadsheetLocale()),
       workbookLocale: ctx.workbookLocale,
     },
+    slaReturns: slaReturnsOfLastDay(ctx),
   };
+}
+
+/**
+ * Issue 14 §3: the leads returned for a missed SLA in the last 24 hours, from one read of the Assignment log;
+ * none (and no read) while no SLA is set.
+ */
+function slaReturnsOfLastDay(ctx: ReminderContext): SlaReturn[] {
+  if (!slaIsOn(slaSettings(ctx.settings))) return [];
+  const log = tryOpenSheet(ctx.spreadsheet, 'assignmentLog');
+  if (!log) return [];
+  const now = Date.now();
+  return slaReturnsFromLog(log.table as Table<LogKey>, new ZoneDays(ctx.timeZone), now - 24 * 3_600_000);
 }
 
 /** Link base and sheet ids for "open the row" links. */

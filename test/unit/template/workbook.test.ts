@@ -19,7 +19,7 @@ const CONTRACT_COLUMNS: Record<string, string> = {
   deals:
     'id customerId date product amount currency paymentMethod status expectedClose notes rep updatedBy updatedAt',
   followups: 'id customerId time channel content result nextStep nextDate rep done',
-  reps: 'name email active role weight capacity regions industries outOfOfficeUntil language',
+  reps: 'name email active role weight capacity regions industries outOfOfficeUntil language maxNewPerDay',
   assignmentLog: 'time runId customerId customer fromRep toRep pool reason by undone',
   settings: 'key value description',
   lists:
