@@ -8,7 +8,14 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
-import { assignRuntime, DEFAULT_REPS, leads, MANAGER, records } from '../integration/assign/fixture';
+import {
+  appendRecords,
+  assignRuntime,
+  DEFAULT_REPS,
+  leads,
+  MANAGER,
+  records,
+} from '../integration/assign/fixture';
 import { launchChromium, screenshotSidebar } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
@@ -137,6 +144,70 @@ test('reps the quota left untold are shown and told with "Send pending notices"'
     'cui@example.com',
   ]);
   expect(await page.locator('#send-pending').count()).toBe(0);
+  await page.close();
+  await server.close();
+});
+
+test('issue 14: leads returned for a missed SLA and leads routed to the account owner are shown apart', async () => {
+  const customers = leads(3);
+  customers[1].company = XSS;
+  const sla = await assignRuntime(
+    {
+      reps: DEFAULT_REPS,
+      customers,
+      settings: { slaFirstContactHours: 48, locale: 'auto' },
+      followups: [],
+    },
+    { bundleDir: distDir },
+  );
+  // Run 1 now; 50 hours later only C-0001 was called, and a new lead of C-0001's company arrives.
+  const first = sla.call<{ token: string }>('apiPreviewAssignment', undefined, { user: MANAGER });
+  sla.call('apiConfirmAssignment', first.token, { user: MANAGER });
+  const owned = records(sla, 'customers');
+  appendRecords(sla, 'customers', [{ id: 'C-0009', company: 'COMPANY 1', contact: 'New' }]);
+  appendRecords(sla, 'followups', [
+    { id: 'F-1', customerId: 'C-0001', time: new Date('2026-11-24T10:00:00+08:00'), content: 'Called' },
+  ]);
+  sla.clock.set(new Date('2026-11-25T12:00:00+08:00'));
+  const server = await startPreview({ runtime: sla, port: 0, distDir });
+  const page = await browser.newPage({ viewport: { width: 300, height: 1100 }, locale: 'en' });
+  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
+  await page.goto(`${server.url}/sidebar/assign-preview?as=${encodeURIComponent(MANAGER)}&locale=en`);
+  await page.waitForSelector('[data-testid="sla-rows"]');
+  await expect(page.locator('h2').allTextContents()).resolves.toEqual([
+    'Leads per rep',
+    'Returned for a missed SLA (2)',
+    'Routed to the account owner (1)',
+  ]);
+  const slaRows = await page.$$eval('[data-testid="sla-rows"] tbody tr', (rows) =>
+    rows.map((row) => row.querySelectorAll('td')[1]?.textContent ?? ''),
+  );
+  expect(slaRows).toHaveLength(2);
+  expect(slaRows[0]).toContain(XSS);
+  expect(slaRows[0]).toContain(`From: ${String(owned[1].owner)}`);
+  expect(slaRows[0]).toContain('SLA: not contacted within 48 h');
+  expect(await page.locator('img').count()).toBe(0);
+  await expect(
+    page.locator('[data-testid="account-rows"] tbody tr td').nth(1).textContent(),
+  ).resolves.toContain('Same company as C-0001, owned by Ann');
+  await shoot(page, 'sla-account');
+  const zh = await browser.newPage({ viewport: { width: 300, height: 1100 }, locale: 'zh-CN' });
+  await zh.goto(`${server.url}/sidebar/assign-preview?as=${encodeURIComponent(MANAGER)}&locale=zh-CN`);
+  await zh.waitForSelector('[data-testid="sla-rows"]');
+  await expect(zh.locator('h2').nth(1).textContent()).resolves.toBe('超出 SLA 收回（2）');
+  await expect(zh.locator('[data-testid="sla-rows"]').textContent()).resolves.toContain(
+    'SLA：分配后 48 小时内未联系',
+  );
+  await screenshotSidebar(zh, 'assign-preview-sla-zh-CN');
+
+  await page.locator('#confirm').click();
+  await page.waitForSelector('.message.success');
+  const after = records(sla, 'customers');
+  expect(after[1].owner).not.toBe(owned[1].owner);
+  expect(after[2].owner).not.toBe(owned[2].owner);
+  expect(after[3].owner).toBe(owned[0].owner);
+  expect(pageErrors).toEqual([]);
+  await zh.close();
   await page.close();
   await server.close();
 });
