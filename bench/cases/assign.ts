@@ -8,7 +8,13 @@
  * customers without an owner and its undo (every mark restored), and a 200 000-lead confirm.
  */
 import type { LocalRuntime } from '../../runtime';
-import { assignRuntime, leads, MANAGER, type Row } from '../../test/integration/assign/fixture';
+import {
+  appendRecords,
+  assignRuntime,
+  leads,
+  MANAGER,
+  type Row,
+} from '../../test/integration/assign/fixture';
 import type { BenchCase } from '../types';
 
 const REGIONS = ['East China', 'North China', 'South China', 'Central China'];
@@ -142,6 +148,59 @@ function bigUndo(count: number): BenchCase {
   };
 }
 
+/**
+ * Issue 14: 50 000 customers, all rules on. 25 000 were assigned by a run two days earlier (half of them followed
+ * up since); 25 000 new leads arrive, every third one sharing a company, company e-mail domain or phone with an
+ * assigned customer; a quarter of the reps have a daily maximum. The confirm returns the ~12 500 leads not contacted
+ * within 48 h, routes the account leads to their owners and pools the rest: still one read per sheet (plus
+ * Follow-ups) and one write per block.
+ */
+function routingCase(): BenchCase {
+  const half = 25_000;
+  let token = '';
+  const contactOf = (i: number): Row => ({
+    email: `buyer${i}@firm${i}.com`,
+    phone: `138${String(10_000_000 + i).slice(-8)}`,
+  });
+  return {
+    name: 'assign 50 000 customers with SLA return, account owner and daily caps (confirm 37 500 leads)',
+    rows: 2 * half,
+    async setup() {
+      const rt = await assignRuntime(
+        {
+          reps: reps().map((rep, i) => (i % 4 === 0 ? { ...rep, maxNewPerDay: 2000 } : rep)),
+          customers: leads(half, 1, contactOf),
+          settings: { assignMatchRegion: true, seniorMinPotentialValue: 80_000, slaFirstContactHours: 48 },
+          followups: Array.from({ length: half / 2 }, (_, k) => ({
+            id: `F-${k + 1}`,
+            customerId: `C-${String(2 * k + 1).padStart(4, '0')}`,
+            time: new Date('2026-11-24T10:00:00+08:00'),
+            content: 'Called',
+          })),
+          spareRows: half + 10,
+        },
+        { mailQuota: 1500 },
+      );
+      confirmed(rt, previewToken(rt));
+      appendRecords(
+        rt,
+        'customers',
+        leads(half, half + 1, (i) => {
+          const j = i - half;
+          if (j % 9 === 0) return { company: `COMPANY ${j}` }; // same company, other case
+          if (j % 9 === 3) return { email: `new${i}@FIRM${j}.com` }; // same domain
+          if (j % 9 === 6) return { phone: `+86 138 ${String(10_000_000 + j).slice(-8)}` }; // same phone
+          return { email: `lead${i}@gmail.com` };
+        }),
+      );
+      rt.clock.set(new Date('2026-11-25T12:00:00+08:00'));
+      token = previewToken(rt);
+      return rt;
+    },
+    run: (rt) => confirmed(rt, token),
+  };
+}
+
 export const cases: BenchCase[] = [
   assignCase(10_000),
   assignCase(50_000),
@@ -149,4 +208,5 @@ export const cases: BenchCase[] = [
   bigConfirm(100_000),
   bigUndo(100_000),
   bigConfirm(200_000),
+  routingCase(),
 ];

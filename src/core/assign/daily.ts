@@ -16,7 +16,10 @@ export function assignedOnDay(log: Table<LogKey>, zone: ZoneDays, today: number)
     if (isBlankRow(values)) continue;
     const undone = cell(log, values, 'undone');
     // As Undo reads the column (src/core/assign/undo.ts): TRUE, or any text but "false".
-    if (undone === true || (typeof undone === 'string' && undone.trim() !== '' && undone.trim().toLowerCase() !== 'false'))
+    if (
+      undone === true ||
+      (typeof undone === 'string' && undone.trim() !== '' && undone.trim().toLowerCase() !== 'false')
+    )
       continue;
     const ms = instantOfCell(cell(log, values, 'time'), zone);
     if (ms === null || zone.dayOfInstant(ms) !== today) continue;

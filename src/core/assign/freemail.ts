@@ -81,7 +81,8 @@ export function isFreeMailDomain(domain: string): boolean {
     if (FREE_DOMAINS.has(parts.slice(i).join('.'))) return true;
   }
   for (let i = 0; i < parts.length - 1; i++) {
-    if (FREE_PROVIDERS.has(parts[i]) && parts.slice(i + 1).every((part) => COUNTRY_PART.test(part))) return true;
+    if (FREE_PROVIDERS.has(parts[i]) && parts.slice(i + 1).every((part) => COUNTRY_PART.test(part)))
+      return true;
   }
   return false;
 }

@@ -193,7 +193,8 @@ export function planAssignment(input: PlanInput): AssignmentPlan {
   const give = (lead: Lead, rep: string) => {
     if (lead.open) {
       load.set(rep, (load.get(rep) ?? 0) + 1);
-      if (lead.owner && load.has(lead.owner)) load.set(lead.owner, Math.max(0, (load.get(lead.owner) ?? 0) - 1));
+      if (lead.owner && load.has(lead.owner))
+        load.set(lead.owner, Math.max(0, (load.get(lead.owner) ?? 0) - 1));
     }
     assignedCount.set(rep, (assignedCount.get(rep) ?? 0) + 1);
   };

@@ -56,7 +56,11 @@ export function findSlaMisses(
       {
         customerId: text(cell(customers, values, 'id')),
         owner,
-        open: isOpenCustomer(codeOf, cell(customers, values, 'customerType'), cell(customers, values, 'stage')),
+        open: isOpenCustomer(
+          codeOf,
+          cell(customers, values, 'customerType'),
+          cell(customers, values, 'stage'),
+        ),
       },
       assignments,
       times,

@@ -154,7 +154,13 @@ export function weekdayOf(day: number): number {
  * Working time between two instants, in ms, counting at most up to `cap` (the limit being checked: a lead
  * assigned a year ago costs as much as one assigned last week).
  */
-export function workingMs(fromMs: number, toMs: number, zone: ZoneDays, hours: WorkingHours | null, cap: number): number {
+export function workingMs(
+  fromMs: number,
+  toMs: number,
+  zone: ZoneDays,
+  hours: WorkingHours | null,
+  cap: number,
+): number {
   if (toMs <= fromMs) return 0;
   if (!hours) return Math.min(toMs - fromMs, cap);
   let total = 0;
@@ -209,7 +215,8 @@ const idKey = (id: unknown): string =>
 
 function isUndone(value: unknown): boolean {
   return (
-    value === true || (typeof value === 'string' && value.trim() !== '' && value.trim().toLowerCase() !== 'false')
+    value === true ||
+    (typeof value === 'string' && value.trim() !== '' && value.trim().toLowerCase() !== 'false')
   );
 }
 

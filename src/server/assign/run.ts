@@ -170,7 +170,8 @@ export function snapshot(
   const sla = slaSettings(context.settings);
   const followUps =
     rules.sla && slaIsOn(sla)
-      ? (openSheet(spreadsheet, 'followups', t, locale, ['customerId', 'time']).table as Table<FollowUpTimeKey>)
+      ? (openSheet(spreadsheet, 'followups', t, locale, ['customerId', 'time'])
+          .table as Table<FollowUpTimeKey>)
       : null;
   const misses = followUps
     ? findSlaMisses(customers.table, log.table as Table<LogKey>, followUps, sla, zone, now.getTime(), codeOf)

@@ -215,6 +215,11 @@ export function appendRecords(rt: LocalRuntime, key: SheetKey, rows: Row[]): voi
   const sheet = rt.workbook.requireSheet(SHEETS[key].names.en);
   const keys = SHEETS[key].columns.map((c) => c.key);
   const values = rows.map((row) => keys.map((column) => row[column] ?? ''));
-  const first = rt.workbook.sheetValues(SHEETS[key].names.en).filter((r) => r.some((v) => v !== '')).length + 1;
-  rt.workbook.writeValues(sheet, { row: first, column: 1, numRows: values.length, numColumns: keys.length }, values);
+  const first =
+    rt.workbook.sheetValues(SHEETS[key].names.en).filter((r) => r.some((v) => v !== '')).length + 1;
+  rt.workbook.writeValues(
+    sheet,
+    { row: first, column: 1, numRows: values.length, numColumns: keys.length },
+    values,
+  );
 }

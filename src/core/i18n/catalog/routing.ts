@@ -10,7 +10,8 @@ export const routing: Catalog = {
     'assign.account.domain': 'Same e-mail domain as {customer}, owned by {owner}',
     'assign.account.phone': 'Same phone as {customer}, owned by {owner}',
     'assign.reason.accountOwner': 'Routed to the account owner',
-    'assign.reason.dailyFull': 'Every eligible rep has reached today’s maximum of new leads or their capacity',
+    'assign.reason.dailyFull':
+      'Every eligible rep has reached today’s maximum of new leads or their capacity',
     'assign.status.dailyFull': 'today’s maximum reached ({count}/{max})',
     'assign.preview.sla': 'Returned for a missed SLA ({count})',
     'assign.preview.slaHelp': 'Not followed up in time: each goes to another rep of its pool, never back.',
