@@ -155,20 +155,20 @@ function bigUndo(count: number): BenchCase {
  * within 48 h, routes the account leads to their owners and pools the rest: still one read per sheet (plus
  * Follow-ups) and one write per block.
  */
-function routingCase(): BenchCase {
-  const half = 25_000;
+function routingCase(customers: number): BenchCase {
+  const half = customers / 2;
   let token = '';
   const contactOf = (i: number): Row => ({
     email: `buyer${i}@firm${i}.com`,
     phone: `138${String(10_000_000 + i).slice(-8)}`,
   });
   return {
-    name: 'assign 50 000 customers with SLA return, account owner and daily caps (confirm 37 500 leads)',
+    name: `assign ${spaced(customers)} customers with SLA return, account owner and daily caps (confirm ${spaced((customers * 3) / 4)} leads)`,
     rows: 2 * half,
     async setup() {
       const rt = await assignRuntime(
         {
-          reps: reps().map((rep, i) => (i % 4 === 0 ? { ...rep, maxNewPerDay: 2000 } : rep)),
+          reps: reps().map((rep, i) => (i % 4 === 0 ? { ...rep, maxNewPerDay: customers / 25 } : rep)),
           customers: leads(half, 1, contactOf),
           settings: { assignMatchRegion: true, seniorMinPotentialValue: 80_000, slaFirstContactHours: 48 },
           followups: Array.from({ length: half / 2 }, (_, k) => ({
@@ -208,5 +208,6 @@ export const cases: BenchCase[] = [
   bigConfirm(100_000),
   bigUndo(100_000),
   bigConfirm(200_000),
-  routingCase(),
+  routingCase(10_000),
+  routingCase(50_000),
 ];

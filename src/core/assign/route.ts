@@ -7,7 +7,7 @@
 import { isTicked } from '../cells';
 import type { ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
-import { buildAccountIndex, findAccount, type AccountRow } from './account';
+import { buildAccountIndex, findAccount, foldWidth, type AccountRow } from './account';
 import { isOpenCustomer, type Lead, type ListCodeOf } from './model';
 import {
   followUpTimes,
@@ -20,10 +20,7 @@ import {
 } from './sla';
 import type { LogKey } from './undo';
 
-const text = (value: unknown): string =>
-  String(value ?? '')
-    .normalize('NFKC')
-    .trim();
+const text = (value: unknown): string => foldWidth(String(value ?? '')).trim();
 
 /** Settings → assignToAccountOwner (on unless a manager turned it off). */
 export function accountRoutingOn(settings: Record<string, unknown>): boolean {

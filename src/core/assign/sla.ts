@@ -13,6 +13,7 @@
 import { sameEmail } from '../roles';
 import type { ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
+import { foldWidth } from './account';
 import type { LogKey } from './undo';
 
 const MS_PER_HOUR = 3_600_000;
@@ -208,8 +209,7 @@ export function instantOfCell(value: unknown, zone: ZoneDays): number | null {
 }
 
 const idKey = (id: unknown): string =>
-  String(id ?? '')
-    .normalize('NFKC')
+  foldWidth(String(id ?? ''))
     .trim()
     .toLowerCase();
 
