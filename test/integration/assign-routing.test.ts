@@ -209,7 +209,11 @@ const NEW: Row[] = [
 
 describe('routing to the account owner', () => {
   it('sends matching new leads to the owner (company, domain, phone), others through the pool', async () => {
-    const rt = await assignRuntime({ reps: DEFAULT_REPS, customers: [...ACCOUNTS, ...NEW] });
+    const rt = await assignRuntime({
+      reps: DEFAULT_REPS,
+      customers: [...ACCOUNTS, ...NEW],
+      settings: { managers: `${MANAGER}, ${SECOND}` },
+    });
     const plan = preview(rt, SECOND);
     expect(plan.accountCount).toBe(3);
     expect(plan.accountRows.map((r) => [r.customerId, r.toRep, r.why])).toEqual([
@@ -219,7 +223,7 @@ describe('routing to the account owner', () => {
     ]);
     // Dan is inactive: his account's lead goes through the pool; a gmail address matches nobody.
     expect(plan.rows.map((r) => r.customerId)).toEqual(['C-0203', 'C-0204']);
-    expect(confirm(rt, plan.token).status).toBe('done');
+    expect(confirm(rt, plan.token, SECOND).status).toBe('done');
     const log = records(rt, 'assignmentLog');
     expect(log.find((l) => l.customerId === 'C-0201')).toMatchObject({
       toRep: 'bob@example.com',
