@@ -49,23 +49,20 @@ export function findSlaMisses(
     if (isBlankRow(values)) return;
     const owner = text(cell(customers, values, 'owner')).toLowerCase();
     if (owner === '' || isTicked(cell(customers, values, 'reassign'))) return;
+    // Open or not is asked only of a lead that is late (labels of either language are the costly part).
     const flag = slaFlagOf(
-      {
-        customerId: text(cell(customers, values, 'id')),
-        owner,
-        open: isOpenCustomer(
-          codeOf,
-          cell(customers, values, 'customerType'),
-          cell(customers, values, 'stage'),
-        ),
-      },
+      { customerId: text(cell(customers, values, 'id')), owner, open: true },
       assignments,
       times,
       settings,
       nowMs,
       zone,
     );
-    if (flag) out.set(index, flag);
+    if (
+      flag &&
+      isOpenCustomer(codeOf, cell(customers, values, 'customerType'), cell(customers, values, 'stage'))
+    )
+      out.set(index, flag);
   });
   return out;
 }
