@@ -291,3 +291,37 @@ describe('per-day maximum of new leads', () => {
     expect(tomorrow.note).toBeNull();
   });
 });
+
+describe('form intake under the issue-14 rules', () => {
+  it('counts form submissions towards the daily maximum and routes a form lead of an account to its owner', async () => {
+    // Only Bob takes leads, at most 2 a day.
+    const reps = DEFAULT_REPS.map((r) =>
+      r.email === 'bob@example.com' ? { ...r, maxNewPerDay: 2 } : { ...r, active: false },
+    );
+    const rt = await assignRuntime({ reps, customers: ACCOUNTS.slice(0, 1) });
+    rt.execute('menuTurnOnFormIntake', [], { user: MANAGER });
+    rt.submitForm({ Company: 'Form One' });
+    rt.submitForm({ Company: 'Form Two' });
+    rt.submitForm({ Company: 'ａｃｍｅ（上海）' }); // Bob's account, but Bob had his 2 today
+    const log = records(rt, 'assignmentLog');
+    expect(log.map((l) => [l.customer, l.toRep, l.by])).toEqual([
+      ['Form One', 'bob@example.com', 'form'],
+      ['Form Two', 'bob@example.com', 'form'],
+    ]);
+    const plan = preview(rt);
+    expect(plan.reps.find((r) => r.email === 'bob@example.com')).toMatchObject({
+      count: 0,
+      todayAfter: 2,
+      note: 'today’s maximum reached (2/2)',
+    });
+    expect(plan.unassignedRows.map((u) => u.why)).toEqual([
+      'Every eligible rep has reached today’s maximum of new leads or their capacity',
+    ]);
+    // The next day the account lead goes to its owner.
+    rt.clock.set(new Date('2026-11-24T09:00:00+08:00'));
+    const next = preview(rt);
+    expect(next.accountRows.map((r) => [r.toRep, r.why])).toEqual([
+      ['bob@example.com', 'Same company as C-0100, owned by Bob'],
+    ]);
+  });
+});
