@@ -7,6 +7,7 @@ import { cellAmount, cellEmail, isTicked } from '../cells';
 import { resolveLocale, type Locale } from '../i18n';
 import { ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
+import type { OpportunityReminderRecord } from './opportunities';
 
 export type CustomerKey =
   | 'id'
@@ -121,6 +122,8 @@ export interface ReminderInput {
   followUps: FollowUpRecord[];
   reps: RepRecord[];
   settings: ReminderSettings;
+  /** Open opportunities (./opportunities.ts), when the workbook has the sheet. */
+  opportunities?: OpportunityReminderRecord[];
 }
 
 export const DEFAULT_SETTINGS = {
