@@ -266,8 +266,8 @@ export const OPPORTUNITY_PROTECTIONS: readonly ProtectionSpec[] = [
     columns: ['id'],
     mode: 'warning',
     description: Lx(
-      'IDs link opportunities and their stage history: change them only if you know why',
-      '编号关联商机和阶段记录：如非必要请勿修改',
+      'Opportunity IDs are what Stage history refers to: change them only if you know why',
+      '阶段记录依据商机编号：如非必要请勿修改',
     ),
   },
   {
