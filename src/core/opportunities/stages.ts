@@ -44,8 +44,8 @@ function defaultProbability(key: string): number {
 function percent(value: unknown): number | null {
   const number = cellAmount(typeof value === 'string' ? value.replace(/[%％]/g, '') : value);
   if (number === null) return null;
-  // A percentage cell (0.3 shown as 30 %) holds a fraction.
-  const scaled = number > 0 && number < 1 && typeof value === 'number' ? number * 100 : number;
+  // A percentage cell (0.3 shown as 30 %) holds a fraction; below 1 % nobody means it.
+  const scaled = number > 0 && number < 1 ? number * 100 : number;
   return Math.min(100, Math.max(0, scaled));
 }
 
