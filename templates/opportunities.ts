@@ -57,7 +57,12 @@ export function opportunitySheets(h: ColumnHelpers): { opportunities: SheetSpec;
         ),
         ['ID', 'Opp ID', '机会编号', '编号'],
       ),
-      h.customerId(L('ID of the customer (Customers sheet) this opportunity is with.', '商机所属客户的编号（见“客户”表）。')),
+      h.customerId(
+        L(
+          'ID of the customer (Customers sheet) this opportunity is with.',
+          '商机所属客户的编号（见“客户”表）。',
+        ),
+      ),
       h.listColumn(
         'source',
         'source',
@@ -154,7 +159,10 @@ export function opportunitySheets(h: ColumnHelpers): { opportunities: SheetSpec;
         aliases: ['Reason', 'Win/loss reason', 'Lost reason', '原因', '输单原因', '赢单原因'],
         type: 'text',
         width: 200,
-        help: L('Why it was won or lost (for won and lost stages).', '赢单或输单的原因（赢单、输单阶段填写）。'),
+        help: L(
+          'Why it was won or lost (for won and lost stages).',
+          '赢单或输单的原因（赢单、输单阶段填写）。',
+        ),
       },
       h.dateColumn(
         'created',
@@ -222,7 +230,10 @@ export function opportunitySheets(h: ColumnHelpers): { opportunities: SheetSpec;
         aliases: ['From', '变更前'],
         type: 'text',
         width: 120,
-        help: L('Stage before the change (empty when the opportunity was opened).', '变更前的阶段（新建时为空）。'),
+        help: L(
+          'Stage before the change (empty when the opportunity was opened).',
+          '变更前的阶段（新建时为空）。',
+        ),
       },
       {
         key: 'toStage',

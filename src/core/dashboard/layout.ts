@@ -187,7 +187,12 @@ export function layoutDashboard(data: DashboardData, options: LayoutOptions): Da
 
   // Opportunities (issue 14), when the workbook has the sheet: its own block under the others.
   if (data.opportunities) {
-    for (const row of opportunityBlock(data.opportunities, t, (key) => labelOf('opportunityStage', key), money)) {
+    for (const row of opportunityBlock(
+      data.opportunities,
+      t,
+      (key) => labelOf('opportunityStage', key),
+      money,
+    )) {
       const at = push(row.cells, row.formats);
       if (row.header) headerRows.push(at);
     }

@@ -27,7 +27,8 @@ export function opportunityBlock(
   money: string,
 ): BlockRow[] {
   const rows: BlockRow[] = [];
-  const title = (key: string, params?: Record<string, string | number>) => rows.push({ cells: [t(key, params)] });
+  const title = (key: string, params?: Record<string, string | number>) =>
+    rows.push({ cells: [t(key, params)] });
   const header = (cells: string[]) => rows.push({ cells, header: true });
   const blank = () => rows.push({ cells: [] });
   const stageName = (key: string, label: string) =>
@@ -35,7 +36,12 @@ export function opportunityBlock(
   const periodName = (period: string) => (period === '' ? t('opps.dash.noDate') : period.replace('-Q', ' Q'));
 
   title('opps.dash.section.stages');
-  header([t('dashboard.col.stage'), t('opps.dash.col.open'), t('opps.dash.col.value'), t('opps.dash.col.weighted')]);
+  header([
+    t('dashboard.col.stage'),
+    t('opps.dash.col.open'),
+    t('opps.dash.col.value'),
+    t('opps.dash.col.weighted'),
+  ]);
   const valueFormats = ['@', '0', money, money];
   for (const stage of data.byStage)
     rows.push({
@@ -54,7 +60,10 @@ export function opportunityBlock(
     title(key);
     header([column, t('opps.dash.col.open'), t('opps.dash.col.value'), t('opps.dash.col.weighted')]);
     for (const slot of list)
-      rows.push({ cells: [periodName(slot.period), slot.count, slot.value, slot.weighted], formats: valueFormats });
+      rows.push({
+        cells: [periodName(slot.period), slot.count, slot.value, slot.weighted],
+        formats: valueFormats,
+      });
     blank();
   };
   forecast('opps.dash.section.months', t('dashboard.col.month'), data.byMonth);
@@ -83,7 +92,10 @@ export function opportunityBlock(
     rep.winRate ?? '',
   ];
   for (const rep of data.byRep)
-    rows.push({ cells: repRow(rep, rep.email === '' ? t('dashboard.unassigned') : rep.name), formats: repFormats });
+    rows.push({
+      cells: repRow(rep, rep.email === '' ? t('dashboard.unassigned') : rep.name),
+      formats: repFormats,
+    });
   rows.push({ cells: repRow(data.total, t('dashboard.total')), formats: repFormats, header: true });
   blank();
 

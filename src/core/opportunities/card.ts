@@ -47,7 +47,8 @@ export function customerOpportunities(
       description: get('description'),
       stage: get('stage'),
       closed: closedState(pipeline, stage),
-      probability: probabilityOf(cell(table, row, 'probability')) ?? findStage(pipeline, stage)?.probability ?? '',
+      probability:
+        probabilityOf(cell(table, row, 'probability')) ?? findStage(pipeline, stage)?.probability ?? '',
       expectedClose: get('expectedClose'),
       amount: typeof amount === 'number' ? amount : text(amount),
       currency: get('currency'),

@@ -182,9 +182,7 @@ export function computeOpportunityDashboard(input: OpportunityDashboardInput): O
   }
   total.winRate = total.won + total.lost > 0 ? total.won / (total.won + total.lost) : null;
   // Reps with nothing at all are left out; the no-owner row goes last.
-  const byRep = [...reps.values()].filter(
-    (rep) => rep.email !== '' && rep.open + rep.won + rep.lost > 0,
-  );
+  const byRep = [...reps.values()].filter((rep) => rep.email !== '' && rep.open + rep.won + rep.lost > 0);
   const nobody = reps.get('');
   if (nobody && nobody.open + nobody.won + nobody.lost > 0) byRep.push(nobody);
 

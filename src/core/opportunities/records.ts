@@ -94,7 +94,8 @@ export function readOpportunities(
       description: text(cell(table, row, 'description')),
       stage: resolved.key,
       stageLabel,
-      closed: resolved.stage?.closed ?? (resolved.key === 'won' || resolved.key === 'lost' ? resolved.key : ''),
+      closed:
+        resolved.stage?.closed ?? (resolved.key === 'won' || resolved.key === 'lost' ? resolved.key : ''),
       probability: typed ?? resolved.stage?.probability ?? 0,
       amount,
       baseAmount: amount === null || rate === undefined ? null : amount * rate,

@@ -6,7 +6,14 @@
 import * as z from 'zod/mini';
 import type { Translate } from '../i18n';
 import { SHEETS, type ColumnSpec } from '../../../templates/workbook';
-import { columnChecker, isEmpty, listCodeOrText, listSets, numberOf, type ListsInSheet } from '../validation/fields';
+import {
+  columnChecker,
+  isEmpty,
+  listCodeOrText,
+  listSets,
+  numberOf,
+  type ListsInSheet,
+} from '../validation/fields';
 import type { InputField } from '../validation/schemas';
 
 /** Filled by SalesDesk, never typed in the form (customerId is the picker's). */
@@ -71,7 +78,8 @@ export function makeOpportunityFormSchema(t: Translate, lists: ListsInSheet) {
       z.optional(z.unknown()).check(
         z.superRefine((value, ctx) => {
           if (isEmpty(value)) {
-            if (spec.required) ctx.addIssue({ code: 'custom', message: t('checks.input.required', { column }) });
+            if (spec.required)
+              ctx.addIssue({ code: 'custom', message: t('checks.input.required', { column }) });
             return;
           }
           const issue = checker.check(typeof value === 'string' ? value.trim() : value);

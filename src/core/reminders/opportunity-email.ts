@@ -23,7 +23,8 @@ export function opportunityStatus(locale: Locale, item: OpportunityReminder): st
     );
   if (item.closing === 'overdue')
     parts.push(t(locale, 'remind.opp.closeOverdue', { days: item.closeDaysLate, date: item.expectedClose }));
-  if (item.closing === 'thisWeek') parts.push(t(locale, 'remind.opp.closeThisWeek', { date: item.expectedClose }));
+  if (item.closing === 'thisWeek')
+    parts.push(t(locale, 'remind.opp.closeThisWeek', { date: item.expectedClose }));
   return parts.join(' · ');
 }
 
@@ -53,7 +54,8 @@ export function renderOpportunitySection(
       '<li style="margin:0 0 10px">',
       `<b>${escapeHtml(name)}</b> — <span style="color:${COLOUR}">${escapeHtml(status)}</span>`,
       ...details.map(
-        ([label, value]) => `<br><span style="color:#5f6368">${escapeHtml(label)}:</span> ${escapeHtml(value)}`,
+        ([label, value]) =>
+          `<br><span style="color:#5f6368">${escapeHtml(label)}:</span> ${escapeHtml(value)}`,
       ),
       href ? `<br><a href="${href}">${escapeHtml(tr('remind.item.open'))}</a>` : '',
       '</li>',

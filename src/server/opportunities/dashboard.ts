@@ -34,7 +34,8 @@ export function readOpportunityFigures(
     const email = String(cell(input.reps, row, 'email') ?? '')
       .trim()
       .toLowerCase();
-    if (email && !reps.has(email)) reps.set(email, String(cell(input.reps, row, 'name') ?? '').trim() || email);
+    if (email && !reps.has(email))
+      reps.set(email, String(cell(input.reps, row, 'name') ?? '').trim() || email);
   }
   const customerNames = new Map<string, string>();
   for (const row of input.customers.rows) {

@@ -95,7 +95,8 @@ export function recordSheetStageEdits(
       }
       const previous = single && e.oldValue !== undefined ? String(e.oldValue) : (recorded?.label ?? '');
       const probability = followedProbability(pipeline, previous, stage, cell(table, row, 'probability'));
-      if (probability !== null && probability !== cell(table, row, 'probability')) cells.probability = probability;
+      if (probability !== null && probability !== cell(table, row, 'probability'))
+        cells.probability = probability;
       cells.updated = now;
       writes.push({ row: sheetRow, cells });
       entries.push({

@@ -51,7 +51,14 @@ export type SaveOpportunityResult =
   | { status: 'invalid'; errors: FieldErrors };
 
 export type DealFromOpportunityResult =
-  | { status: 'created'; opportunityId: string; dealId: string; row: number; totalPurchases: number; tier: string }
+  | {
+      status: 'created';
+      opportunityId: string;
+      dealId: string;
+      row: number;
+      totalPurchases: number;
+      tier: string;
+    }
   | { status: 'refused'; message: string };
 
 function openOpportunities(ctx: FormsContext): SheetTable {
@@ -120,12 +127,13 @@ export function apiSaveOpportunity(input: Record<string, string>): SaveOpportuni
 
     const id = String(data.id ?? '');
     const index = rowIndexOf(opportunities, id);
-    if (id !== '' && index < 0)
-      return { status: 'invalid', errors: { id: t('opps.err.notFound', { id }) } };
+    if (id !== '' && index < 0) return { status: 'invalid', errors: { id: t('opps.err.notFound', { id }) } };
     const existing = index >= 0 ? opportunities.table.rows[index] : null;
     if (
       existing &&
-      String(cell(opportunities.table, existing, 'customerId')).trim().toLowerCase() !== summary.id.toLowerCase()
+      String(cell(opportunities.table, existing, 'customerId'))
+        .trim()
+        .toLowerCase() !== summary.id.toLowerCase()
     )
       return { status: 'invalid', errors: { id: t('opps.err.otherCustomer', { id, customer: summary.id }) } };
 
@@ -140,7 +148,9 @@ export function apiSaveOpportunity(input: Record<string, string>): SaveOpportuni
     }
 
     const stageCode = String(data.stage);
-    const stage = findStage(pipeline, stageCode) ?? findStage(pipeline, listLabel('opportunityStage', stageCode, ctx.language));
+    const stage =
+      findStage(pipeline, stageCode) ??
+      findStage(pipeline, listLabel('opportunityStage', stageCode, ctx.language));
     const record = toSheetRecord('opportunities', OPPORTUNITY_FIELDS, data, ctx.language, (local) =>
       zonedInstant(local, ctx.timeZone),
     );
@@ -223,7 +233,8 @@ export function apiDealFromOpportunity(request: { id: string }): DealFromOpportu
     if (findStage(pipeline, get('stage'))?.closed !== 'won')
       return { status: 'refused', message: t('opps.err.notWon', { id }) };
     const existingDeal = String(get('dealId') ?? '').trim();
-    if (existingDeal !== '') return { status: 'refused', message: t('opps.err.hasDeal', { id, deal: existingDeal }) };
+    if (existingDeal !== '')
+      return { status: 'refused', message: t('opps.err.hasDeal', { id, deal: existingDeal }) };
 
     const today = ctx.formatDate(new Date());
     const amount = get('amount');
@@ -247,8 +258,12 @@ export function apiDealFromOpportunity(request: { id: string }): DealFromOpportu
     );
     const now = new Date();
     appendRecord(deals, {
-      ...toSheetRecord('deals', FORM_FIELDS.deal, parsed.data as Record<string, unknown>, ctx.language, (local) =>
-        zonedInstant(local, ctx.timeZone),
+      ...toSheetRecord(
+        'deals',
+        FORM_FIELDS.deal,
+        parsed.data as Record<string, unknown>,
+        ctx.language,
+        (local) => zonedInstant(local, ctx.timeZone),
       ),
       id: dealId,
       customerId: found.summary.id,

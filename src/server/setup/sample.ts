@@ -66,9 +66,7 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
   const lines: string[] = [];
   const needsSetup = (
     ['customers', 'deals', 'followups', 'reps', 'settings', 'lists', 'opportunities', 'stageHistory'] as const
-  ).some(
-    (key) => open(spreadsheet, key) === null,
-  );
+  ).some((key) => open(spreadsheet, key) === null);
   if (needsSetup) {
     const report = performSetup();
     if (!report.ok) return { ok: false, counts: emptyCounts(), lines: report.lines };
@@ -119,7 +117,8 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
     ['stageHistory', sample.stageHistory],
   ] as const) {
     const opened = open(spreadsheet, key);
-    if (opened && !hasData(opened.table)) appendRows(opened.sheet, opened.table, toCells(key, rows, timeZone));
+    if (opened && !hasData(opened.table))
+      appendRows(opened.sheet, opened.table, toCells(key, rows, timeZone));
   }
   if (addSampleManagers(spreadsheet, sample.managers, settings.managers)) {
     // The sample's manager is a manager now: make them an editor of the protected sheets at once.

@@ -148,7 +148,8 @@ function OpenOpportunities(props: { opportunities: CardOpportunity[] }) {
               </div>
               {item.description ? <div>{item.description}</div> : null}
               <div class="secondary">
-                {typeof item.amount === 'number' ? item.amount.toLocaleString(locale) : item.amount} {item.currency}
+                {typeof item.amount === 'number' ? item.amount.toLocaleString(locale) : item.amount}{' '}
+                {item.currency}
                 {item.expectedClose ? ` · ${t('opps.card.close', { date: item.expectedClose })}` : ''}
               </div>
               {item.nextStep || item.nextStepDate ? (

@@ -130,9 +130,15 @@ function LogOpportunity() {
   }));
   const opportunityOptions: Option[] = opportunities.map((opportunity) => ({
     value: opportunity.id,
-    label: [opportunity.id, opportunity.stage, opportunity.description].filter(Boolean).join(' · ').slice(0, 80),
+    label: [opportunity.id, opportunity.stage, opportunity.description]
+      .filter(Boolean)
+      .join(' · ')
+      .slice(0, 80),
   }));
-  const ownerOptions: Option[] = boot.reps.map((rep) => ({ value: rep.email, label: `${rep.name} (${rep.email})` }));
+  const ownerOptions: Option[] = boot.reps.map((rep) => ({
+    value: rep.email,
+    label: `${rep.name} (${rep.email})`,
+  }));
   const currentStage = stageOf(form.values.stage);
 
   const pickOpportunity = (id: string) => {
@@ -140,7 +146,10 @@ function LogOpportunity() {
     setTyped(false);
     const chosen = opportunities.find((opportunity) => opportunity.id === id);
     form.reset(
-      (chosen ? valuesOf(chosen, form.values.customerId) : fresh(form.values.customerId)) as Record<Field, string>,
+      (chosen ? valuesOf(chosen, form.values.customerId) : fresh(form.values.customerId)) as Record<
+        Field,
+        string
+      >,
     );
   };
   const setStage = (label: string) => {
@@ -244,7 +253,12 @@ function LogOpportunity() {
           disabled={form.values.customerId === ''}
         />
         <TextAreaField {...bind('description')} />
-        <SelectField {...bind('stage')} onValue={setStage} options={stageOptions} emptyLabel={t('ui.choose')} />
+        <SelectField
+          {...bind('stage')}
+          onValue={setStage}
+          options={stageOptions}
+          emptyLabel={t('ui.choose')}
+        />
         <TextField
           {...bind('probability')}
           onValue={setProbability}
