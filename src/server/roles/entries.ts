@@ -32,7 +32,8 @@ export function installSettingsEditTrigger(spreadsheet: GoogleAppsScript.Spreads
 
 /**
  * Installable on-edit trigger: after an edit of the Settings sheet, the protections' editors follow the managers
- * and the menus follow the language. Edits elsewhere cost one sheet look-up.
+ * and the menus follow the language; a stage typed into Opportunities is recorded in Stage history
+ * (src/server/opportunities/edit.ts). Edits elsewhere cost two sheet look-ups.
  * @param e the edit event (range of the edited cells).
  * @returns whether the edit was on Settings and every protection now has the right editors.
  */
