@@ -27,6 +27,8 @@ export const LIST_KEYS = [
   'dealStatus',
   'role',
   'tier',
+  'opportunityStage',
+  'stageProbability',
 ] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
@@ -220,6 +222,27 @@ export const LISTS: Record<ListKey, ListSpec> = {
       item('potential', 'Potential', '潜在', ['潜在客户']),
       item('lost', 'Lost', '流失', ['流失客户', '沉睡']),
     ],
+  },
+  /**
+   * Opportunity stages in pipeline order, and beside them (row for row in the Lists sheet) each stage's default
+   * probability in percent. Managers may edit both columns; templates/opportunities.ts reads them as pairs.
+   */
+  opportunityStage: {
+    key: 'opportunityStage',
+    headers: { en: 'Opportunity stage', 'zh-CN': '商机阶段' },
+    items: [
+      item('firstContact', 'First contact', '初次接触', ['initial contact', '初步接触']),
+      item('intent', 'Intent', '有意向', ['interested', 'qualified', '意向']),
+      item('negotiating', 'Negotiating', '洽谈中', ['negotiation', '谈判中', '商务谈判']),
+      item('signing', 'Signing', '签约中', ['contract', 'signed', '签约', '待签约']),
+      item('won', 'Won', '赢单', ['closed won', '已成交', '成交', '赢']),
+      item('lost', 'Lost', '输单', ['closed lost', '丢单', '输']),
+    ],
+  },
+  stageProbability: {
+    key: 'stageProbability',
+    headers: { en: 'Stage probability (%)', 'zh-CN': '阶段赢率（%）' },
+    items: ['10', '30', '60', '80', '100', '0'].map((value) => item(`p${value}`, value, value)),
   },
 };
 

@@ -16,6 +16,7 @@ import { exchangeRatesFrom, rateOf } from '../src/core/tiering/rates';
 import { thresholdsFrom, tierOf } from '../src/core/tiering/rfm';
 import { listLabel, type Language, type ListKey } from './lists';
 import { defaultSettings } from './settings';
+import { generateOpportunities, OPPORTUNITIES_PER_CUSTOMER } from './sample-opportunities';
 
 export interface SampleOptions {
   /** "Now" of the data: dates are spread before it (and a little after, for planned follow-ups). */
@@ -26,6 +27,8 @@ export interface SampleOptions {
   customers?: number;
   deals?: number;
   followups?: number;
+  /** Opportunities (default: half the customers; templates/sample-opportunities.ts). */
+  opportunities?: number;
   /** Language of list labels (what the workbook's Lists show). */
   language?: Language;
 }
@@ -38,6 +41,9 @@ export interface SampleData {
   customers: SampleRecord[];
   deals: SampleRecord[];
   followups: SampleRecord[];
+  /** Opportunities and their stage history (issue 14). */
+  opportunities: SampleRecord[];
+  stageHistory: SampleRecord[];
   /** E-mails of the sample's managers, for Settings → managers. */
   managers: string[];
 }
@@ -1085,12 +1091,23 @@ export function generateSample(options: SampleOptions): SampleData {
     );
   }
 
+  const customerRecords = customers.map((customer) => customer.record);
+  const pipeline = generateOpportunities({
+    today,
+    customers: customerRecords,
+    deals,
+    count: options.opportunities ?? Math.round(customerRecords.length * OPPORTUNITIES_PER_CUSTOMER),
+    seed: options.seed ?? 20_261_123,
+    language: options.language ?? 'en',
+  });
   return {
     today,
     reps,
-    customers: customers.map((customer) => customer.record),
+    customers: customerRecords,
     deals,
     followups,
+    opportunities: pipeline.opportunities,
+    stageHistory: pipeline.stageHistory,
     managers: REPS.filter((rep) => rep.role === 'manager').map((rep) => rep.email),
   };
 }

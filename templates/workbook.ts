@@ -6,6 +6,7 @@
  */
 import type { ColumnHeaders } from '../src/core/table';
 import { LIST_KEYS, LISTS, type ListKey, type Localised } from './lists';
+import { OPPORTUNITY_FORMATS, OPPORTUNITY_PROTECTIONS, opportunitySheets } from './opportunities';
 
 export type { Language, Localised } from './lists';
 
@@ -18,6 +19,8 @@ export const SHEET_KEYS = [
   'settings',
   'lists',
   'dashboard',
+  'opportunities',
+  'stageHistory',
 ] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
 
@@ -91,6 +94,8 @@ export interface SheetSpec {
   /** 'table': a header row of columns; 'free': a layout written by its feature (Dashboard). */
   layout: 'table' | 'free';
   columns: readonly ColumnSpec[];
+  /** Hidden when set-up creates it (SalesDesk's own records, e.g. Stage history). */
+  hidden?: boolean;
 }
 
 /**
@@ -993,6 +998,16 @@ const dashboard: SheetSpec = {
   columns: [],
 };
 
+const { opportunities, stageHistory } = opportunitySheets({
+  L,
+  id,
+  customerId,
+  dateColumn,
+  listColumn,
+  repEmail,
+  formats: NUMBER_FORMATS,
+});
+
 /** Every sheet of the template, in tab order. */
 export const SHEETS: Record<SheetKey, SheetSpec> = {
   customers,
@@ -1003,6 +1018,8 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
   settings,
   lists,
   dashboard,
+  opportunities,
+  stageHistory,
 };
 
 /* Overdue (red) and due today (amber); blanks and text never match because ISNUMBER guards the comparison. */
@@ -1042,6 +1059,7 @@ export const CONDITIONAL_FORMATS: readonly ConditionalFormatSpec[] = [
     ...AMBER,
     description: L('Next step is due today', '下一步今天到期'),
   },
+  ...OPPORTUNITY_FORMATS,
 ];
 
 export const PROTECTIONS: readonly ProtectionSpec[] = [
@@ -1089,6 +1107,7 @@ export const PROTECTIONS: readonly ProtectionSpec[] = [
       '编号关联客户、成交和跟进记录：如非必要请勿修改',
     ),
   })),
+  ...OPPORTUNITY_PROTECTIONS,
 ];
 
 /** Protection descriptions start with this tag so set-up recognises (and replaces) its own protections. */

@@ -11,6 +11,7 @@ import * as data from './data/entries';
 import * as forms from './forms/entries';
 import * as functions from '../functions';
 import * as menu from './menu';
+import * as opportunities from './opportunities/entries';
 import * as onboarding from './onboarding';
 import * as reminders from './reminders/entries';
 import * as roles from './roles/entries';
@@ -40,6 +41,12 @@ export const apiSaveCustomer = rep(forms.apiSaveCustomer);
 export const apiSaveFollowUp = rep(forms.apiSaveFollowUp);
 export const apiSaveDeal = rep(forms.apiSaveDeal);
 export const apiCustomerCard = rep(forms.apiCustomerCard);
+
+// Opportunities: a rep logs and moves only their own customers' opportunities (as in Log deal).
+export const menuLogOpportunity = rep(opportunities.menuLogOpportunity);
+export const apiOpportunityForm = rep(opportunities.apiOpportunityForm);
+export const apiSaveOpportunity = rep(opportunities.apiSaveOpportunity);
+export const apiDealFromOpportunity = rep(opportunities.apiDealFromOpportunity);
 
 // Dashboard.
 export const menuRefreshDashboard = managerMenu(dashboard.menuRefreshDashboard);

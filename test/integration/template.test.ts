@@ -109,7 +109,8 @@ describe('Set up workbook on an empty spreadsheet', () => {
         .slice(1)
         .map((row) => row[index])
         .filter((value) => value !== '');
-      expect(values).toEqual(listLabels(key, 'en'));
+      // Numeric list values (stage probabilities) read back as numbers, as Sheets stores them.
+      expect(values.map(String)).toEqual(listLabels(key, 'en'));
     });
   });
 

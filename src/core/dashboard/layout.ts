@@ -5,6 +5,7 @@
  */
 import type { Translate } from '../i18n';
 import type { Bucket, DashboardData, RepPerformance } from './compute';
+import { opportunityBlock } from '../opportunities/block';
 
 export const DASHBOARD_WIDTH = 11;
 /** 1-based column where charts are anchored: one blank column after the block. */
@@ -183,6 +184,20 @@ export function layoutDashboard(data: DashboardData, options: LayoutOptions): Da
     data.pipeline.map((bucket) => [bucketLabel('stage', bucket), bucket.count, bucket.amount]),
     ['@', '0', money],
   );
+
+  // Opportunities (issue 14), when the workbook has the sheet: its own block under the others.
+  if (data.opportunities) {
+    for (const row of opportunityBlock(
+      data.opportunities,
+      t,
+      (key) => labelOf('opportunityStage', key),
+      money,
+    )) {
+      const at = push(row.cells, row.formats);
+      if (row.header) headerRows.push(at);
+    }
+    blank();
+  }
 
   // Charts need at least one data row; an empty range still charts as empty, so ranges always cover the header.
   const last = (position: SectionPosition): number => Math.max(position.lastDataRow, position.headerRow);

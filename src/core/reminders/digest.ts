@@ -12,6 +12,7 @@ import type { Locale } from '../i18n';
 import { isoOfDayNumber, type IsoDay } from '../dates';
 import type { CustomerRecord, FollowUpRecord, ReminderInput, RepRecord, TierCode } from './input';
 import type { SlaReturn } from './sla';
+import { opportunityRemindersByOwner, type OpportunityReminder } from './opportunities';
 
 export type ItemKind = 'overdue' | 'dueToday' | 'upcoming' | 'stale';
 
@@ -53,6 +54,8 @@ export interface RepDigest {
   stale: ReminderItem[];
   /** Shown for planning; never the reason a mail is sent. */
   upcoming: ReminderItem[];
+  /** Open opportunities with a next step due or closing this week / overdue (issue 14). */
+  opportunities?: OpportunityReminder[];
   /** Higher is more urgent: orders sending when the mail quota cannot cover everyone. */
   urgency: number;
   /** Leads given to another rep because this rep missed their SLA (issue 14 §3, src/core/reminders/sla.ts). */
@@ -83,7 +86,7 @@ export interface DigestOptions {
   today: IsoDay;
   todayDay: number;
   spreadsheetUrl: string;
-  sheetIds: { customers: number | null; followups: number | null };
+  sheetIds: { customers: number | null; followups: number | null; opportunities?: number | null };
 }
 
 export interface DigestResult {
@@ -295,6 +298,7 @@ function urgencyOf(digest: Omit<RepDigest, 'urgency'>): number {
     score += 100 + Math.min(item.daysOverdue, 365) * 10 + (item.tier === 'vip' ? 50 : 0);
   for (const item of digest.dueToday) score += 60 + (item.tier === 'vip' ? 30 : 0);
   for (const item of digest.stale) score += 5 + (item.tier === 'vip' ? 5 : 0);
+  for (const item of digest.opportunities ?? []) score += 40 + Math.min(item.nextStepDaysLate ?? 0, 365);
   return score;
 }
 
@@ -308,6 +312,8 @@ function assemble(items: ReminderItem[], input: ReminderInput, options: DigestOp
     else byOwner.set(item.owner, [item]);
   }
 
+  const opportunities = opportunityItems(input, options);
+  for (const owner of opportunities.keys()) if (!byOwner.has(owner)) byOwner.set(owner, []);
   const digests: RepDigest[] = [];
   const heldByOwner: DigestResult['heldByOwner'] = new Map();
   const lines: RepSummaryLine[] = [];
@@ -331,7 +337,8 @@ function assemble(items: ReminderItem[], input: ReminderInput, options: DigestOp
     if (!rep || owner === '') held = 'unknown';
     else if (!rep.active) held = 'inactive';
     else if (rep.awayUntilDay !== null && rep.awayUntilDay >= options.todayDay) held = 'away';
-    const actionable = overdue.length + dueToday.length + stale.length;
+    const ownOpportunities = opportunities.get(owner) ?? [];
+    const actionable = overdue.length + dueToday.length + stale.length + ownOpportunities.length;
     if (actionable === 0) continue;
     lines.push({
       rep: owner,
@@ -354,6 +361,7 @@ function assemble(items: ReminderItem[], input: ReminderInput, options: DigestOp
       dueToday,
       stale,
       upcoming,
+      opportunities: ownOpportunities,
     };
     digests.push({ ...digest, urgency: urgencyOf(digest) });
   }
@@ -380,4 +388,17 @@ function assemble(items: ReminderItem[], input: ReminderInput, options: DigestOp
           totals,
         }));
   return { digests, summaries, heldByOwner };
+}
+
+/** Open opportunities due in today's digests, by owner (none when the workbook has no Opportunities sheet). */
+function opportunityItems(input: ReminderInput, options: DigestOptions): Map<string, OpportunityReminder[]> {
+  if (!input.opportunities || input.opportunities.length === 0) return new Map();
+  const names = new Map<string, string>();
+  for (const customer of input.customers) names.set(customer.id.toLowerCase(), customer.name);
+  const sheetId = options.sheetIds.opportunities ?? null;
+  return opportunityRemindersByOwner(input.opportunities, options.todayDay, names, (row) =>
+    !options.spreadsheetUrl || sheetId === null || row <= 0
+      ? options.spreadsheetUrl
+      : `${options.spreadsheetUrl}#gid=${sheetId}&range=A${row}`,
+  );
 }

@@ -7,6 +7,7 @@ import { t, type Locale } from '../i18n';
 import type { IsoDay } from '../dates';
 import type { ReminderItem, RepDigest, TeamSummary } from './digest';
 import { escapeHtml } from '../html';
+import { renderOpportunitySection } from './opportunity-email';
 
 export interface EmailMessage {
   to: string;
@@ -81,6 +82,8 @@ export function digestSubject(digest: RepDigest, today: IsoDay): string {
   if (digest.dueToday.length)
     parts.push(t(locale, 'remind.subject.dueToday', { count: digest.dueToday.length }));
   if (digest.stale.length) parts.push(t(locale, 'remind.subject.stale', { count: digest.stale.length }));
+  if (digest.opportunities?.length)
+    parts.push(t(locale, 'remind.subject.opportunities', { count: digest.opportunities.length }));
   return t(locale, 'remind.subject', {
     date: today,
     parts: parts.join(t(locale, 'remind.subject.separator')),
@@ -161,6 +164,11 @@ export function renderDigest(digest: RepDigest, today: IsoDay, heldSince?: IsoDa
       html.push(`<li>${escapeHtml(line)}</li>`);
     }
     html.push('</ul>');
+  }
+  if (digest.opportunities?.length) {
+    const section = renderOpportunitySection(locale, digest.opportunities);
+    text.push(...section.text);
+    html.push(...section.html);
   }
   text.push('', tr('remind.footer'), tr('remind.automatic'));
   html.push(

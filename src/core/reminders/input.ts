@@ -8,6 +8,7 @@ import { resolveLocale, type Locale } from '../i18n';
 import { ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
 import type { SlaReturn } from './sla';
+import type { OpportunityReminderRecord } from './opportunities';
 
 export type CustomerKey =
   | 'id'
@@ -124,6 +125,8 @@ export interface ReminderInput {
   settings: ReminderSettings;
   /** Leads returned for a missed SLA since yesterday (issue 14 §3), from the Assignment log; absent = none. */
   slaReturns?: SlaReturn[];
+  /** Open opportunities (./opportunities.ts), when the workbook has the sheet. */
+  opportunities?: OpportunityReminderRecord[];
 }
 
 export const DEFAULT_SETTINGS = {

@@ -11,7 +11,8 @@ import { translator, type Locale, type Translate } from '../../core/i18n';
 import { isListKey, listLabel, listValueCode } from '../../../templates/lists';
 import { findSheet, openSheet, readSettings, workbookLanguage } from '../adapters/workbook';
 import { SHEETS } from '../../../templates/workbook';
-import { readLists } from '../data/session';
+import { readListsAndPipeline } from '../opportunities/workbook';
+import { readOpportunityFigures } from '../opportunities/dashboard';
 
 export interface RefreshSummary {
   customers: number;
@@ -120,7 +121,8 @@ export function refreshDashboard(
   const deals = openSheet(spreadsheet, 'deals', t, locale, ['customerId', 'amount', 'status']);
   const followups = openSheet(spreadsheet, 'followups', t, locale, ['rep']);
   const reps = openSheet(spreadsheet, 'reps', t, locale, ['email']);
-  const lists = readLists(spreadsheet);
+  // One read of Lists: the dropdown labels and the opportunity pipeline (stages with their probabilities).
+  const { lists, pipeline } = readListsAndPipeline(spreadsheet, workbookLocale);
   const { settings } = readSettings(spreadsheet);
   const codeOf = chainCodeOf(listValueCode, builtInCodeOf);
   const stageOrder = (lists.stage ?? []).map((label) => codeOf('stage', label) ?? label);
@@ -135,6 +137,15 @@ export function refreshDashboard(
     stageOrder,
   };
   const data = computeDashboard(input);
+  const opportunities = readOpportunityFigures(spreadsheet, {
+    pipeline,
+    settings,
+    timeZone,
+    now,
+    reps: reps.table,
+    customers: customers.table,
+  });
+  if (opportunities) data.opportunities = opportunities;
   const currency = String(settings.currency ?? '').trim();
   // The Dashboard is the team's: headings, tier and list labels in the workbook's language, whoever refreshes.
   const layout = layoutDashboard(data, {

@@ -21,6 +21,7 @@ import { slaReturnsFromLog, type SlaReturn } from '../../core/reminders';
 import type { Table } from '../../core/table';
 import { tryOpenSheet } from '../adapters/workbook';
 import { readSheet, tierCatalogue, type OpenedSheet } from './workbook';
+import { readOpportunityReminders } from '../../core/reminders/opportunities';
 
 export interface ReminderContext {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -65,6 +66,8 @@ export interface ReminderSheets {
   customers: OpenedSheet<(typeof CUSTOMER_KEYS)[number]>;
   followups: OpenedSheet<(typeof FOLLOWUP_KEYS)[number]>;
   reps: OpenedSheet<(typeof REP_KEYS)[number]>;
+  /** Opportunities (issue 14), null when the workbook has no such sheet. */
+  opportunities?: OpenedSheet<string> | null;
 }
 
 /** Reads Customers, Follow-ups and Reps once each. @throws Error naming a missing sheet or column. */
@@ -87,6 +90,7 @@ export function readReminderSheets(ctx: ReminderContext): ReminderSheets {
       ctx.locale,
     ),
     reps: readSheet(ctx.spreadsheet, 'reps', REP_KEYS, REQUIRED_COLUMNS.reps, ctx.t, ctx.locale),
+    opportunities: tryOpenSheet(ctx.spreadsheet, 'opportunities'),
   };
 }
 
@@ -96,6 +100,7 @@ export function reminderInput(ctx: ReminderContext, sheets: ReminderSheets): Rem
     customers: readCustomers(sheets.customers.table, options),
     followUps: readFollowUps(sheets.followups.table, options),
     reps: readReps(sheets.reps.table, options),
+    opportunities: readOpportunityReminders(sheets.opportunities?.table ?? null, options),
     settings: {
       ...reminderSettings(ctx.settings, ctx.spreadsheet.getSpreadsheetLocale()),
       workbookLocale: ctx.workbookLocale,
@@ -120,12 +125,16 @@ function slaReturnsOfLastDay(ctx: ReminderContext): SlaReturn[] {
 export function linkOptions(
   ctx: ReminderContext,
   sheets: ReminderSheets,
-): { spreadsheetUrl: string; sheetIds: { customers: number; followups: number } } {
+): {
+  spreadsheetUrl: string;
+  sheetIds: { customers: number; followups: number; opportunities?: number | null };
+} {
   return {
     spreadsheetUrl: ctx.spreadsheet.getUrl(),
     sheetIds: {
       customers: sheets.customers.sheet.getSheetId(),
       followups: sheets.followups.sheet.getSheetId(),
+      opportunities: sheets.opportunities ? sheets.opportunities.sheet.getSheetId() : null,
     },
   };
 }

@@ -6,6 +6,7 @@
 import { findSheet } from '../adapters/workbook';
 import { executionContext, LOCALE_OVERRIDE_PROPERTY, refreshExecutionContext } from '../context';
 import { syncProtectionEditors } from '../protections';
+import { recordSheetStageEdits } from '../opportunities/edit';
 
 /** The handler set-up installs as the spreadsheet's on-edit trigger. */
 export const SETTINGS_EDIT_HANDLER = 'onSettingsEdit';
@@ -31,15 +32,20 @@ export function installSettingsEditTrigger(spreadsheet: GoogleAppsScript.Spreads
 
 /**
  * Installable on-edit trigger: after an edit of the Settings sheet, the protections' editors follow the managers
- * and the menus follow the language. Edits elsewhere cost one sheet look-up.
+ * and the menus follow the language; a stage typed into Opportunities is recorded in Stage history
+ * (src/server/opportunities/edit.ts). Edits elsewhere cost two sheet look-ups.
  * @param e the edit event (range of the edited cells).
  * @returns whether the edit was on Settings and every protection now has the right editors.
  */
 export function onSettingsEdit(e: GoogleAppsScript.Events.SheetsOnEdit): {
   settings: boolean;
   synced: boolean;
+  stageChanges?: number;
 } {
   const context = executionContext();
+  // The same (only) on-edit trigger records stage changes typed into Opportunities (src/server/opportunities/edit.ts).
+  const stages = recordSheetStageEdits(context, e);
+  if (stages) return { settings: false, synced: false, ...stages };
   const settingsSheet = findSheet(context.spreadsheet, 'settings');
   const edited = e?.range?.getSheet?.();
   if (!settingsSheet || !edited || edited.getSheetId() !== settingsSheet.getSheetId())

@@ -258,6 +258,7 @@ function applyFormats(
 ): void {
   const dataRows = Math.max(layout.maxRows - 1, 1);
   if (layout.created) sheet.setTabColor(format.tabColor);
+  if (layout.created && SHEETS[layout.key].hidden) sheet.hideSheet();
   if (format.frozenRows > 0 && sheet.getFrozenRows() < format.frozenRows)
     sheet.setFrozenRows(format.frozenRows);
   if (layout.created && format.frozenColumns > 0) sheet.setFrozenColumns(format.frozenColumns);

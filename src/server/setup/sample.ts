@@ -64,9 +64,9 @@ function emptyCounts(): SampleLoadResult['counts'] {
 function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
   const spreadsheet = SpreadsheetApp.getActive();
   const lines: string[] = [];
-  const needsSetup = (['customers', 'deals', 'followups', 'reps', 'settings', 'lists'] as const).some(
-    (key) => open(spreadsheet, key) === null,
-  );
+  const needsSetup = (
+    ['customers', 'deals', 'followups', 'reps', 'settings', 'lists', 'opportunities', 'stageHistory'] as const
+  ).some((key) => open(spreadsheet, key) === null);
   if (needsSetup) {
     const report = performSetup();
     if (!report.ok) return { ok: false, counts: emptyCounts(), lines: report.lines };
@@ -86,7 +86,15 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
   const context = executionContext();
   const { settings, timeZone, workbookLocale: language } = context;
   // Five sheets are written: a protection in the way must stop the load before the first of them.
-  requireWritable(context, ['reps', 'customers', 'deals', 'followups', 'settings']);
+  requireWritable(context, [
+    'reps',
+    'customers',
+    'deals',
+    'followups',
+    'settings',
+    'opportunities',
+    'stageHistory',
+  ]);
   const sample: SampleData = generateSample({ now: new Date(), timeZone, language, ...options });
 
   // Reps already listed (a real team trying the sample) are kept; sample reps are added beside them.
@@ -103,6 +111,15 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
   appendRows(customers.sheet, customers.table, toCells('customers', sample.customers, timeZone));
   appendRows(deals.sheet, deals.table, toCells('deals', sample.deals, timeZone));
   appendRows(followups.sheet, followups.table, toCells('followups', sample.followups, timeZone));
+  // Opportunities and their stage history (issue 14), when the sheets are empty (set-up has just made them).
+  for (const [key, rows] of [
+    ['opportunities', sample.opportunities],
+    ['stageHistory', sample.stageHistory],
+  ] as const) {
+    const opened = open(spreadsheet, key);
+    if (opened && !hasData(opened.table))
+      appendRows(opened.sheet, opened.table, toCells(key, rows, timeZone));
+  }
   if (addSampleManagers(spreadsheet, sample.managers, settings.managers)) {
     // The sample's manager is a manager now: make them an editor of the protected sheets at once.
     syncProtectionEditors(refreshExecutionContext(), true);

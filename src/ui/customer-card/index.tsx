@@ -15,6 +15,7 @@ import {
   useI18n,
 } from '../shared';
 import type { CustomerCard } from '../../core/forms/card';
+import type { CardOpportunity } from '../../core/opportunities/card';
 
 /** Details shown, in order; empty values are left out. */
 const DETAIL_KEYS = [
@@ -44,7 +45,7 @@ const DETAIL_KEYS = [
 
 function Card(props: { card: CustomerCard }) {
   const { t, locale } = useI18n();
-  const { details, followUps, deals } = props.card;
+  const { details, followUps, deals, opportunities } = props.card;
   const total = Number(details.totalPurchases || 0);
   return (
     <>
@@ -72,6 +73,7 @@ function Card(props: { card: CustomerCard }) {
           ))}
         </dl>
       </section>
+      {opportunities ? <OpenOpportunities opportunities={opportunities} /> : null}
       <section class="block" aria-labelledby="followups-title">
         <h3 id="followups-title">{t('forms.card.followUps', { count: followUps.length })}</h3>
         {followUps.length === 0 ? (
@@ -124,6 +126,44 @@ function Card(props: { card: CustomerCard }) {
         )}
       </section>
     </>
+  );
+}
+
+/** The customer's open opportunities (issue 14), next to close first. */
+function OpenOpportunities(props: { opportunities: CardOpportunity[] }) {
+  const { t, locale } = useI18n();
+  const { opportunities } = props;
+  return (
+    <section class="block" aria-labelledby="opportunities-title">
+      <h3 id="opportunities-title">{t('opps.card.title', { count: opportunities.length })}</h3>
+      {opportunities.length === 0 ? (
+        <p class="secondary">{t('opps.card.none')}</p>
+      ) : (
+        <ul class="list" data-testid="card-opportunities" tabIndex={0} aria-labelledby="opportunities-title">
+          {opportunities.map((item) => (
+            <li key={item.row}>
+              <div>
+                <b>{item.id}</b> <span class="tag">{item.stage}</span>
+                {item.probability !== '' ? <span class="secondary"> {item.probability} %</span> : null}
+              </div>
+              {item.description ? <div>{item.description}</div> : null}
+              <div class="secondary">
+                {typeof item.amount === 'number' ? item.amount.toLocaleString(locale) : item.amount}{' '}
+                {item.currency}
+                {item.expectedClose ? ` · ${t('opps.card.close', { date: item.expectedClose })}` : ''}
+              </div>
+              {item.nextStep || item.nextStepDate ? (
+                <div class="secondary">
+                  {t('opps.card.next', {
+                    step: [item.nextStep, item.nextStepDate].filter(Boolean).join(' · '),
+                  })}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -23,8 +23,11 @@ const CONTRACT_COLUMNS: Record<string, string> = {
   assignmentLog: 'time runId customerId customer fromRep toRep pool reason by undone',
   settings: 'key value description',
   lists:
-    'industry region size source customerType stage channel result product currency paymentMethod dealStatus role tier',
+    'industry region size source customerType stage channel result product currency paymentMethod dealStatus role tier opportunityStage stageProbability',
   dashboard: '',
+  opportunities:
+    'id customerId source description stage probability expectedClose amount currency owner nextStep nextStepDate reason created updated dealId',
+  stageHistory: 'time opportunityId fromStage toStage by via',
 };
 
 describe('workbook template', () => {

@@ -8,6 +8,7 @@ import { dashboard } from './dashboard';
 import { data } from './data';
 import { forms } from './forms';
 import { onboarding } from './onboarding';
+import { opportunities } from './opportunities';
 import { reminders } from './reminders';
 import { roles } from './roles';
 import { routing } from './routing';
@@ -22,6 +23,7 @@ export const catalogs: Catalog[] = [
   data,
   forms,
   onboarding,
+  opportunities,
   reminders,
   roles,
   routing,

@@ -1,0 +1,118 @@
+/**
+ * The *Log opportunity* form's zod schema, generated from the template's Opportunities columns with the same field
+ * checks as Check data (src/core/validation/fields.ts), messages from the user's translator: the sidebar validates
+ * as the user types and the server validates the received object with the very same schema.
+ */
+import * as z from 'zod/mini';
+import type { Translate } from '../i18n';
+import { SHEETS, type ColumnSpec } from '../../../templates/workbook';
+import {
+  columnChecker,
+  isEmpty,
+  listCodeOrText,
+  listSets,
+  numberOf,
+  type ListsInSheet,
+} from '../validation/fields';
+import type { InputField } from '../validation/schemas';
+
+/** Filled by SalesDesk, never typed in the form (customerId is the picker's). */
+const SERVER_FILLED = new Set(['id', 'customerId', 'created', 'updated', 'dealId']);
+
+function inputColumns(): ColumnSpec[] {
+  return SHEETS.opportunities.columns.filter((spec) => !SERVER_FILLED.has(spec.key));
+}
+
+/** The form's fields as the template describes them (type, list, required, help). */
+export const OPPORTUNITY_INPUT_FIELDS: readonly InputField[] = inputColumns().map((spec) => ({
+  key: spec.key,
+  type: spec.type,
+  required: !!spec.required,
+  list: spec.list,
+  label: spec.headers,
+  help: spec.help,
+}));
+export const OPPORTUNITY_FIELDS: ReadonlyMap<string, InputField> = new Map(
+  OPPORTUNITY_INPUT_FIELDS.map((field) => [field.key, field]),
+);
+
+function normalise(spec: ColumnSpec, value: unknown): unknown {
+  if (isEmpty(value)) return '';
+  switch (spec.type) {
+    case 'number':
+    case 'currency':
+    case 'integer':
+      return numberOf(value);
+    case 'list':
+      return spec.list ? listCodeOrText(spec.list, value) : String(value).trim();
+    default:
+      return typeof value === 'string' ? value.trim() : value;
+  }
+}
+
+/**
+ * The form: an existing opportunity's id ('' for a new one), the customer, then every typed column.
+ * @param lists the Lists sheet as read (a team's own stages are valid values).
+ */
+export function makeOpportunityFormSchema(t: Translate, lists: ListsInSheet) {
+  const sets = listSets(lists);
+  const zh = t('checks.lang') === 'zh-CN';
+  const shape: Record<string, z.ZodMiniType> = {
+    id: z.pipe(
+      z.optional(z.unknown()),
+      z.transform((value) => String(value ?? '').trim()),
+    ),
+    customerId: z.pipe(
+      z.unknown().check(
+        z.superRefine((value, ctx) => {
+          if (isEmpty(value)) ctx.addIssue({ code: 'custom', message: t('forms.picker.choose') });
+        }),
+      ),
+      z.transform((value) => String(value ?? '').trim()),
+    ),
+  };
+  for (const spec of inputColumns()) {
+    const checker = columnChecker(spec, 'input', sets);
+    const column = zh ? spec.headers['zh-CN'] : spec.headers.en;
+    shape[spec.key] = z.pipe(
+      z.optional(z.unknown()).check(
+        z.superRefine((value, ctx) => {
+          if (isEmpty(value)) {
+            if (spec.required)
+              ctx.addIssue({ code: 'custom', message: t('checks.input.required', { column }) });
+            return;
+          }
+          const issue = checker.check(typeof value === 'string' ? value.trim() : value);
+          if (issue)
+            ctx.addIssue({
+              code: 'custom',
+              message: t('checks.input.field', {
+                column,
+                message: t(`checks.problem.${issue.code}`, { column, ...issue.params }),
+              }),
+            });
+        }),
+      ),
+      z.transform((value) => normalise(spec, value)),
+    );
+  }
+  return z.object(shape);
+}
+
+/** What the form's inputs hold (strings, as typed). */
+export const EMPTY_OPPORTUNITY = {
+  id: '',
+  customerId: '',
+  source: '',
+  description: '',
+  stage: '',
+  probability: '',
+  expectedClose: '',
+  amount: '',
+  currency: '',
+  owner: '',
+  nextStep: '',
+  nextStepDate: '',
+  reason: '',
+};
+export type OpportunityFormInput = typeof EMPTY_OPPORTUNITY;
