@@ -27,6 +27,7 @@ export const LIST_KEYS = [
   'dealStatus',
   'role',
   'tier',
+  'serviceType',
 ] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
@@ -219,6 +220,19 @@ export const LISTS: Record<ListKey, ListSpec> = {
       item('active', 'Active', '活跃', ['活跃客户']),
       item('potential', 'Potential', '潜在', ['潜在客户']),
       item('lost', 'Lost', '流失', ['流失客户', '沉睡']),
+    ],
+  },
+  // After-sales service (templates/service.ts): what kind of service a Service row records.
+  serviceType: {
+    key: 'serviceType',
+    headers: { en: 'Service type', 'zh-CN': '服务类型' },
+    items: [
+      item('installation', 'Installation', '安装', ['install', 'setup', 'deployment', '安装调试', '部署']),
+      item('training', 'Training', '培训', ['user training', '使用培训', '培训服务']),
+      item('visit', 'Visit', '回访', ['follow-up visit', 'check-in', 'return visit', '上门回访', '拜访']),
+      item('complaint', 'Complaint', '投诉', ['issue', 'grievance', '客户投诉', '投诉处理']),
+      item('repair', 'Repair', '维修', ['fix', 'maintenance', 'repairs', '维护', '报修']),
+      item('other', 'Other', '其他', ['其它']),
     ],
   },
 };

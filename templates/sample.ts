@@ -16,6 +16,7 @@ import { exchangeRatesFrom, rateOf } from '../src/core/tiering/rates';
 import { thresholdsFrom, tierOf } from '../src/core/tiering/rfm';
 import { listLabel, type Language, type ListKey } from './lists';
 import { defaultSettings } from './settings';
+import { sampleServiceRows } from './service-sample';
 
 export interface SampleOptions {
   /** "Now" of the data: dates are spread before it (and a little after, for planned follow-ups). */
@@ -26,6 +27,8 @@ export interface SampleOptions {
   customers?: number;
   deals?: number;
   followups?: number;
+  /** After-sales service rows (Service sheet). */
+  service?: number;
   /** Language of list labels (what the workbook's Lists show). */
   language?: Language;
 }
@@ -38,11 +41,13 @@ export interface SampleData {
   customers: SampleRecord[];
   deals: SampleRecord[];
   followups: SampleRecord[];
+  /** After-sales service rows (templates/service.ts). */
+  service: SampleRecord[];
   /** E-mails of the sample's managers, for Settings → managers. */
   managers: string[];
 }
 
-export const SAMPLE_DEFAULTS = { customers: 240, deals: 360, followups: 520 } as const;
+export const SAMPLE_DEFAULTS = { customers: 240, deals: 360, followups: 520, service: 160 } as const;
 
 /** mulberry32: tiny, fast, good enough for sample data, identical in Node and Apps Script. */
 function prng(seed: number): () => number {
@@ -1085,12 +1090,33 @@ export function generateSample(options: SampleOptions): SampleData {
     );
   }
 
+  /* after-sales service: last, so every row above is what it was before the Service sheet existed */
+  const service = sampleServiceRows(
+    rnd,
+    options.service ?? SAMPLE_DEFAULTS.service,
+    customers
+      .filter((customer) => customer.firstWon !== null)
+      .map((customer) => ({
+        id: String(customer.record.id),
+        owner: customer.owner,
+        flavour: customer.flavour,
+        firstWonDay: customer.firstWon as number,
+        lastDay: customer.profile === 'lost' ? (customer.lastContact ?? customer.lastWon ?? todayDay) : todayDay,
+        wonCount: customer.wonCount,
+      })),
+    activeOwners.map((rep) => rep.email),
+    todayDay,
+    label,
+    (index) => idOf('S', index, options.service ?? SAMPLE_DEFAULTS.service),
+  );
+
   return {
     today,
     reps,
     customers: customers.map((customer) => customer.record),
     deals,
     followups,
+    service,
     managers: REPS.filter((rep) => rep.role === 'manager').map((rep) => rep.email),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { ColumnHeaders } from '../src/core/table';
 import { LIST_KEYS, LISTS, type ListKey, type Localised } from './lists';
+import { serviceConditionalFormats, serviceProtections, serviceSheet } from './service';
 
 export type { Language, Localised } from './lists';
 
@@ -13,6 +14,7 @@ export const SHEET_KEYS = [
   'customers',
   'deals',
   'followups',
+  'service',
   'reps',
   'assignmentLog',
   'settings',
@@ -161,7 +163,7 @@ function phoneRuleFormula(): string {
 }
 export const PHONE_RULE_FORMULA = phoneRuleFormula();
 
-const id = (headers: Localised, help: Localised, aliases: string[] = []): ColumnSpec => ({
+export const id = (headers: Localised, help: Localised, aliases: string[] = []): ColumnSpec => ({
   key: 'id',
   headers,
   aliases,
@@ -172,7 +174,7 @@ const id = (headers: Localised, help: Localised, aliases: string[] = []): Column
   identifier: true,
 });
 
-const dateColumn = (
+export const dateColumn = (
   key: string,
   headers: Localised,
   help: Localised,
@@ -189,7 +191,7 @@ const dateColumn = (
   ...extra,
 });
 
-const listColumn = (
+export const listColumn = (
   key: string,
   list: ListKey,
   headers: Localised,
@@ -215,7 +217,7 @@ const notes: ColumnSpec = {
   width: 240,
   help: L('Anything worth remembering.', '其他需要记录的信息。'),
 };
-const updatedBy: ColumnSpec = {
+export const updatedBy: ColumnSpec = {
   key: 'updatedBy',
   headers: L('Updated by', '更新人'),
   aliases: ['Modified by', '修改人'],
@@ -226,7 +228,7 @@ const updatedBy: ColumnSpec = {
     '最近通过 SalesDesk 保存此行的人（自动填写）。',
   ),
 };
-const updatedAt: ColumnSpec = {
+export const updatedAt: ColumnSpec = {
   key: 'updatedAt',
   headers: L('Updated at', '更新时间'),
   aliases: ['Modified at', '修改时间'],
@@ -238,7 +240,7 @@ const updatedAt: ColumnSpec = {
     '最近通过 SalesDesk 保存此行的时间（自动填写）。',
   ),
 };
-const customerId = (help: Localised): ColumnSpec => ({
+export const customerId = (help: Localised): ColumnSpec => ({
   key: 'customerId',
   headers: L('Customer ID', '客户编号'),
   aliases: ['Client ID', '客户ID', '客户 ID'],
@@ -248,7 +250,7 @@ const customerId = (help: Localised): ColumnSpec => ({
   numberFormat: NUMBER_FORMATS.text,
   help,
 });
-const repEmail = (key: string, headers: Localised, help: Localised, aliases: string[] = []): ColumnSpec => ({
+export const repEmail = (key: string, headers: Localised, help: Localised, aliases: string[] = []): ColumnSpec => ({
   key,
   headers,
   aliases,
@@ -984,6 +986,7 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
   customers,
   deals,
   followups,
+  service: serviceSheet(),
   reps,
   assignmentLog,
   settings,
@@ -1028,6 +1031,7 @@ export const CONDITIONAL_FORMATS: readonly ConditionalFormatSpec[] = [
     ...AMBER,
     description: L('Next step is due today', '下一步今天到期'),
   },
+  ...serviceConditionalFormats(),
 ];
 
 export const PROTECTIONS: readonly ProtectionSpec[] = [
@@ -1075,6 +1079,7 @@ export const PROTECTIONS: readonly ProtectionSpec[] = [
       '编号关联客户、成交和跟进记录：如非必要请勿修改',
     ),
   })),
+  ...serviceProtections(),
 ];
 
 /** Protection descriptions start with this tag so set-up recognises (and replaces) its own protections. */

@@ -62,6 +62,7 @@ export function salesDeskMenu(state: MenuState): MenuEntry[] {
         item('menu.newCustomer', 'menuNewCustomer'),
         item('menu.logFollowUp', 'menuLogFollowUp'),
         item('menu.logDeal', 'menuLogDeal'),
+        item('menu.logService', 'menuLogService'),
         item('menu.customerCard', 'menuCustomerCard'),
       ],
     },

@@ -15,6 +15,7 @@ import * as onboarding from './onboarding';
 import * as reminders from './reminders/entries';
 import * as roles from './roles/entries';
 import * as setup from './setup/entries';
+import * as service from './service/entries';
 import { anyone, customFunction, manager, managerMenu, rep, trigger } from './entry-points';
 
 // The menu (simple triggers: may run before the add-on is authorised, so no context).
@@ -40,6 +41,12 @@ export const apiSaveCustomer = rep(forms.apiSaveCustomer);
 export const apiSaveFollowUp = rep(forms.apiSaveFollowUp);
 export const apiSaveDeal = rep(forms.apiSaveDeal);
 export const apiCustomerCard = rep(forms.apiCustomerCard);
+
+// After-sales service: a rep logs and closes service only for customers they own (src/server/service).
+export const menuLogService = rep(service.menuLogService);
+export const apiSaveService = rep(service.apiSaveService);
+export const apiCustomerService = rep(service.apiCustomerService);
+export const apiCloseService = rep(service.apiCloseService);
 
 // Dashboard.
 export const menuRefreshDashboard = managerMenu(dashboard.menuRefreshDashboard);

@@ -14,6 +14,7 @@
 import { cellAmount } from '../cells';
 import { cell, isBlankRow, type Table } from '../table';
 import { DayClock, lastTwelveMonths, monthKey, quarterKey } from './days';
+import type { ServiceDashboard } from '../service/dashboard';
 
 export type CustomerKey =
   | 'id'
@@ -91,6 +92,8 @@ export interface DashboardData {
   revenueByProduct: Bucket[];
   revenueByRegion: Bucket[];
   pipeline: Bucket[];
+  /** After-sales figures (src/core/service/dashboard.ts), set by the server when there is a Service sheet. */
+  service?: ServiceDashboard;
 }
 
 /** A number from a cell: numbers as they are, text like "¥12,300.50" or "1 200" parsed, anything else 0. */

@@ -5,6 +5,7 @@
  */
 import type { Translate } from '../i18n';
 import type { Bucket, DashboardData, RepPerformance } from './compute';
+import { serviceDashboardSections } from '../service/layout';
 
 export const DASHBOARD_WIDTH = 11;
 /** 1-based column where charts are anchored: one blank column after the block. */
@@ -39,6 +40,8 @@ export interface DashboardLayout {
   charts: ChartSpec[];
   /** Rows of the title block; the server bolds header rows. */
   headerRows: number[];
+  /** The after-sales block's sections (src/core/service/layout.ts), when the workbook has a Service sheet. */
+  service?: SectionPosition[];
 }
 
 /** Localised label of a list code (templates/lists.ts), undefined when the code is not in the list. */
@@ -184,6 +187,13 @@ export function layoutDashboard(data: DashboardData, options: LayoutOptions): Da
     ['@', '0', money],
   );
 
+  // After-sales service (售后): satisfaction by rep and by month, open complaints and their age; same one write.
+  const service = data.service
+    ? serviceDashboardSections(data.service, t).map((section) =>
+        bucketSection(section.title, section.columns, section.rows, section.formats),
+      )
+    : undefined;
+
   // Charts need at least one data row; an empty range still charts as empty, so ranges always cover the header.
   const last = (position: SectionPosition): number => Math.max(position.lastDataRow, position.headerRow);
   const charts: ChartSpec[] = [
@@ -219,5 +229,6 @@ export function layoutDashboard(data: DashboardData, options: LayoutOptions): Da
     sections: { reps, tiers, months, products, regions, pipeline },
     charts,
     headerRows,
+    ...(service ? { service } : {}),
   };
 }

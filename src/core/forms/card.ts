@@ -4,6 +4,7 @@
  */
 import { cell, isBlankRow, rowObject, type Table } from '../table';
 import { text, utcDate, type DateFormatter } from './customers';
+import type { CardService } from '../service/card';
 
 export interface CardFollowUp {
   row: number;
@@ -34,6 +35,8 @@ export interface CustomerCard {
   details: Record<string, string>;
   followUps: CardFollowUp[];
   deals: CardDeal[];
+  /** After-sales service records (src/core/service/card.ts), when the workbook has a Service sheet. */
+  service?: CardService;
 }
 
 /** Sort key of a date/time cell: Dates by time, ISO-like strings as written, everything else last. */

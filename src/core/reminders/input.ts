@@ -7,6 +7,7 @@ import { cellAmount, cellEmail, isTicked } from '../cells';
 import { resolveLocale, type Locale } from '../i18n';
 import { ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
+import type { ServiceRecord } from '../service/records';
 
 export type CustomerKey =
   | 'id'
@@ -121,6 +122,8 @@ export interface ReminderInput {
   followUps: FollowUpRecord[];
   reps: RepRecord[];
   settings: ReminderSettings;
+  /** After-sales service rows (src/core/service/records.ts), when the workbook has a Service sheet. */
+  service?: ServiceRecord[];
 }
 
 export const DEFAULT_SETTINGS = {

@@ -12,6 +12,7 @@ import { isListKey, listLabel, listValueCode } from '../../../templates/lists';
 import { findSheet, openSheet, readSettings, workbookLanguage } from '../adapters/workbook';
 import { SHEETS } from '../../../templates/workbook';
 import { readLists } from '../data/session';
+import { serviceDashboard } from '../service/dashboard';
 
 export interface RefreshSummary {
   customers: number;
@@ -135,6 +136,9 @@ export function refreshDashboard(
     stageOrder,
   };
   const data = computeDashboard(input);
+  // After-sales block: the Service sheet read once, written in the same block (undefined: no Service sheet).
+  const service = serviceDashboard(spreadsheet, customers.table, reps.table, timeZone, now);
+  if (service) data.service = service;
   const currency = String(settings.currency ?? '').trim();
   // The Dashboard is the team's: headings, tier and list labels in the workbook's language, whoever refreshes.
   const layout = layoutDashboard(data, {

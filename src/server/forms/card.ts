@@ -5,6 +5,7 @@ import { selectedCustomerId } from './customers';
 import { openTable, tryOpenTable } from './sheets';
 import { sameEmail } from '../../core/roles';
 import type { CardResult } from './types';
+import { customerServiceCard } from '../service/save';
 
 /**
  * The selected customer's details, follow-ups and deals, newest first.
@@ -30,15 +31,16 @@ export function apiCustomerCard(): CardResult {
     return { status: 'noSelection', message: ctx.t('forms.err.notYourCustomer', { id }) };
   const followUps = tryOpenTable(ctx.spreadsheet, 'followups');
   const deals = tryOpenTable(ctx.spreadsheet, 'deals');
-  return {
-    status: 'ok',
-    card: buildCustomerCard(
-      customers.table,
-      index,
-      followUps?.table ?? null,
-      deals?.table ?? null,
-      ctx.formatDate,
-      ctx.formatDateTime,
-    ),
-  };
+  const card = buildCustomerCard(
+    customers.table,
+    index,
+    followUps?.table ?? null,
+    deals?.table ?? null,
+    ctx.formatDate,
+    ctx.formatDateTime,
+  );
+  // After-sales records (open complaints first), when the workbook has a Service sheet.
+  const service = customerServiceCard(ctx, card.details.id ?? id);
+  if (service) card.service = service;
+  return { status: 'ok', card };
 }

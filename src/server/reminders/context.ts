@@ -17,6 +17,9 @@ import {
 } from '../../core/reminders';
 import { executionContext } from '../context';
 import { readSheet, tierCatalogue, type OpenedSheet } from './workbook';
+import { readServiceRecords } from '../../core/service/records';
+import { tryOpenSheet, type SheetTable } from '../adapters/workbook';
+import { listValueCode } from '../../../templates/lists';
 
 export interface ReminderContext {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -61,6 +64,8 @@ export interface ReminderSheets {
   customers: OpenedSheet<(typeof CUSTOMER_KEYS)[number]>;
   followups: OpenedSheet<(typeof FOLLOWUP_KEYS)[number]>;
   reps: OpenedSheet<(typeof REP_KEYS)[number]>;
+  /** After-sales service (next plans, open complaints); null when the workbook has no Service sheet. */
+  service?: SheetTable | null;
 }
 
 /** Reads Customers, Follow-ups and Reps once each. @throws Error naming a missing sheet or column. */
@@ -83,6 +88,7 @@ export function readReminderSheets(ctx: ReminderContext): ReminderSheets {
       ctx.locale,
     ),
     reps: readSheet(ctx.spreadsheet, 'reps', REP_KEYS, REQUIRED_COLUMNS.reps, ctx.t, ctx.locale),
+    service: tryOpenSheet(ctx.spreadsheet, 'service'),
   };
 }
 
@@ -92,6 +98,13 @@ export function reminderInput(ctx: ReminderContext, sheets: ReminderSheets): Rem
     customers: readCustomers(sheets.customers.table, options),
     followUps: readFollowUps(sheets.followups.table, options),
     reps: readReps(sheets.reps.table, options),
+    ...(sheets.service
+      ? {
+          service: readServiceRecords(sheets.service.table, ctx.timeZone, (label) =>
+            listValueCode('serviceType', label),
+          ),
+        }
+      : {}),
     settings: {
       ...reminderSettings(ctx.settings, ctx.spreadsheet.getSpreadsheetLocale()),
       workbookLocale: ctx.workbookLocale,
@@ -103,12 +116,13 @@ export function reminderInput(ctx: ReminderContext, sheets: ReminderSheets): Rem
 export function linkOptions(
   ctx: ReminderContext,
   sheets: ReminderSheets,
-): { spreadsheetUrl: string; sheetIds: { customers: number; followups: number } } {
+): { spreadsheetUrl: string; sheetIds: { customers: number; followups: number; service?: number } } {
   return {
     spreadsheetUrl: ctx.spreadsheet.getUrl(),
     sheetIds: {
       customers: sheets.customers.sheet.getSheetId(),
       followups: sheets.followups.sheet.getSheetId(),
+      ...(sheets.service ? { service: sheets.service.sheet.getSheetId() } : {}),
     },
   };
 }

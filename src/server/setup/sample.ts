@@ -21,7 +21,7 @@ import { performSetup, withSetupLock } from './run';
 
 export interface SampleLoadResult {
   ok: boolean;
-  counts: { customers: number; deals: number; followups: number; reps: number };
+  counts: { customers: number; deals: number; followups: number; reps: number; service?: number };
   lines: string[];
 }
 
@@ -29,6 +29,7 @@ export interface SampleLoadOptions {
   customers?: number;
   deals?: number;
   followups?: number;
+  service?: number;
   seed?: number;
 }
 
@@ -64,7 +65,7 @@ function emptyCounts(): SampleLoadResult['counts'] {
 function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
   const spreadsheet = SpreadsheetApp.getActive();
   const lines: string[] = [];
-  const needsSetup = (['customers', 'deals', 'followups', 'reps', 'settings', 'lists'] as const).some(
+  const needsSetup = (['customers', 'deals', 'followups', 'service', 'reps', 'settings', 'lists'] as const).some(
     (key) => open(spreadsheet, key) === null,
   );
   if (needsSetup) {
@@ -75,7 +76,8 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
   const customers = open(spreadsheet, 'customers') as SheetTable;
   const deals = open(spreadsheet, 'deals') as SheetTable;
   const followups = open(spreadsheet, 'followups') as SheetTable;
-  if ([customers, deals, followups].some((opened) => hasData(opened.table))) {
+  const service = open(spreadsheet, 'service');
+  if ([customers, deals, followups, service].some((opened) => opened !== null && hasData(opened.table))) {
     return {
       ok: false,
       counts: emptyCounts(),
@@ -86,7 +88,7 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
   const context = executionContext();
   const { settings, timeZone, workbookLocale: language } = context;
   // Five sheets are written: a protection in the way must stop the load before the first of them.
-  requireWritable(context, ['reps', 'customers', 'deals', 'followups', 'settings']);
+  requireWritable(context, ['reps', 'customers', 'deals', 'followups', 'service', 'settings']);
   const sample: SampleData = generateSample({ now: new Date(), timeZone, language, ...options });
 
   // Reps already listed (a real team trying the sample) are kept; sample reps are added beside them.
@@ -103,6 +105,7 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
   appendRows(customers.sheet, customers.table, toCells('customers', sample.customers, timeZone));
   appendRows(deals.sheet, deals.table, toCells('deals', sample.deals, timeZone));
   appendRows(followups.sheet, followups.table, toCells('followups', sample.followups, timeZone));
+  if (service) appendRows(service.sheet, service.table, toCells('service', sample.service, timeZone));
   if (addSampleManagers(spreadsheet, sample.managers, settings.managers)) {
     // The sample's manager is a manager now: make them an editor of the protected sheets at once.
     syncProtectionEditors(refreshExecutionContext(), true);
@@ -113,8 +116,10 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
     deals: sample.deals.length,
     followups: sample.followups.length,
     reps: newReps.length,
+    service: service ? sample.service.length : 0,
   };
   lines.push(t('sample.loaded', counts));
+  if (service) lines.push(t('service.sampleLoaded', { count: sample.service.length }));
   return { ok: true, counts, lines };
 }
 

@@ -11,6 +11,7 @@ import { onboarding } from './onboarding';
 import { reminders } from './reminders';
 import { roles } from './roles';
 import { setup } from './setup';
+import { service } from './service';
 
 export const catalogs: Catalog[] = [
   assign,
@@ -24,4 +25,5 @@ export const catalogs: Catalog[] = [
   reminders,
   roles,
   setup,
+  service,
 ];
