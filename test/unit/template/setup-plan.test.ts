@@ -130,7 +130,13 @@ describe('planSetup on a filled, messy workbook', () => {
 
   it('never writes over Deals, creates the missing sheets, and leaves the other tabs alone', () => {
     expect(plan.headerWrites.filter((w) => w.sheet === 'deals')).toEqual([]);
-    expect(plan.create.map((c) => c.key)).toEqual(['followups', 'reps', 'assignmentLog', 'dashboard']);
+    expect(plan.create.map((c) => c.key)).toEqual([
+      'followups',
+      'service',
+      'reps',
+      'assignmentLog',
+      'dashboard',
+    ]);
     expect(plan.adopt).toEqual([]);
     expect(plan.changes).toContainEqual({
       kind: 'duplicateSheet',

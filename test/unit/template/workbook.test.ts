@@ -19,11 +19,13 @@ const CONTRACT_COLUMNS: Record<string, string> = {
   deals:
     'id customerId date product amount currency paymentMethod status expectedClose notes rep updatedBy updatedAt',
   followups: 'id customerId time channel content result nextStep nextDate rep done',
+  service:
+    'id customerId time type content result satisfaction nextPlan nextDate rep closed updatedBy updatedAt',
   reps: 'name email active role weight capacity regions industries outOfOfficeUntil language',
   assignmentLog: 'time runId customerId customer fromRep toRep pool reason by undone',
   settings: 'key value description',
   lists:
-    'industry region size source customerType stage channel result product currency paymentMethod dealStatus role tier',
+    'industry region size source customerType stage channel result product currency paymentMethod dealStatus role tier serviceType',
   dashboard: '',
 };
 

@@ -10,7 +10,8 @@ export const service: Catalog = {
     'help.item.logService':
       'Record an installation, training, visit, complaint or repair with its satisfaction; close open ones.',
     'service.logService.title': 'Log service',
-    'service.sampleLoaded': '{count, plural, one {# after-sales service record} other {# after-sales service records}}.',
+    'service.sampleLoaded':
+      'After-sales service: {count, plural, one {# record} other {# records}} (some complaints still open).',
 
     'service.field.time': 'Time',
     'service.field.type': 'Type of service',
@@ -89,7 +90,7 @@ export const service: Catalog = {
     'menu.logService': '记录售后',
     'help.item.logService': '记录安装、培训、回访、投诉或维修及客户满意度；关闭未完成的记录。',
     'service.logService.title': '记录售后',
-    'service.sampleLoaded': '售后服务记录 {count} 条。',
+    'service.sampleLoaded': '售后服务：{count} 条记录（部分投诉尚未关闭）。',
 
     'service.field.time': '服务时间',
     'service.field.type': '服务类型',
