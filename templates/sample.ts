@@ -1101,7 +1101,8 @@ export function generateSample(options: SampleOptions): SampleData {
         owner: customer.owner,
         flavour: customer.flavour,
         firstWonDay: customer.firstWon as number,
-        lastDay: customer.profile === 'lost' ? (customer.lastContact ?? customer.lastWon ?? todayDay) : todayDay,
+        lastDay:
+          customer.profile === 'lost' ? (customer.lastContact ?? customer.lastWon ?? todayDay) : todayDay,
         wonCount: customer.wonCount,
       })),
     activeOwners.map((rep) => rep.email),

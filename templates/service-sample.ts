@@ -29,10 +29,23 @@ type Flavour = ServiceCustomer['flavour'];
 
 const CONTENT: Record<Flavour, Record<string, readonly string[]>> = {
   cn: {
-    installation: ['上门安装部署系统并完成数据迁移', '完成服务器环境安装与账号开通', '远程协助安装客户端并测试打印'],
-    training: ['为销售团队做系统使用培训（2 小时）', '给财务部讲解报表与导出功能', '新员工入职培训，讲解常用流程'],
+    installation: [
+      '上门安装部署系统并完成数据迁移',
+      '完成服务器环境安装与账号开通',
+      '远程协助安装客户端并测试打印',
+    ],
+    training: [
+      '为销售团队做系统使用培训（2 小时）',
+      '给财务部讲解报表与导出功能',
+      '新员工入职培训，讲解常用流程',
+    ],
     visit: ['季度回访，了解使用情况和新需求', '电话回访，客户反馈整体满意', '上门回访，讨论下一年度续约'],
-    complaint: ['客户投诉系统响应慢，高峰期卡顿', '投诉发票开具延迟两周', '投诉实施顾问多次改期', '客户反映数据导出格式错误'],
+    complaint: [
+      '客户投诉系统响应慢，高峰期卡顿',
+      '投诉发票开具延迟两周',
+      '投诉实施顾问多次改期',
+      '客户反映数据导出格式错误',
+    ],
     repair: ['修复报表模块统计错误', '更换故障扫码枪一台', '处理登录异常，重置权限'],
     other: ['协助客户办理合同变更', '寄送纸质发票和资料'],
   },
@@ -58,7 +71,11 @@ const CONTENT: Record<Flavour, Record<string, readonly string[]>> = {
       'Complaint: consultant rescheduled three times',
       'Complaint: export file has the wrong format',
     ],
-    repair: ['Fixed a wrong total in the sales report', 'Replaced a faulty barcode scanner', 'Login issue, permissions reset'],
+    repair: [
+      'Fixed a wrong total in the sales report',
+      'Replaced a faulty barcode scanner',
+      'Login issue, permissions reset',
+    ],
     other: ['Helped with a contract amendment', 'Sent paper invoices and documents'],
   },
 };
@@ -76,7 +93,12 @@ const RESULTS: Record<Flavour, { closed: readonly string[]; open: readonly strin
 
 const NEXT_PLANS: Record<Flavour, readonly string[]> = {
   cn: ['电话回访确认效果', '上门检查运行情况', '安排进阶培训', '寄送更换配件'],
-  west: ['Call back to confirm it works', 'Visit to check the set-up', 'Book advanced training', 'Ship the spare part'],
+  west: [
+    'Call back to confirm it works',
+    'Visit to check the set-up',
+    'Book advanced training',
+    'Ship the spare part',
+  ],
 };
 
 const iso = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
@@ -174,7 +196,11 @@ export function sampleServiceRows(
       time: `${iso(day)} ${String(rnd.int(9, 17)).padStart(2, '0')}:${rnd.pick(['00', '15', '30', '45'])}`,
       type: label('serviceType', type),
       content: rnd.pick(CONTENT[flavour][type]),
-      result: closed ? rnd.pick(RESULTS[flavour].closed) : rnd.chance(0.6) ? rnd.pick(RESULTS[flavour].open) : '',
+      result: closed
+        ? rnd.pick(RESULTS[flavour].closed)
+        : rnd.chance(0.6)
+          ? rnd.pick(RESULTS[flavour].open)
+          : '',
       satisfaction,
       nextPlan: nextDay === null ? '' : rnd.pick(NEXT_PLANS[flavour]),
       nextDate: nextDay === null ? '' : iso(nextDay),

@@ -114,7 +114,10 @@ export function serviceSheet(): SheetSpec {
         aliases: ['Next step', 'Follow-up plan', '下一步', '后续计划'],
         type: 'text',
         width: 220,
-        help: L('What happens next (a visit, a call back, a part to send).', '下一步安排（回访、回电、寄送配件等）。'),
+        help: L(
+          'What happens next (a visit, a call back, a part to send).',
+          '下一步安排（回访、回电、寄送配件等）。',
+        ),
       },
       dateColumn(
         'nextDate',
@@ -128,7 +131,10 @@ export function serviceSheet(): SheetSpec {
       repEmail(
         'rep',
         L('Rep', '服务人员'),
-        L('E-mail of the rep who handled it (from the Reps sheet).', '处理此事的销售邮箱（来自“销售团队”表）。'),
+        L(
+          'E-mail of the rep who handled it (from the Reps sheet).',
+          '处理此事的销售邮箱（来自“销售团队”表）。',
+        ),
         ['Handled by', 'Owner', 'Sales rep', '负责人', '销售', '处理人'],
       ),
       {

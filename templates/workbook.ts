@@ -250,7 +250,12 @@ export const customerId = (help: Localised): ColumnSpec => ({
   numberFormat: NUMBER_FORMATS.text,
   help,
 });
-export const repEmail = (key: string, headers: Localised, help: Localised, aliases: string[] = []): ColumnSpec => ({
+export const repEmail = (
+  key: string,
+  headers: Localised,
+  help: Localised,
+  aliases: string[] = [],
+): ColumnSpec => ({
   key,
   headers,
   aliases,

@@ -70,8 +70,7 @@ export function serviceCard(
     };
   });
   items.sort(
-    (a, b) =>
-      Number(b.openComplaint) - Number(a.openComplaint) || b.sortTime - a.sortTime || b.row - a.row,
+    (a, b) => Number(b.openComplaint) - Number(a.openComplaint) || b.sortTime - a.sortTime || b.row - a.row,
   );
   return {
     items: items.map(({ sortTime: _sortTime, ...item }) => item),

@@ -152,10 +152,7 @@ export function computeServiceDashboard(input: ServiceDashboardInput): ServiceDa
   const reps = [...byRep.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([email, entry]) => line(email, entry));
-  complaints.sort(
-    (a, b) =>
-      (b.ageDays ?? -1) - (a.ageDays ?? -1) || a.row - b.row,
-  );
+  complaints.sort((a, b) => (b.ageDays ?? -1) - (a.ageDays ?? -1) || a.row - b.row);
   return {
     reps,
     total: line('', total),

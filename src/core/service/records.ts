@@ -52,7 +52,8 @@ const text = (value: unknown): string => (value === null || value === undefined 
 
 /** A satisfaction cell: a whole number 1–5 (number or numeric text), else null. */
 export function satisfactionOf(value: unknown): number | null {
-  const number = typeof value === 'number' ? value : /^\s*\d+(\.0+)?\s*$/.test(text(value)) ? Number(value) : NaN;
+  const number =
+    typeof value === 'number' ? value : /^\s*\d+(\.0+)?\s*$/.test(text(value)) ? Number(value) : NaN;
   return Number.isInteger(number) && number >= 1 && number <= 5 ? number : null;
 }
 

@@ -135,7 +135,8 @@ export function apiCloseService(request: CloseServiceRequest): CloseServiceResul
           .trim()
           .toLowerCase() === wanted,
     );
-    if (index < 0) return { status: 'invalid', errors: { id: t('service.err.notFound', { id: request.id }) } };
+    if (index < 0)
+      return { status: 'invalid', errors: { id: t('service.err.notFound', { id: request.id }) } };
     const row = service.table.rows[index];
     const customerId = String(cell(service.table, row, 'customerId') ?? '').trim();
     const customers = openTable(ctx.spreadsheet, 'customers', t, ctx.language, ['id']);

@@ -65,9 +65,9 @@ function emptyCounts(): SampleLoadResult['counts'] {
 function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
   const spreadsheet = SpreadsheetApp.getActive();
   const lines: string[] = [];
-  const needsSetup = (['customers', 'deals', 'followups', 'service', 'reps', 'settings', 'lists'] as const).some(
-    (key) => open(spreadsheet, key) === null,
-  );
+  const needsSetup = (
+    ['customers', 'deals', 'followups', 'service', 'reps', 'settings', 'lists'] as const
+  ).some((key) => open(spreadsheet, key) === null);
   if (needsSetup) {
     const report = performSetup();
     if (!report.ok) return { ok: false, counts: emptyCounts(), lines: report.lines };

@@ -46,7 +46,9 @@ export function ServiceSection(props: { service: CardService }) {
                       : t('service.card.complaintAge', { days: item.ageDays })}
                   </span>
                 ) : (
-                  <span class="secondary">{item.closed ? t('service.card.closed') : t('service.card.open')}</span>
+                  <span class="secondary">
+                    {item.closed ? t('service.card.closed') : t('service.card.open')}
+                  </span>
                 )}
               </div>
               <div>{item.content}</div>

@@ -40,7 +40,10 @@ type Field = keyof ServiceFormInput & string;
 /** 1–5 with words, in the user's language; the value written is the number. */
 function useSatisfactionChoices() {
   const { t } = useI18n();
-  return [1, 2, 3, 4, 5].map((score) => ({ value: String(score), label: t(`service.satisfaction.${score}`) }));
+  return [1, 2, 3, 4, 5].map((score) => ({
+    value: String(score),
+    label: t(`service.satisfaction.${score}`),
+  }));
 }
 
 /** One customer's open records, each closable with a result and a rating. */
@@ -70,7 +73,9 @@ function OpenRecords(props: { customerId: string; version: number; onClosed: (te
   }, [props.customerId, props.version]);
 
   const close = async () => {
-    const outcome = await closer.run(() => serverCall('apiCloseService', { id: picked, result, satisfaction }));
+    const outcome = await closer.run(() =>
+      serverCall('apiCloseService', { id: picked, result, satisfaction }),
+    );
     if (!outcome) return;
     if (outcome.status === 'invalid') {
       setErrors(outcome.errors);
@@ -115,7 +120,9 @@ function OpenRecords(props: { customerId: string; version: number; onClosed: (te
                   />{' '}
                   <b>{item.id}</b> <span class="tag">{item.type}</span>{' '}
                   {item.openComplaint && item.ageDays !== null ? (
-                    <span class="badge-complaint">{t('service.card.complaintAge', { days: item.ageDays })}</span>
+                    <span class="badge-complaint">
+                      {t('service.card.complaintAge', { days: item.ageDays })}
+                    </span>
                   ) : null}
                 </label>
                 <div class="secondary">{item.time}</div>
@@ -195,7 +202,11 @@ function LogService() {
         ? t('service.savedComplaint', { id: result.id, name: result.name })
         : t('service.saved', { id: result.id, name: result.name }),
     });
-    form.reset({ ...(initial as Record<Field, string>), customerId: form.values.customerId, time: form.values.time });
+    form.reset({
+      ...(initial as Record<Field, string>),
+      customerId: form.values.customerId,
+      time: form.values.time,
+    });
     setVersion((v) => v + 1);
   };
 

@@ -64,7 +64,19 @@ const ROWS: Row[] = [
   // ann: ratings 5, 4 (Oct), and an open complaint from 2026-11-03 (20 days) rated nothing.
   ['S-1', 'C-1', '2026-10-02 10:00', 'Installation', 'Installed', 'Done', 5, '', '', 'ann@x.com', true],
   ['S-2', 'c-1', '2026-10-20 09:30', '回访', 'Check-in', '', 4, 'Call back', '2026-11-20', '', false],
-  ['S-3', 'C-1', '2026-11-03 15:00', 'Complaint', 'Slow system', '', '', 'Answer', '2026-11-25', 'ANN@x.com', false],
+  [
+    'S-3',
+    'C-1',
+    '2026-11-03 15:00',
+    'Complaint',
+    'Slow system',
+    '',
+    '',
+    'Answer',
+    '2026-11-25',
+    'ANN@x.com',
+    false,
+  ],
   // bob: ratings 2 (complaint, closed) and 3 (Nov); a "6" and text are not ratings.
   ['S-4', 'C-2', '2026-11-01 11:00', '投诉', 'Late invoice', 'Sent', 2, '', '', 'bob@x.com', true],
   ['S-5', 'C-2', '2026-11-10 11:00', 'Repair', 'Scanner', 'Replaced', 3, '', '', 'bob@x.com', 'TRUE'],
@@ -77,9 +89,13 @@ const ROWS: Row[] = [
 
 describe('reading Service rows', () => {
   it('reads ratings 1–5 only, types as codes in either language, closed from TRUE or ticked text', () => {
-    expect([satisfactionOf(5), satisfactionOf('3'), satisfactionOf(0), satisfactionOf(6), satisfactionOf(2.5)]).toEqual(
-      [5, 3, null, null, null],
-    );
+    expect([
+      satisfactionOf(5),
+      satisfactionOf('3'),
+      satisfactionOf(0),
+      satisfactionOf(6),
+      satisfactionOf(2.5),
+    ]).toEqual([5, 3, null, null, null]);
     const read = records(ROWS);
     expect(read.map((r) => r.id)).toEqual(['S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7', 'S-8']);
     expect(read.map((r) => r.type)).toEqual([

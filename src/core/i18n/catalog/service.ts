@@ -34,7 +34,8 @@ export const service: Catalog = {
     'service.err.notFound': 'Service record {id} was not found. Someone may have deleted it.',
 
     'service.saved': 'Saved {id} for {name}.',
-    'service.savedComplaint': 'Saved complaint {id} for {name}: it stays open on the card and in the digest until closed.',
+    'service.savedComplaint':
+      'Saved complaint {id} for {name}: it stays open on the card and in the digest until closed.',
     'service.closedMessage': 'Closed {id} for {name}.',
     'service.alreadyClosed': '{id} was already closed.',
 
@@ -47,8 +48,7 @@ export const service: Catalog = {
 
     'service.card.title': 'After-sales service ({count})',
     'service.card.none': 'No service records yet.',
-    'service.card.openComplaints':
-      '{count, plural, one {# open complaint} other {# open complaints}}',
+    'service.card.openComplaints': '{count, plural, one {# open complaint} other {# open complaints}}',
     'service.card.complaintAge': 'Open complaint · {days, plural, one {# day} other {# days}}',
     'service.card.satisfaction': 'Satisfaction {score}/5',
     'service.card.average': 'Average satisfaction {average}/5',
