@@ -6,5 +6,8 @@ import { cases as dashboard } from './dashboard';
 import { cases as forms } from './forms';
 import { cases as reminders } from './reminders';
 import { cases as setup } from './setup';
+import { cases as service } from './service';
 
 export const cases: BenchCase[] = [...assign, ...checks, ...dashboard, ...forms, ...reminders, ...setup];
+// After-sales service (issue 14 §2).
+cases.push(...service);
