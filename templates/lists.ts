@@ -29,6 +29,7 @@ export const LIST_KEYS = [
   'tier',
   'opportunityStage',
   'stageProbability',
+  'serviceType',
 ] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
@@ -243,6 +244,19 @@ export const LISTS: Record<ListKey, ListSpec> = {
     key: 'stageProbability',
     headers: { en: 'Stage probability (%)', 'zh-CN': '阶段赢率（%）' },
     items: ['10', '30', '60', '80', '100', '0'].map((value) => item(`p${value}`, value, value)),
+  },
+  // After-sales service (templates/service.ts): what kind of service a Service row records.
+  serviceType: {
+    key: 'serviceType',
+    headers: { en: 'Service type', 'zh-CN': '服务类型' },
+    items: [
+      item('installation', 'Installation', '安装', ['install', 'setup', 'deployment', '安装调试', '部署']),
+      item('training', 'Training', '培训', ['user training', '使用培训', '培训服务']),
+      item('visit', 'Visit', '回访', ['follow-up visit', 'check-in', 'return visit', '上门回访', '拜访']),
+      item('complaint', 'Complaint', '投诉', ['issue', 'grievance', '客户投诉', '投诉处理']),
+      item('repair', 'Repair', '维修', ['fix', 'maintenance', 'repairs', '维护', '报修']),
+      item('other', 'Other', '其他', ['其它']),
+    ],
   },
 };
 

@@ -17,6 +17,7 @@ import { thresholdsFrom, tierOf } from '../src/core/tiering/rfm';
 import { listLabel, type Language, type ListKey } from './lists';
 import { defaultSettings } from './settings';
 import { generateOpportunities, OPPORTUNITIES_PER_CUSTOMER } from './sample-opportunities';
+import { sampleServiceRows } from './service-sample';
 
 export interface SampleOptions {
   /** "Now" of the data: dates are spread before it (and a little after, for planned follow-ups). */
@@ -29,6 +30,8 @@ export interface SampleOptions {
   followups?: number;
   /** Opportunities (default: half the customers; templates/sample-opportunities.ts). */
   opportunities?: number;
+  /** After-sales service rows (Service sheet). */
+  service?: number;
   /** Language of list labels (what the workbook's Lists show). */
   language?: Language;
 }
@@ -44,11 +47,13 @@ export interface SampleData {
   /** Opportunities and their stage history (issue 14). */
   opportunities: SampleRecord[];
   stageHistory: SampleRecord[];
+  /** After-sales service rows (templates/service.ts). */
+  service: SampleRecord[];
   /** E-mails of the sample's managers, for Settings → managers. */
   managers: string[];
 }
 
-export const SAMPLE_DEFAULTS = { customers: 240, deals: 360, followups: 520 } as const;
+export const SAMPLE_DEFAULTS = { customers: 240, deals: 360, followups: 520, service: 160 } as const;
 
 /** mulberry32: tiny, fast, good enough for sample data, identical in Node and Apps Script. */
 function prng(seed: number): () => number {
@@ -1100,6 +1105,27 @@ export function generateSample(options: SampleOptions): SampleData {
     seed: options.seed ?? 20_261_123,
     language: options.language ?? 'en',
   });
+  /* after-sales service: last, so every row above is what it was before the Service sheet existed */
+  const service = sampleServiceRows(
+    rnd,
+    options.service ?? SAMPLE_DEFAULTS.service,
+    customers
+      .filter((customer) => customer.firstWon !== null)
+      .map((customer) => ({
+        id: String(customer.record.id),
+        owner: customer.owner,
+        flavour: customer.flavour,
+        firstWonDay: customer.firstWon as number,
+        lastDay:
+          customer.profile === 'lost' ? (customer.lastContact ?? customer.lastWon ?? todayDay) : todayDay,
+        wonCount: customer.wonCount,
+      })),
+    activeOwners.map((rep) => rep.email),
+    todayDay,
+    label,
+    (index) => idOf('S', index, options.service ?? SAMPLE_DEFAULTS.service),
+  );
+
   return {
     today,
     reps,
@@ -1108,6 +1134,7 @@ export function generateSample(options: SampleOptions): SampleData {
     followups,
     opportunities: pipeline.opportunities,
     stageHistory: pipeline.stageHistory,
+    service,
     managers: REPS.filter((rep) => rep.role === 'manager').map((rep) => rep.email),
   };
 }

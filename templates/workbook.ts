@@ -7,6 +7,7 @@
 import type { ColumnHeaders } from '../src/core/table';
 import { LIST_KEYS, LISTS, type ListKey, type Localised } from './lists';
 import { OPPORTUNITY_FORMATS, OPPORTUNITY_PROTECTIONS, opportunitySheets } from './opportunities';
+import { serviceConditionalFormats, serviceProtections, serviceSheet } from './service';
 
 export type { Language, Localised } from './lists';
 
@@ -14,6 +15,7 @@ export const SHEET_KEYS = [
   'customers',
   'deals',
   'followups',
+  'service',
   'reps',
   'assignmentLog',
   'settings',
@@ -166,7 +168,7 @@ function phoneRuleFormula(): string {
 }
 export const PHONE_RULE_FORMULA = phoneRuleFormula();
 
-const id = (headers: Localised, help: Localised, aliases: string[] = []): ColumnSpec => ({
+export const id = (headers: Localised, help: Localised, aliases: string[] = []): ColumnSpec => ({
   key: 'id',
   headers,
   aliases,
@@ -177,7 +179,7 @@ const id = (headers: Localised, help: Localised, aliases: string[] = []): Column
   identifier: true,
 });
 
-const dateColumn = (
+export const dateColumn = (
   key: string,
   headers: Localised,
   help: Localised,
@@ -194,7 +196,7 @@ const dateColumn = (
   ...extra,
 });
 
-const listColumn = (
+export const listColumn = (
   key: string,
   list: ListKey,
   headers: Localised,
@@ -220,7 +222,7 @@ const notes: ColumnSpec = {
   width: 240,
   help: L('Anything worth remembering.', '其他需要记录的信息。'),
 };
-const updatedBy: ColumnSpec = {
+export const updatedBy: ColumnSpec = {
   key: 'updatedBy',
   headers: L('Updated by', '更新人'),
   aliases: ['Modified by', '修改人'],
@@ -231,7 +233,7 @@ const updatedBy: ColumnSpec = {
     '最近通过 SalesDesk 保存此行的人（自动填写）。',
   ),
 };
-const updatedAt: ColumnSpec = {
+export const updatedAt: ColumnSpec = {
   key: 'updatedAt',
   headers: L('Updated at', '更新时间'),
   aliases: ['Modified at', '修改时间'],
@@ -243,7 +245,7 @@ const updatedAt: ColumnSpec = {
     '最近通过 SalesDesk 保存此行的时间（自动填写）。',
   ),
 };
-const customerId = (help: Localised): ColumnSpec => ({
+export const customerId = (help: Localised): ColumnSpec => ({
   key: 'customerId',
   headers: L('Customer ID', '客户编号'),
   aliases: ['Client ID', '客户ID', '客户 ID'],
@@ -253,7 +255,12 @@ const customerId = (help: Localised): ColumnSpec => ({
   numberFormat: NUMBER_FORMATS.text,
   help,
 });
-const repEmail = (key: string, headers: Localised, help: Localised, aliases: string[] = []): ColumnSpec => ({
+export const repEmail = (
+  key: string,
+  headers: Localised,
+  help: Localised,
+  aliases: string[] = [],
+): ColumnSpec => ({
   key,
   headers,
   aliases,
@@ -1013,6 +1020,7 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
   customers,
   deals,
   followups,
+  service: serviceSheet(),
   reps,
   assignmentLog,
   settings,
@@ -1060,6 +1068,7 @@ export const CONDITIONAL_FORMATS: readonly ConditionalFormatSpec[] = [
     description: L('Next step is due today', '下一步今天到期'),
   },
   ...OPPORTUNITY_FORMATS,
+  ...serviceConditionalFormats(),
 ];
 
 export const PROTECTIONS: readonly ProtectionSpec[] = [
@@ -1108,6 +1117,7 @@ export const PROTECTIONS: readonly ProtectionSpec[] = [
     ),
   })),
   ...OPPORTUNITY_PROTECTIONS,
+  ...serviceProtections(),
 ];
 
 /** Protection descriptions start with this tag so set-up recognises (and replaces) its own protections. */

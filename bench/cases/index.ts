@@ -7,6 +7,7 @@ import { cases as forms } from './forms';
 import { cases as opportunities } from './opportunities';
 import { cases as reminders } from './reminders';
 import { cases as setup } from './setup';
+import { cases as service } from './service';
 
 export const cases: BenchCase[] = [
   ...assign,
@@ -16,4 +17,5 @@ export const cases: BenchCase[] = [
   ...opportunities,
   ...reminders,
   ...setup,
+  ...service,
 ];

@@ -63,6 +63,7 @@ export function salesDeskMenu(state: MenuState): MenuEntry[] {
         item('menu.logFollowUp', 'menuLogFollowUp'),
         item('menu.logDeal', 'menuLogDeal'),
         item('menu.logOpportunity', 'menuLogOpportunity'),
+        item('menu.logService', 'menuLogService'),
         item('menu.customerCard', 'menuCustomerCard'),
       ],
     },

@@ -16,6 +16,7 @@ import * as onboarding from './onboarding';
 import * as reminders from './reminders/entries';
 import * as roles from './roles/entries';
 import * as setup from './setup/entries';
+import * as service from './service/entries';
 import { anyone, customFunction, manager, managerMenu, rep, trigger } from './entry-points';
 
 // The menu (simple triggers: may run before the add-on is authorised, so no context).
@@ -47,6 +48,11 @@ export const menuLogOpportunity = rep(opportunities.menuLogOpportunity);
 export const apiOpportunityForm = rep(opportunities.apiOpportunityForm);
 export const apiSaveOpportunity = rep(opportunities.apiSaveOpportunity);
 export const apiDealFromOpportunity = rep(opportunities.apiDealFromOpportunity);
+// After-sales service: a rep logs and closes service only for customers they own (src/server/service).
+export const menuLogService = rep(service.menuLogService);
+export const apiSaveService = rep(service.apiSaveService);
+export const apiCustomerService = rep(service.apiCustomerService);
+export const apiCloseService = rep(service.apiCloseService);
 
 // Dashboard.
 export const menuRefreshDashboard = managerMenu(dashboard.menuRefreshDashboard);

@@ -33,6 +33,7 @@ const SIDEBARS: { name: string; titleKey: string; as: () => string; ready: strin
   { name: 'log-follow-up', titleKey: 'forms.logFollowUp.title', as: () => rep, ready: '.list, .secondary' },
   { name: 'log-deal', titleKey: 'forms.logDeal.title', as: () => rep, ready: '.list, .secondary' },
   { name: 'log-opportunity', titleKey: 'opps.title', as: () => rep, ready: '.list, .secondary' },
+  { name: 'log-service', titleKey: 'service.logService.title', as: () => rep, ready: '.list, .secondary' },
   { name: 'customer-card', titleKey: 'forms.card.title', as: () => manager, ready: '.details, .message' },
   { name: 'my-follow-ups', titleKey: 'myfu.title', as: () => rep, ready: '.fu-section, .fu-none' },
   {

@@ -26,6 +26,7 @@ const NEEDS_SETUP = [
   'menuNewCustomer',
   'menuLogFollowUp',
   'menuLogDeal',
+  'menuLogService',
   'menuCustomerCard',
   'menuMyFollowUps',
   'menuImportCsv',

@@ -59,4 +59,18 @@ test('on a set-up workbook a rep can save a customer, a follow-up and a deal for
   );
   expect(deal.status).toBe('saved');
   expect(deal.tier).not.toBe('');
+
+  // After-sales service: logging and closing a complaint write only ranges a rep may edit.
+  const service = rt.call<{ status: string; id: string }>(
+    'apiSaveService',
+    { customerId: customer.id, time: '2026-11-23T11:00', type: 'Complaint', content: 'Login is slow' },
+    who,
+  );
+  expect(service.status).toBe('saved');
+  const closed = rt.call<{ status: string }>(
+    'apiCloseService',
+    { id: service.id, result: 'Cache cleared', satisfaction: '4' },
+    who,
+  );
+  expect(closed.status).toBe('closed');
 });

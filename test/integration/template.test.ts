@@ -144,7 +144,7 @@ describe('Set up workbook on an empty spreadsheet', () => {
     }
     expect(byDescription('Refresh tiers')).toHaveLength(1);
     expect(byDescription('IDs link').every((p) => p.warningOnly)).toBe(true);
-    expect(byDescription('IDs link')).toHaveLength(3);
+    expect(byDescription('IDs link')).toHaveLength(4); // Customers, Deals, Follow-ups, Service
   });
 
   it('is idempotent: a second run adds nothing, keeps one copy of each rule and protection', () => {

@@ -15,6 +15,7 @@ import { cellAmount } from '../cells';
 import { cell, isBlankRow, type Table } from '../table';
 import { DayClock, lastTwelveMonths, monthKey, quarterKey } from './days';
 import type { OpportunityDashboard } from '../opportunities/compute';
+import type { ServiceDashboard } from '../service/dashboard';
 
 export type CustomerKey =
   | 'id'
@@ -94,6 +95,8 @@ export interface DashboardData {
   pipeline: Bucket[];
   /** Opportunity figures (src/core/opportunities/compute.ts), when the workbook has an Opportunities sheet. */
   opportunities?: OpportunityDashboard;
+  /** After-sales figures (src/core/service/dashboard.ts), set by the server when there is a Service sheet. */
+  service?: ServiceDashboard;
 }
 
 /** A number from a cell: numbers as they are, text like "¥12,300.50" or "1 200" parsed, anything else 0. */

@@ -6,6 +6,7 @@
 import type { Translate } from '../i18n';
 import type { Bucket, DashboardData, RepPerformance } from './compute';
 import { opportunityBlock } from '../opportunities/block';
+import { serviceDashboardSections } from '../service/layout';
 
 export const DASHBOARD_WIDTH = 11;
 /** 1-based column where charts are anchored: one blank column after the block. */
@@ -40,6 +41,8 @@ export interface DashboardLayout {
   charts: ChartSpec[];
   /** Rows of the title block; the server bolds header rows. */
   headerRows: number[];
+  /** The after-sales block's sections (src/core/service/layout.ts), when the workbook has a Service sheet. */
+  service?: SectionPosition[];
 }
 
 /** Localised label of a list code (templates/lists.ts), undefined when the code is not in the list. */
@@ -198,6 +201,12 @@ export function layoutDashboard(data: DashboardData, options: LayoutOptions): Da
     }
     blank();
   }
+  // After-sales service (售后): satisfaction by rep and by month, open complaints and their age; same one write.
+  const service = data.service
+    ? serviceDashboardSections(data.service, t).map((section) =>
+        bucketSection(section.title, section.columns, section.rows, section.formats),
+      )
+    : undefined;
 
   // Charts need at least one data row; an empty range still charts as empty, so ranges always cover the header.
   const last = (position: SectionPosition): number => Math.max(position.lastDataRow, position.headerRow);
@@ -234,5 +243,6 @@ export function layoutDashboard(data: DashboardData, options: LayoutOptions): Da
     sections: { reps, tiers, months, products, regions, pipeline },
     charts,
     headerRows,
+    ...(service ? { service } : {}),
   };
 }

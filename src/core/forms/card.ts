@@ -5,6 +5,7 @@
 import { cell, isBlankRow, rowObject, type Table } from '../table';
 import { text, utcDate, type DateFormatter } from './customers';
 import type { CardOpportunity } from '../opportunities/card';
+import type { CardService } from '../service/card';
 
 export interface CardFollowUp {
   row: number;
@@ -37,6 +38,8 @@ export interface CustomerCard {
   deals: CardDeal[];
   /** Open opportunities (src/core/opportunities/card.ts), when the workbook has the sheet. */
   opportunities?: CardOpportunity[];
+  /** After-sales service records (src/core/service/card.ts), when the workbook has a Service sheet. */
+  service?: CardService;
 }
 
 /** Sort key of a date/time cell: Dates by time, ISO-like strings as written, everything else last. */

@@ -13,14 +13,17 @@ import { isoOfDayNumber, type IsoDay } from '../dates';
 import type { CustomerRecord, FollowUpRecord, ReminderInput, RepRecord, TierCode } from './input';
 import type { SlaReturn } from './sla';
 import { opportunityRemindersByOwner, type OpportunityReminder } from './opportunities';
+import { serviceReminderItems } from '../service/reminders';
 
-export type ItemKind = 'overdue' | 'dueToday' | 'upcoming' | 'stale';
+/** 'serviceDue' and 'complaint' are after-sales items (src/core/service/reminders.ts). */
+export type ItemKind = 'overdue' | 'dueToday' | 'upcoming' | 'stale' | 'serviceDue' | 'complaint';
 
 export interface ReminderItem {
   kind: ItemKind;
   /** Stable identity of the item: 'followup:<row id or row>' or 'customer:<id>'. */
   key: string;
-  source: 'followup' | 'customer';
+  /** 'service': a Service row (followUpId/followUpRow then name that row). */
+  source: 'followup' | 'customer' | 'service';
   followUpId: string;
   /** Sheet row of the follow-up (source 'followup'), else 0. */
   followUpRow: number;
@@ -56,6 +59,9 @@ export interface RepDigest {
   upcoming: ReminderItem[];
   /** Open opportunities with a next step due or closing this week / overdue (issue 14). */
   opportunities?: OpportunityReminder[];
+  /** After-sales: next plans due today or overdue, and open complaints (oldest first). */
+  serviceDue?: ReminderItem[];
+  complaints?: ReminderItem[];
   /** Higher is more urgent: orders sending when the mail quota cannot cover everyone. */
   urgency: number;
   /** Leads given to another rep because this rep missed their SLA (issue 14 §3, src/core/reminders/sla.ts). */
@@ -69,6 +75,10 @@ export interface RepSummaryLine {
   dueToday: number;
   stale: number;
   maxDaysOverdue: number;
+  /** After-sales: next plans due, open complaints and the oldest one's age in days. */
+  serviceDue?: number;
+  complaints?: number;
+  oldestComplaintDays?: number;
   /** Why this rep gets no digest although items are due: 'away' (out of office) or 'inactive'. */
   held: '' | 'away' | 'inactive' | 'unknown';
 }
@@ -86,7 +96,12 @@ export interface DigestOptions {
   today: IsoDay;
   todayDay: number;
   spreadsheetUrl: string;
-  sheetIds: { customers: number | null; followups: number | null; opportunities?: number | null };
+  sheetIds: {
+    customers: number | null;
+    followups: number | null;
+    opportunities?: number | null;
+    service?: number | null;
+  };
 }
 
 export interface DigestResult {
@@ -201,7 +216,11 @@ const vipFirst = (a: ReminderItem, b: ReminderItem): number =>
 
 /** Builds every rep's digest and the team summaries for the day `options.today`. */
 export function buildDigests(input: ReminderInput, options: DigestOptions): DigestResult {
-  return assemble(collectItems(input, options), input, options);
+  return assemble(
+    [...collectItems(input, options), ...serviceReminderItems(input.service, input.customers, options)],
+    input,
+    options,
+  );
 }
 
 /** Every open item of every owner (overdue, due today, upcoming within the look-ahead, stale), unsorted. */
@@ -299,6 +318,8 @@ function urgencyOf(digest: Omit<RepDigest, 'urgency'>): number {
   for (const item of digest.dueToday) score += 60 + (item.tier === 'vip' ? 30 : 0);
   for (const item of digest.stale) score += 5 + (item.tier === 'vip' ? 5 : 0);
   for (const item of digest.opportunities ?? []) score += 40 + Math.min(item.nextStepDaysLate ?? 0, 365);
+  for (const item of digest.complaints ?? []) score += 80 + Math.min(item.daysOverdue, 365) * 5;
+  for (const item of digest.serviceDue ?? []) score += 40 + Math.min(item.daysOverdue, 365) * 5;
   return score;
 }
 
@@ -332,13 +353,25 @@ function assemble(items: ReminderItem[], input: ReminderInput, options: DigestOp
     const upcoming = ownerItems
       .filter((i) => i.kind === 'upcoming')
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || byName(a, b));
+    const serviceDue = ownerItems
+      .filter((i) => i.kind === 'serviceDue')
+      .sort((a, b) => b.daysOverdue - a.daysOverdue || byName(a, b));
+    const complaints = ownerItems
+      .filter((i) => i.kind === 'complaint')
+      .sort((a, b) => b.daysOverdue - a.daysOverdue || byName(a, b));
     const rep = reps.get(owner);
     let held: RepSummaryLine['held'] = '';
     if (!rep || owner === '') held = 'unknown';
     else if (!rep.active) held = 'inactive';
     else if (rep.awayUntilDay !== null && rep.awayUntilDay >= options.todayDay) held = 'away';
     const ownOpportunities = opportunities.get(owner) ?? [];
-    const actionable = overdue.length + dueToday.length + stale.length + ownOpportunities.length;
+    const actionable =
+      overdue.length +
+      dueToday.length +
+      stale.length +
+      ownOpportunities.length +
+      serviceDue.length +
+      complaints.length;
     if (actionable === 0) continue;
     lines.push({
       rep: owner,
@@ -347,10 +380,20 @@ function assemble(items: ReminderItem[], input: ReminderInput, options: DigestOp
       dueToday: dueToday.length,
       stale: stale.length,
       maxDaysOverdue: overdue[0]?.daysOverdue ?? 0,
+      ...(serviceDue.length + complaints.length > 0
+        ? {
+            serviceDue: serviceDue.length,
+            complaints: complaints.length,
+            oldestComplaintDays: complaints[0]?.daysOverdue ?? 0,
+          }
+        : {}),
       held,
     });
     if (held !== '') {
-      heldByOwner.set(owner, { reason: held, items: [...overdue, ...dueToday, ...stale] });
+      heldByOwner.set(owner, {
+        reason: held,
+        items: [...overdue, ...dueToday, ...stale, ...serviceDue, ...complaints],
+      });
       continue;
     }
     const digest = {
@@ -362,6 +405,7 @@ function assemble(items: ReminderItem[], input: ReminderInput, options: DigestOp
       stale,
       upcoming,
       opportunities: ownOpportunities,
+      ...(serviceDue.length + complaints.length > 0 ? { serviceDue, complaints } : {}),
     };
     digests.push({ ...digest, urgency: urgencyOf(digest) });
   }

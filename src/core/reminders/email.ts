@@ -46,6 +46,12 @@ function status(locale: Locale, item: ReminderItem): string {
       return item.daysSinceContact === null
         ? t(locale, 'remind.item.staleNever')
         : t(locale, 'remind.item.stale', { days: item.daysSinceContact, date: item.lastContact });
+    case 'serviceDue':
+      return item.daysOverdue === 0
+        ? t(locale, 'remind.item.serviceDueToday')
+        : t(locale, 'remind.item.serviceOverdue', { days: item.daysOverdue, date: item.dueDate });
+    case 'complaint':
+      return t(locale, 'remind.item.complaint', { days: item.daysOverdue, date: item.dueDate });
   }
 }
 
@@ -69,6 +75,8 @@ function sections(digest: RepDigest): Section[] {
   return [
     { titleKey: 'remind.section.overdue', items: digest.overdue, colour: '#c5221f' },
     { titleKey: 'remind.section.dueToday', items: digest.dueToday, colour: '#b06000' },
+    { titleKey: 'remind.section.complaints', items: digest.complaints ?? [], colour: '#c5221f' },
+    { titleKey: 'remind.section.serviceDue', items: digest.serviceDue ?? [], colour: '#188038' },
     { titleKey: 'remind.section.stale', items: digest.stale, colour: '#1a73e8' },
     { titleKey: 'remind.section.upcoming', items: digest.upcoming, colour: '#5f6368' },
   ].filter((section) => section.items.length > 0);
@@ -84,6 +92,10 @@ export function digestSubject(digest: RepDigest, today: IsoDay): string {
   if (digest.stale.length) parts.push(t(locale, 'remind.subject.stale', { count: digest.stale.length }));
   if (digest.opportunities?.length)
     parts.push(t(locale, 'remind.subject.opportunities', { count: digest.opportunities.length }));
+  if (digest.complaints?.length)
+    parts.push(t(locale, 'remind.subject.complaints', { count: digest.complaints.length }));
+  if (digest.serviceDue?.length)
+    parts.push(t(locale, 'remind.subject.serviceDue', { count: digest.serviceDue.length }));
   return t(locale, 'remind.subject', {
     date: today,
     parts: parts.join(t(locale, 'remind.subject.separator')),
@@ -216,6 +228,16 @@ export function renderTeamSummary(summary: TeamSummary, today: IsoDay): EmailMes
       reason: item.reason,
     }),
   );
+  // After-sales line (src/core/service/reminders.ts): only when some rep has a service plan due or a complaint open.
+  const service = summary.lines.reduce(
+    (sum, line) => ({
+      due: sum.due + (line.serviceDue ?? 0),
+      complaints: sum.complaints + (line.complaints ?? 0),
+      oldest: Math.max(sum.oldest, line.oldestComplaintDays ?? 0),
+    }),
+    { due: 0, complaints: 0, oldest: 0 },
+  );
+  const serviceLine = service.due + service.complaints > 0 ? tr('remind.team.service', service) : '';
   const text = [
     tr('remind.team.intro', { date: today }),
     '',
@@ -224,6 +246,7 @@ export function renderTeamSummary(summary: TeamSummary, today: IsoDay): EmailMes
     '',
     totals,
     ...(returns.length > 0 ? ['', `== ${slaTitle} ==`, ...slaLines.map((line) => `- ${line}`)] : []),
+    ...(serviceLine ? [serviceLine] : []),
     '',
     tr('remind.automatic'),
   ];
@@ -245,6 +268,7 @@ export function renderTeamSummary(summary: TeamSummary, today: IsoDay): EmailMes
           `<ul>${slaLines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
         ]
       : []),
+    ...(serviceLine ? [`<p>${escapeHtml(serviceLine)}</p>`] : []),
     `<p style="color:#5f6368;font-size:12px">${escapeHtml(tr('remind.automatic'))}</p>`,
     '</div>',
   ];

@@ -9,6 +9,7 @@ import { ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
 import type { SlaReturn } from './sla';
 import type { OpportunityReminderRecord } from './opportunities';
+import type { ServiceRecord } from '../service/records';
 
 export type CustomerKey =
   | 'id'
@@ -127,6 +128,8 @@ export interface ReminderInput {
   slaReturns?: SlaReturn[];
   /** Open opportunities (./opportunities.ts), when the workbook has the sheet. */
   opportunities?: OpportunityReminderRecord[];
+  /** After-sales service rows (src/core/service/records.ts), when the workbook has a Service sheet. */
+  service?: ServiceRecord[];
 }
 
 export const DEFAULT_SETTINGS = {

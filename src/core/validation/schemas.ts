@@ -13,12 +13,13 @@ import { SHEETS, type ColumnSpec, type ColumnType, type SheetKey } from '../../.
 import type { ListKey, Localised } from '../../../templates/lists';
 import { columnChecker, isEmpty, listCodeOrText, listSets, numberOf, type ListsInSheet } from './fields';
 
-export type RecordKind = 'customer' | 'deal' | 'followUp';
+export type RecordKind = 'customer' | 'deal' | 'followUp' | 'service';
 
 const SHEET_OF: Record<RecordKind, SheetKey> = {
   customer: 'customers',
   deal: 'deals',
   followUp: 'followups',
+  service: 'service',
 };
 /** Filled by SalesDesk, never by a form. */
 const SERVER_FILLED = new Set(['id', 'updatedBy', 'updatedAt']);
@@ -51,6 +52,7 @@ function describe(kind: RecordKind): InputField[] {
 export const CUSTOMER_INPUT_FIELDS: readonly InputField[] = describe('customer');
 export const DEAL_INPUT_FIELDS: readonly InputField[] = describe('deal');
 export const FOLLOW_UP_INPUT_FIELDS: readonly InputField[] = describe('followUp');
+export const SERVICE_INPUT_FIELDS: readonly InputField[] = describe('service');
 
 function normalise(spec: ColumnSpec, value: unknown): unknown {
   if (isEmpty(value)) return spec.type === 'checkbox' ? false : '';
@@ -114,6 +116,10 @@ export function makeDealSchema(t: Translate, lists?: ListsInSheet) {
 }
 export function makeFollowUpSchema(t: Translate, lists?: ListsInSheet) {
   return makeSchema('followUp', t, lists);
+}
+/** Schema of an after-sales service record (templates/service.ts). */
+export function makeServiceSchema(t: Translate, lists?: ListsInSheet) {
+  return makeSchema('service', t, lists);
 }
 
 export type RecordInput = Record<string, unknown>;

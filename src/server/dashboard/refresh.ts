@@ -13,6 +13,7 @@ import { findSheet, openSheet, readSettings, workbookLanguage } from '../adapter
 import { SHEETS } from '../../../templates/workbook';
 import { readListsAndPipeline } from '../opportunities/workbook';
 import { readOpportunityFigures } from '../opportunities/dashboard';
+import { serviceDashboard } from '../service/dashboard';
 
 export interface RefreshSummary {
   customers: number;
@@ -146,6 +147,9 @@ export function refreshDashboard(
     customers: customers.table,
   });
   if (opportunities) data.opportunities = opportunities;
+  // After-sales block: the Service sheet read once, written in the same block (undefined: no Service sheet).
+  const service = serviceDashboard(spreadsheet, customers.table, reps.table, timeZone, now);
+  if (service) data.service = service;
   const currency = String(settings.currency ?? '').trim();
   // The Dashboard is the team's: headings, tier and list labels in the workbook's language, whoever refreshes.
   const layout = layoutDashboard(data, {

@@ -6,6 +6,7 @@ import { openTable, tryOpenTable } from './sheets';
 import { sameEmail } from '../../core/roles';
 import type { CardResult } from './types';
 import { openCardOpportunities } from '../opportunities/card';
+import { customerServiceCard } from '../service/save';
 
 /**
  * The selected customer's details, follow-ups and deals, newest first.
@@ -41,5 +42,8 @@ export function apiCustomerCard(): CardResult {
   );
   const opportunities = openCardOpportunities(ctx, id);
   if (opportunities) card.opportunities = opportunities;
+  // After-sales records (open complaints first), when the workbook has a Service sheet.
+  const service = customerServiceCard(ctx, card.details.id ?? id);
+  if (service) card.service = service;
   return { status: 'ok', card };
 }

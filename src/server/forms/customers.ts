@@ -41,7 +41,7 @@ export function selectedCustomerId(ctx: FormsContext, customers?: SheetTable): s
   if (!range) return '';
   const sheet = range.getSheet();
   const name = normaliseHeader(sheet.getName());
-  const key = (['customers', 'deals', 'followups'] as const).find((candidate) =>
+  const key = (['customers', 'deals', 'followups', 'service'] as const).find((candidate) =>
     sheetNames(candidate).some((known) => normaliseHeader(known) === name),
   );
   if (!key) return '';

@@ -22,6 +22,9 @@ import type { Table } from '../../core/table';
 import { tryOpenSheet } from '../adapters/workbook';
 import { readSheet, tierCatalogue, type OpenedSheet } from './workbook';
 import { readOpportunityReminders } from '../../core/reminders/opportunities';
+import { readServiceRecords } from '../../core/service/records';
+import type { SheetTable } from '../adapters/workbook';
+import { listValueCode } from '../../../templates/lists';
 
 export interface ReminderContext {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -68,6 +71,8 @@ export interface ReminderSheets {
   reps: OpenedSheet<(typeof REP_KEYS)[number]>;
   /** Opportunities (issue 14), null when the workbook has no such sheet. */
   opportunities?: OpenedSheet<string> | null;
+  /** After-sales service (next plans, open complaints); null when the workbook has no Service sheet. */
+  service?: SheetTable | null;
 }
 
 /** Reads Customers, Follow-ups and Reps once each. @throws Error naming a missing sheet or column. */
@@ -91,6 +96,7 @@ export function readReminderSheets(ctx: ReminderContext): ReminderSheets {
     ),
     reps: readSheet(ctx.spreadsheet, 'reps', REP_KEYS, REQUIRED_COLUMNS.reps, ctx.t, ctx.locale),
     opportunities: tryOpenSheet(ctx.spreadsheet, 'opportunities'),
+    service: tryOpenSheet(ctx.spreadsheet, 'service'),
   };
 }
 
@@ -101,6 +107,13 @@ export function reminderInput(ctx: ReminderContext, sheets: ReminderSheets): Rem
     followUps: readFollowUps(sheets.followups.table, options),
     reps: readReps(sheets.reps.table, options),
     opportunities: readOpportunityReminders(sheets.opportunities?.table ?? null, options),
+    ...(sheets.service
+      ? {
+          service: readServiceRecords(sheets.service.table, ctx.timeZone, (label) =>
+            listValueCode('serviceType', label),
+          ),
+        }
+      : {}),
     settings: {
       ...reminderSettings(ctx.settings, ctx.spreadsheet.getSpreadsheetLocale()),
       workbookLocale: ctx.workbookLocale,
@@ -127,7 +140,7 @@ export function linkOptions(
   sheets: ReminderSheets,
 ): {
   spreadsheetUrl: string;
-  sheetIds: { customers: number; followups: number; opportunities?: number | null };
+  sheetIds: { customers: number; followups: number; opportunities?: number | null; service?: number };
 } {
   return {
     spreadsheetUrl: ctx.spreadsheet.getUrl(),
@@ -135,6 +148,7 @@ export function linkOptions(
       customers: sheets.customers.sheet.getSheetId(),
       followups: sheets.followups.sheet.getSheetId(),
       opportunities: sheets.opportunities ? sheets.opportunities.sheet.getSheetId() : null,
+      ...(sheets.service ? { service: sheets.service.sheet.getSheetId() } : {}),
     },
   };
 }

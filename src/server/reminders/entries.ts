@@ -131,7 +131,15 @@ export function apiPreviewReminders(): ReminderPreview {
     ...linkOptions(ctx, sheets),
   });
   const counts = new Map<string, number>(
-    run.digests.map((d) => [d.rep, d.overdue.length + d.dueToday.length + d.stale.length]),
+    run.digests.map((d) => [
+      d.rep,
+      // After-sales items (service plans due, open complaints) count as items too.
+      d.overdue.length +
+        d.dueToday.length +
+        d.stale.length +
+        (d.serviceDue?.length ?? 0) +
+        (d.complaints?.length ?? 0),
+    ]),
   );
   const mails = [...run.plan.send, ...run.plan.held].map((key, index) => {
     const message = run.message(key);

@@ -60,13 +60,22 @@ export interface MyFollowUps {
   items: FollowUpListItem[];
 }
 
-const KIND_ORDER: Record<ItemKind, number> = { overdue: 0, dueToday: 1, upcoming: 2, stale: 3 };
+const KIND_ORDER: Record<ItemKind, number> = {
+  overdue: 0,
+  dueToday: 1,
+  upcoming: 2,
+  stale: 3,
+  // After-sales items are in the digest only (collectItems never returns them).
+  serviceDue: 4,
+  complaint: 5,
+};
 
 function toListItem(item: ReminderItem): FollowUpListItem {
   return {
     kind: item.kind,
     key: item.key,
-    source: item.source,
+    // collectItems yields follow-up and customer items only; after-sales items go to the digest.
+    source: item.source as FollowUpListItem['source'],
     followUpId: item.followUpId,
     followUpRow: item.followUpRow,
     customerId: item.customerId,

@@ -21,7 +21,7 @@ import { performSetup, withSetupLock } from './run';
 
 export interface SampleLoadResult {
   ok: boolean;
-  counts: { customers: number; deals: number; followups: number; reps: number };
+  counts: { customers: number; deals: number; followups: number; reps: number; service?: number };
   lines: string[];
 }
 
@@ -29,6 +29,7 @@ export interface SampleLoadOptions {
   customers?: number;
   deals?: number;
   followups?: number;
+  service?: number;
   seed?: number;
 }
 
@@ -65,7 +66,17 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
   const spreadsheet = SpreadsheetApp.getActive();
   const lines: string[] = [];
   const needsSetup = (
-    ['customers', 'deals', 'followups', 'reps', 'settings', 'lists', 'opportunities', 'stageHistory'] as const
+    [
+      'customers',
+      'deals',
+      'followups',
+      'service',
+      'reps',
+      'settings',
+      'lists',
+      'opportunities',
+      'stageHistory',
+    ] as const
   ).some((key) => open(spreadsheet, key) === null);
   if (needsSetup) {
     const report = performSetup();
@@ -75,7 +86,8 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
   const customers = open(spreadsheet, 'customers') as SheetTable;
   const deals = open(spreadsheet, 'deals') as SheetTable;
   const followups = open(spreadsheet, 'followups') as SheetTable;
-  if ([customers, deals, followups].some((opened) => hasData(opened.table))) {
+  const service = open(spreadsheet, 'service');
+  if ([customers, deals, followups, service].some((opened) => opened !== null && hasData(opened.table))) {
     return {
       ok: false,
       counts: emptyCounts(),
@@ -94,6 +106,7 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
     'settings',
     'opportunities',
     'stageHistory',
+    'service',
   ]);
   const sample: SampleData = generateSample({ now: new Date(), timeZone, language, ...options });
 
@@ -120,6 +133,7 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
     if (opened && !hasData(opened.table))
       appendRows(opened.sheet, opened.table, toCells(key, rows, timeZone));
   }
+  if (service) appendRows(service.sheet, service.table, toCells('service', sample.service, timeZone));
   if (addSampleManagers(spreadsheet, sample.managers, settings.managers)) {
     // The sample's manager is a manager now: make them an editor of the protected sheets at once.
     syncProtectionEditors(refreshExecutionContext(), true);
@@ -130,8 +144,10 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
     deals: sample.deals.length,
     followups: sample.followups.length,
     reps: newReps.length,
+    service: service ? sample.service.length : 0,
   };
   lines.push(t('sample.loaded', counts));
+  if (service) lines.push(t('service.sampleLoaded', { count: sample.service.length }));
   return { ok: true, counts, lines };
 }
 

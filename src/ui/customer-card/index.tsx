@@ -16,6 +16,7 @@ import {
 } from '../shared';
 import type { CustomerCard } from '../../core/forms/card';
 import type { CardOpportunity } from '../../core/opportunities/card';
+import { ComplaintBanner, ServiceSection } from './service';
 
 /** Details shown, in order; empty values are left out. */
 const DETAIL_KEYS = [
@@ -59,6 +60,7 @@ function Card(props: { card: CustomerCard }) {
             tier: details.tier || t('forms.none'),
           })}
         </p>
+        <ComplaintBanner service={props.card.service} />
       </div>
       <section class="block" aria-labelledby="details-title">
         <h3 id="details-title">{t('forms.card.details')}</h3>
@@ -125,6 +127,7 @@ function Card(props: { card: CustomerCard }) {
           </ul>
         )}
       </section>
+      {props.card.service ? <ServiceSection service={props.card.service} /> : null}
     </>
   );
 }

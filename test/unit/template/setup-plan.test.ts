@@ -132,6 +132,7 @@ describe('planSetup on a filled, messy workbook', () => {
     expect(plan.headerWrites.filter((w) => w.sheet === 'deals')).toEqual([]);
     expect(plan.create.map((c) => c.key)).toEqual([
       'followups',
+      'service',
       'reps',
       'assignmentLog',
       'dashboard',

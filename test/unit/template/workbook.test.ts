@@ -19,11 +19,13 @@ const CONTRACT_COLUMNS: Record<string, string> = {
   deals:
     'id customerId date product amount currency paymentMethod status expectedClose notes rep updatedBy updatedAt',
   followups: 'id customerId time channel content result nextStep nextDate rep done',
+  service:
+    'id customerId time type content result satisfaction nextPlan nextDate rep closed updatedBy updatedAt',
   reps: 'name email active role weight capacity regions industries outOfOfficeUntil language maxNewPerDay',
   assignmentLog: 'time runId customerId customer fromRep toRep pool reason by undone',
   settings: 'key value description',
   lists:
-    'industry region size source customerType stage channel result product currency paymentMethod dealStatus role tier opportunityStage stageProbability',
+    'industry region size source customerType stage channel result product currency paymentMethod dealStatus role tier opportunityStage stageProbability serviceType',
   dashboard: '',
   opportunities:
     'id customerId source description stage probability expectedClose amount currency owner nextStep nextStepDate reason created updated dealId',

@@ -13,6 +13,7 @@ import { reminders } from './reminders';
 import { roles } from './roles';
 import { routing } from './routing';
 import { setup } from './setup';
+import { service } from './service';
 
 export const catalogs: Catalog[] = [
   assign,
@@ -28,4 +29,5 @@ export const catalogs: Catalog[] = [
   roles,
   routing,
   setup,
+  service,
 ];
