@@ -126,10 +126,12 @@ export { isTicked };
 /** A number from a cell: numbers as they are, text with thousands separators or a currency sign (src/core/cells.ts). */
 export const numberOfCell = cellAmount;
 
+/** Printable ASCII: NFKC leaves it as it is, so the (costly) normalisation runs only on other text. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 function text(value: unknown): string {
-  return String(value ?? '')
-    .normalize('NFKC')
-    .trim();
+  const raw = String(value ?? '');
+  return (PLAIN_ASCII.test(raw) ? raw : raw.normalize('NFKC')).trim();
 }
 
 /** A region/industry label as a comparable code: the list's code when known, else the lower-cased label. */
