@@ -237,7 +237,8 @@ function codesOf(listKey: string): Map<string, string> | undefined {
         const key = normaliseHeader(label);
         if (!codes.has(key)) codes.set(key, code);
       };
-      for (const entry of spec.items) for (const text of [entry.en, entry['zh-CN'], entry.code]) add(text, entry.code);
+      for (const entry of spec.items)
+        for (const text of [entry.en, entry['zh-CN'], entry.code]) add(text, entry.code);
       for (const entry of spec.items) for (const alias of entry.aliases ?? []) add(alias, entry.code);
       codeByLabel.set(spec.key, codes);
     }

@@ -12,7 +12,7 @@
  */
 import { cellAmount, cellEmail, isTicked } from '../cells';
 import type { ZoneDays } from '../dates';
-import { cell, isBlankRow, type Table } from '../table';
+import { cell, isBlankRow, NFKC_STABLE, type Table } from '../table';
 
 export type CustomerKey =
   | 'id'
@@ -126,12 +126,9 @@ export { isTicked };
 /** A number from a cell: numbers as they are, text with thousands separators or a currency sign (src/core/cells.ts). */
 export const numberOfCell = cellAmount;
 
-/** Printable ASCII: NFKC leaves it as it is, so the (costly) normalisation runs only on other text. */
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-
 function text(value: unknown): string {
   const raw = String(value ?? '');
-  return (PLAIN_ASCII.test(raw) ? raw : raw.normalize('NFKC')).trim();
+  return (NFKC_STABLE.test(raw) ? raw : raw.normalize('NFKC')).trim();
 }
 
 /** A region/industry label as a comparable code: the list's code when known, else the lower-cased label. */
