@@ -114,6 +114,8 @@ export function numberOf(value: unknown): number {
 
 export interface ColumnChecker {
   spec: ColumnSpec;
+  /** True when `check` finds no issue in any value (free text): a caller checking many cells may skip it. */
+  alwaysValid: boolean;
   /** The issue of one non-empty value, or null when it is fine. Empty values are the caller's business. */
   check(value: unknown): FieldIssue | null;
 }
@@ -222,8 +224,21 @@ export function columnChecker(
         return null;
     }
   };
-  return { spec, check };
+  return { spec, check, alwaysValid: !CHECKED_TYPES.has(spec.type) };
 }
+
+/** The column types checkValue has a rule for (a case of its switch); values of the others are always valid. */
+const CHECKED_TYPES: ReadonlySet<ColumnSpec['type']> = new Set<ColumnSpec['type']>([
+  'email',
+  'phone',
+  'date',
+  'datetime',
+  'number',
+  'currency',
+  'integer',
+  'checkbox',
+  'list',
+]);
 
 /** The stable code of a list value typed in either language, or the trimmed text when it is a team's own label. */
 export function listCodeOrText(listKey: ListKey, value: unknown): string {

@@ -229,6 +229,16 @@ export function checkWorkbook(
       companyContact: new Map<string, number>(),
     };
     const customerRef = sheetKey === 'deals' || sheetKey === 'followups';
+    // A currency column repeats a few codes: look each distinct one up once.
+    const rateKnown = new Map<unknown, boolean>();
+    const knownRate = (currency: unknown): boolean => {
+      let known = rateKnown.get(currency);
+      if (known === undefined) {
+        known = rateOf(rates, currency) !== undefined;
+        if (rateKnown.size < 1_000) rateKnown.set(currency, known);
+      }
+      return known;
+    };
     const customerIdIndex = table.columns.customerId;
     let checked = 0;
     table.rows.forEach((row, offset) => {
@@ -241,6 +251,7 @@ export function checkWorkbook(
           if (column.required) add(sheetKey, input, rowNumber, column.spec.key, { code: 'required' });
           continue;
         }
+        if (column.checker.alwaysValid) continue;
         const issue = column.checker.check(value);
         if (issue) add(sheetKey, input, rowNumber, column.spec.key, issue);
       }
@@ -259,7 +270,7 @@ export function checkWorkbook(
       }
       if (sheetKey === 'deals' && table.columns.currency !== undefined && effectiveSettings) {
         const currency = row[table.columns.currency];
-        if (!isEmpty(currency) && rateOf(rates, currency) === undefined) {
+        if (!isEmpty(currency) && !knownRate(currency)) {
           add(sheetKey, input, rowNumber, 'currency', {
             code: 'unknownCurrencyRate',
             params: { value: String(currency), base: rates.base },
