@@ -31,10 +31,18 @@ function pluralCategory(locale: Locale, n: number): string {
   return rule(n);
 }
 
+/** The forms of each plural's options text, read once per execution. */
+const pluralForms = new Map<string, Map<string, string>>();
+
 function selectPlural(locale: Locale, value: string | number, options: string): string {
   const n = Number(value);
-  const forms = new Map<string, string>();
-  for (const match of options.matchAll(PLURAL_OPTION)) forms.set(match[1], match[2]);
+  let forms = pluralForms.get(options);
+  if (!forms) {
+    forms = new Map<string, string>();
+    for (const match of options.matchAll(PLURAL_OPTION)) forms.set(match[1], match[2]);
+    if (pluralForms.size >= COMPILED_LIMIT) pluralForms.clear();
+    pluralForms.set(options, forms);
+  }
   const chosen =
     forms.get(`=${n}`) ??
     forms.get(Number.isFinite(n) ? pluralCategory(locale, n) : 'other') ??

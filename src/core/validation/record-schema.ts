@@ -42,9 +42,12 @@ export class RecordSchema {
     private readonly prepare?: (input: Record<string, unknown>) => Record<string, unknown>,
   ) {}
 
-  /** This schema with more fields, after its own. */
+  /** This schema with more fields: a field of the same key replaces the old one where it stood, others go last. */
   extend(fields: readonly FieldRule[]): RecordSchema {
-    return new RecordSchema([...this.fields, ...fields], this.rules, this.prepare);
+    const byKey = new Map(fields.map((field) => [field.key, field]));
+    const replaced = this.fields.map((field) => byKey.get(field.key) ?? field);
+    const added = fields.filter((field) => !this.fields.some((old) => old.key === field.key));
+    return new RecordSchema([...replaced, ...added], this.rules, this.prepare);
   }
 
   /** This schema with one more whole-record rule. */

@@ -51,6 +51,17 @@ describe('RecordSchema', () => {
     expect(seen).toEqual([{ n: 'x' }]);
   });
 
+  it('extends with a field of an existing key by replacing it in place', () => {
+    const strict: FieldRule = { key: 'a', check: () => 'never', normalise: (value) => value };
+    const schema = new RecordSchema([field('a'), field('b', true)]).extend([strict, field('c', true)]);
+    expect(schema.fields.map((f) => f.key)).toEqual(['a', 'b', 'c']);
+    expect(schema.safeParse({ a: 'x' }).error?.issues).toEqual([
+      { path: ['a'], message: 'never' },
+      { path: ['b'], message: 'b is required' },
+      { path: ['c'], message: 'c is required' },
+    ]);
+  });
+
   it('prepares an object input before checking it', () => {
     const schema = new RecordSchema([field('a', true)]).preparing((input) => ({ a: 'filled', ...input }));
     expect(schema.safeParse({})).toEqual({ success: true, data: { a: 'FILLED' } });
