@@ -154,6 +154,54 @@ function descriptionOf(jsDoc: string | undefined): string {
     .trim();
 }
 
+const CATALOG_INDEX = path.join(root, 'src/core/i18n/catalog/index.ts');
+
+/**
+ * The message catalogue of Code.js as one JSON text, parsed on first use (see allCatalogs in
+ * src/core/i18n/catalog/index.ts): the catalogue modules are loaded here, at build time, merged (each key written
+ * once, with its two texts) and inlined.
+ * A string costs V8 a scan where ~500 keys in two languages of object literals cost a parse, bytecode and a run in
+ * every execution's start-up.
+ */
+const lazyCatalogue: esbuild.Plugin = {
+  name: 'lazy-catalogue',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]catalog[\\/]index\.ts$/ }, (args) => {
+      if (path.resolve(args.path) !== CATALOG_INDEX) return undefined;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { catalogs } = require(CATALOG_INDEX) as {
+        catalogs: { en: Record<string, string>; 'zh-CN': Record<string, string> }[];
+      };
+      // Merged here as src/core/i18n merges them (a later catalogue wins), each key written once: key → [en, zh-CN].
+      const merged: Record<string, [string | null, string | null]> = {};
+      for (const catalog of catalogs) {
+        for (const [key, text] of Object.entries(catalog.en)) (merged[key] ??= [null, null])[0] = text;
+        for (const [key, text] of Object.entries(catalog['zh-CN'])) (merged[key] ??= [null, null])[1] = text;
+      }
+      const json = JSON.stringify(merged);
+      return {
+        loader: 'js',
+        contents: [
+          'let parsed;',
+          'export function allCatalogs() {',
+          '  if (!parsed) {',
+          '    const en = {}, zh = {};',
+          `    const entries = JSON.parse(${JSON.stringify(json)});`,
+          '    for (const key in entries) {',
+          '      const [enText, zhText] = entries[key];',
+          '      if (enText !== null) en[key] = enText;',
+          '      if (zhText !== null) zh[key] = zhText;',
+          '    }',
+          "    parsed = [{ en, 'zh-CN': zh }];",
+          '  }',
+          '  return parsed;',
+          '}',
+        ].join('\n'),
+      };
+    });
+  },
+};
+
 async function buildServer(): Promise<EntryPoint[]> {
   const result = await esbuild.build({
     entryPoints: [serverEntry],
@@ -166,6 +214,7 @@ async function buildServer(): Promise<EntryPoint[]> {
     conditions: ['import', 'default'],
     // Built-ins read once into the bundle's scope (see scripts/bundle-globals.ts).
     inject: [path.join(root, 'scripts/bundle-globals.ts')],
+    plugins: [lazyCatalogue],
     // papaparse require()s 'stream' only inside its Node duplex-stream mode, which SalesDesk never uses; left
     // external, that require is never reached (it would throw, not load Node code).
     external: ['stream'],

@@ -260,25 +260,27 @@ export const LISTS: Record<ListKey, ListSpec> = {
   },
 };
 
-function codeIndexKey(listKey: string, label: string): string {
-  return `${listKey}|${normaliseHeader(label)}`;
-}
-
-/* Label → code, built once. Labels of the list's own language win over aliases when they collide. */
-const CODE_BY_LABEL = new Map<string, string>();
-for (const spec of Object.values(LISTS)) {
-  for (const entry of spec.items) {
-    for (const text of [entry.en, entry['zh-CN'], entry.code]) {
-      const key = codeIndexKey(spec.key, text);
-      if (!CODE_BY_LABEL.has(key)) CODE_BY_LABEL.set(key, entry.code);
+/**
+ * List key → normalised label → code, built on first use (not at load: Apps Script runs the bundle's global code
+ * at the start of every execution). Labels of the list's own language win over aliases when they collide.
+ */
+let codeByLabel: Map<string, Map<string, string>> | undefined;
+function codesOf(listKey: string): Map<string, string> | undefined {
+  if (!codeByLabel) {
+    codeByLabel = new Map();
+    for (const spec of Object.values(LISTS)) {
+      const codes = new Map<string, string>();
+      const add = (label: string, code: string) => {
+        const key = normaliseHeader(label);
+        if (!codes.has(key)) codes.set(key, code);
+      };
+      for (const entry of spec.items)
+        for (const text of [entry.en, entry['zh-CN'], entry.code]) add(text, entry.code);
+      for (const entry of spec.items) for (const alias of entry.aliases ?? []) add(alias, entry.code);
+      codeByLabel.set(spec.key, codes);
     }
   }
-  for (const entry of spec.items) {
-    for (const alias of entry.aliases ?? []) {
-      const key = codeIndexKey(spec.key, alias);
-      if (!CODE_BY_LABEL.has(key)) CODE_BY_LABEL.set(key, entry.code);
-    }
-  }
+  return codeByLabel.get(listKey);
 }
 
 export function isListKey(value: string): value is ListKey {
@@ -294,16 +296,17 @@ export function listValueCode(listKey: ListKey | string, label: unknown): string
   const text = String(label);
   if (text.trim() === '') return undefined;
   // Cells of a list column repeat a handful of labels: normalise each distinct text once, not once per cell.
-  const rawKey = `${listKey}\u0000${text}`;
-  if (CODE_BY_RAW_TEXT.has(rawKey)) return CODE_BY_RAW_TEXT.get(rawKey);
-  const code = CODE_BY_LABEL.get(codeIndexKey(listKey, text));
-  if (CODE_BY_RAW_TEXT.size >= RAW_TEXT_CACHE_LIMIT) CODE_BY_RAW_TEXT.clear();
-  CODE_BY_RAW_TEXT.set(rawKey, code);
+  let seen = CODE_BY_RAW_TEXT.get(listKey);
+  if (!seen) CODE_BY_RAW_TEXT.set(listKey, (seen = new Map()));
+  if (seen.has(text)) return seen.get(text);
+  const code = codesOf(listKey)?.get(normaliseHeader(text));
+  if (seen.size >= RAW_TEXT_CACHE_LIMIT) seen.clear();
+  seen.set(text, code);
   return code;
 }
 
-/** Raw text as typed → code (or undefined), filled by listValueCode; bounded, as free text can be anything. */
-const CODE_BY_RAW_TEXT = new Map<string, string | undefined>();
+/** Per list, raw text as typed → code (or undefined), filled by listValueCode; bounded, as free text can be anything. */
+const CODE_BY_RAW_TEXT = new Map<string, Map<string, string | undefined>>();
 const RAW_TEXT_CACHE_LIMIT = 10_000;
 
 /** The label of `code` in `language`, or undefined when the code is not in the list. */

@@ -10,13 +10,17 @@ export interface ColumnHeaders<K extends string = string> {
   headers: readonly string[];
 }
 
-/** Printable ASCII: NFKC leaves it as it is, so the (costly) Unicode normalisation can be skipped. */
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Printable ASCII and CJK unified ideographs (U+4E00–U+9FFF: no decomposition, no composition, combining class
+ * 0): NFKC leaves such text as it is, so the (costly) Unicode normalisation can be skipped. Names and labels of a
+ * Chinese team are mostly this.
+ */
+export const NFKC_STABLE = /^[\x20-\x7e\u4e00-\u9fff]*$/;
 
 /** Case-, space- and width-insensitive form of a header, without a trailing required marker. */
 export function normaliseHeader(text: unknown): string {
   const raw = String(text ?? '');
-  return (PLAIN_ASCII.test(raw) ? raw : raw.normalize('NFKC'))
+  return (NFKC_STABLE.test(raw) ? raw : raw.normalize('NFKC'))
     .trim()
     .replace(/\s*\*+$/, '')
     .replace(/\s+/g, ' ')
@@ -79,7 +83,9 @@ export function readTable<K extends string>(
   return {
     columns,
     header,
-    rows: values.slice(headerRowIndex + 1).map((row) => [...row]),
+    // The rows themselves, not copies: every caller passes a fresh getValues() it does not use again, and a copy
+    // of 200 000 rows doubled the memory (and the garbage collection) of every whole-sheet operation.
+    rows: values.slice(headerRowIndex + 1) as unknown[][],
     firstRow: headerRowIndex + 2,
     missing: specs.filter((spec) => columns[spec.key] === undefined).map((spec) => spec.key),
     extraColumns,
@@ -94,7 +100,11 @@ export function cell<K extends string>(table: Table<K>, row: readonly unknown[],
 
 /** True when every cell of the row is empty, so blank spacer rows are skipped without error. */
 export function isBlankRow(row: readonly unknown[]): boolean {
-  return row.every((value) => value === '' || value === null || value === undefined);
+  for (let i = 0; i < row.length; i++) {
+    const value = row[i];
+    if (value !== '' && value !== null && value !== undefined) return false;
+  }
+  return true;
 }
 
 /** A row as an object keyed by column key (missing columns read as ''). */

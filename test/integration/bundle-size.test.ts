@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUNDLE_BYTES, SIDEBAR_BYTES, kib } from '../../bench/budgets';
+import { META_DIR } from '../../scripts/build';
 
 const dist = path.resolve(__dirname, '../../dist');
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as { ui: string[] };
@@ -16,12 +17,32 @@ describe('output sizes', () => {
     expect(bytesOf('Code.js')).toBeLessThanOrEqual(BUNDLE_BYTES.must);
   });
 
-  test(`every sidebar and dialog is at most ${kib(SIDEBAR_BYTES.must)} on its own`, () => {
+  // The sidebars meet their target with room (the largest form is ~70 KB), so the test holds them to it.
+  test(`every sidebar and dialog is at most ${kib(SIDEBAR_BYTES.target)} on its own (the target)`, () => {
     expect(manifest.ui.length).toBeGreaterThan(0);
     const over = manifest.ui
       .map((name) => ({ name, bytes: bytesOf(`${name}.html`) }))
-      .filter((entry) => entry.bytes > SIDEBAR_BYTES.must);
+      .filter((entry) => entry.bytes > SIDEBAR_BYTES.target);
     expect(over).toEqual([]);
+  });
+
+  test('Code.js bundles no npm package, and the sidebars none but preact', () => {
+    // zod (forms) and papaparse (CSV import) were replaced by src/core/validation/record-schema.ts and
+    // src/core/csv/parse.ts; a package coming back in shows here with its cost.
+    const packagesIn = (output: string): string[] => {
+      const meta = JSON.parse(fs.readFileSync(path.join(META_DIR, `${output}.json`), 'utf8')) as {
+        outputs: Record<string, { inputs: Record<string, unknown> }>;
+      };
+      const names = new Set<string>();
+      for (const out of Object.values(meta.outputs))
+        for (const input of Object.keys(out.inputs)) {
+          const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+          if (match) names.add(match[1]);
+        }
+      return [...names].sort();
+    };
+    expect(packagesIn('Code.js')).toEqual([]);
+    for (const name of manifest.ui) expect(packagesIn(`${name}.html`)).toEqual(['preact']);
   });
 
   test('no output carries zod locales or a second copy of the message catalogue in a sidebar', () => {

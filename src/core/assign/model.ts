@@ -12,7 +12,7 @@
  */
 import { cellAmount, cellEmail, isTicked } from '../cells';
 import type { ZoneDays } from '../dates';
-import { cell, isBlankRow, type Table } from '../table';
+import { cell, isBlankRow, NFKC_STABLE, type Table } from '../table';
 import type { AccountMatch } from './account';
 import type { SlaFlag } from './sla';
 
@@ -137,9 +137,8 @@ export { isTicked };
 export const numberOfCell = cellAmount;
 
 function text(value: unknown): string {
-  return String(value ?? '')
-    .normalize('NFKC')
-    .trim();
+  const raw = String(value ?? '');
+  return (NFKC_STABLE.test(raw) ? raw : raw.normalize('NFKC')).trim();
 }
 
 /** A region/industry label as a comparable code: the list's code when known, else the lower-cased label. */

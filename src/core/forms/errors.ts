@@ -1,4 +1,4 @@
-/** zod issues → one message per field: used by the sidebar as the user types and by the server on receipt. */
+/** Schema issues → one message per field: used by the sidebar as the user types and by the server on receipt. */
 
 export type FieldErrors = Record<string, string>;
 

@@ -3,7 +3,7 @@
  * Catalogues are split per feature (catalog/*.ts) so each area owns its keys; `t` looks a key up in the
  * merged catalogue and interpolates `{name}` placeholders.
  */
-import { catalogs } from './catalog';
+import { allCatalogs } from './catalog';
 import { interpolate, PLURAL } from './translate';
 
 export type Locale = 'en' | 'zh-CN';
@@ -12,14 +12,21 @@ export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 export type MessageParams = Record<string, string | number>;
 export type Catalog = { en: Record<string, string>; 'zh-CN': Record<string, string> };
 
-const merged: Record<Locale, Record<string, string>> = { en: {}, 'zh-CN': {} };
-for (const catalog of catalogs) {
-  for (const locale of LOCALES) Object.assign(merged[locale], catalog[locale]);
+let mergedCatalog: Record<Locale, Record<string, string>> | undefined;
+/** Every feature's catalogue merged per locale, on first use (not in the global code every execution runs). */
+function merged(): Record<Locale, Record<string, string>> {
+  if (!mergedCatalog) {
+    mergedCatalog = { en: {}, 'zh-CN': {} };
+    for (const catalog of allCatalogs()) {
+      for (const locale of LOCALES) Object.assign(mergedCatalog[locale], catalog[locale]);
+    }
+  }
+  return mergedCatalog;
 }
 
 /** All keys of a locale, for the completeness test. */
 export function catalogKeys(locale: Locale): string[] {
-  return Object.keys(merged[locale]);
+  return Object.keys(merged()[locale]);
 }
 
 /** The parameter names a message uses, plain `{name}` and plural `{name, plural, …}` alike (for the catalogue test). */
@@ -36,7 +43,8 @@ export function placeholderNames(template: string): string[] {
  * A missing key falls back to English, then to the key itself, so a gap never crashes a user's run.
  */
 export function t(locale: Locale, key: string, params?: MessageParams): string {
-  return interpolate(merged[locale][key] ?? merged.en[key] ?? key, params, locale);
+  const table = merged();
+  return interpolate(table[locale][key] ?? table.en[key] ?? key, params, locale);
 }
 
 /**
@@ -44,7 +52,8 @@ export function t(locale: Locale, key: string, params?: MessageParams): string {
  * translates exactly as `t(locale, …)` does here.
  */
 export function messagesOf(locale: Locale): Record<string, string> {
-  return { ...merged.en, ...merged[locale] };
+  const table = merged();
+  return { ...table.en, ...table[locale] };
 }
 
 /** A translator bound to one locale. */

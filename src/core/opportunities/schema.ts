@@ -1,9 +1,8 @@
 /**
- * The *Log opportunity* form's zod schema, generated from the template's Opportunities columns with the same field
+ * The *Log opportunity* form's schema, generated from the template's Opportunities columns with the same field
  * checks as Check data (src/core/validation/fields.ts), messages from the user's translator: the sidebar validates
  * as the user types and the server validates the received object with the very same schema.
  */
-import * as z from 'zod/mini';
 import type { Translate } from '../i18n';
 import { SHEETS, type ColumnSpec } from '../../../templates/workbook';
 import {
@@ -15,6 +14,7 @@ import {
   type ListsInSheet,
 } from '../validation/fields';
 import type { InputField } from '../validation/schemas';
+import { RecordSchema, type FieldRule } from '../validation/record-schema';
 
 /** Filled by SalesDesk, never typed in the form (customerId is the picker's). */
 const SERVER_FILLED = new Set(['id', 'customerId', 'created', 'updated', 'dealId']);
@@ -54,49 +54,35 @@ function normalise(spec: ColumnSpec, value: unknown): unknown {
  * The form: an existing opportunity's id ('' for a new one), the customer, then every typed column.
  * @param lists the Lists sheet as read (a team's own stages are valid values).
  */
-export function makeOpportunityFormSchema(t: Translate, lists: ListsInSheet) {
+export function makeOpportunityFormSchema(t: Translate, lists: ListsInSheet): RecordSchema {
   const sets = listSets(lists);
   const zh = t('checks.lang') === 'zh-CN';
-  const shape: Record<string, z.ZodMiniType> = {
-    id: z.pipe(
-      z.optional(z.unknown()),
-      z.transform((value) => String(value ?? '').trim()),
-    ),
-    customerId: z.pipe(
-      z.unknown().check(
-        z.superRefine((value, ctx) => {
-          if (isEmpty(value)) ctx.addIssue({ code: 'custom', message: t('forms.picker.choose') });
-        }),
-      ),
-      z.transform((value) => String(value ?? '').trim()),
-    ),
-  };
+  const fields: FieldRule[] = [
+    { key: 'id', check: () => undefined, normalise: (value) => String(value ?? '').trim() },
+    {
+      key: 'customerId',
+      check: (value) => (isEmpty(value) ? t('forms.picker.choose') : undefined),
+      normalise: (value) => String(value ?? '').trim(),
+    },
+  ];
   for (const spec of inputColumns()) {
     const checker = columnChecker(spec, 'input', sets);
     const column = zh ? spec.headers['zh-CN'] : spec.headers.en;
-    shape[spec.key] = z.pipe(
-      z.optional(z.unknown()).check(
-        z.superRefine((value, ctx) => {
-          if (isEmpty(value)) {
-            if (spec.required)
-              ctx.addIssue({ code: 'custom', message: t('checks.input.required', { column }) });
-            return;
-          }
-          const issue = checker.check(typeof value === 'string' ? value.trim() : value);
-          if (issue)
-            ctx.addIssue({
-              code: 'custom',
-              message: t('checks.input.field', {
-                column,
-                message: t(`checks.problem.${issue.code}`, { column, ...issue.params }),
-              }),
-            });
-        }),
-      ),
-      z.transform((value) => normalise(spec, value)),
-    );
+    fields.push({
+      key: spec.key,
+      check: (value) => {
+        if (isEmpty(value)) return spec.required ? t('checks.input.required', { column }) : undefined;
+        const issue = checker.check(typeof value === 'string' ? value.trim() : value);
+        if (!issue) return undefined;
+        return t('checks.input.field', {
+          column,
+          message: t(`checks.problem.${issue.code}`, { column, ...issue.params }),
+        });
+      },
+      normalise: (value) => normalise(spec, value),
+    });
   }
-  return z.object(shape);
+  return new RecordSchema(fields);
 }
 
 /** What the form's inputs hold (strings, as typed). */

@@ -4,7 +4,7 @@
  * sidebar validates with it as the user types; the server validates the received object with the same schema.
  * Also the close request (closing an open record, e.g. a complaint, with its result and rating).
  */
-import * as z from 'zod/mini';
+import type { RecordSchema } from '../validation/record-schema';
 import type { Translate } from '../i18n';
 import { isEmpty, type ListsInSheet } from '../validation/fields';
 import { SERVICE_INPUT_FIELDS, makeServiceSchema } from '../validation/schemas';
@@ -28,34 +28,26 @@ export type ServiceFormInput = typeof EMPTY_SERVICE;
 export const SERVICE_FORM_FIELDS = new Map(SERVICE_INPUT_FIELDS.map((field) => [field.key, field]));
 
 /** Log service: the customer, when, what kind, what was done, the result and rating, and what comes next. */
-export function makeServiceFormSchema(t: Translate, lists: ListsInSheet) {
-  return z.pipe(
-    z.transform((input: unknown) => {
-      if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+export function makeServiceFormSchema(t: Translate, lists: ListsInSheet): RecordSchema {
+  return makeServiceSchema(t, lists)
+    .extend([
+      {
+        key: 'customerId',
+        check: (value) => (isEmpty(value) ? t('forms.picker.choose') : undefined),
+        normalise: (value) => String(value ?? '').trim(),
+      },
+    ])
+    .refine((value, addIssue) => {
+      const time = String(value.time ?? '');
+      const next = String(value.nextDate ?? '');
+      if (next !== '' && /^\d{4}-\d{2}-\d{2}/.test(time) && next < time.slice(0, 10))
+        addIssue({ path: ['nextDate'], message: t('service.v.nextBeforeTime') });
+    })
+    .preparing((input) => {
       const filled: Record<string, unknown> = {};
       for (const field of SERVICE_INPUT_FIELDS) filled[field.key] = '';
-      return { ...filled, ...(input as Record<string, unknown>) };
-    }),
-    z
-      .extend(makeServiceSchema(t, lists), {
-        customerId: z.pipe(
-          z.unknown().check(
-            z.superRefine((value, ctx) => {
-              if (isEmpty(value)) ctx.addIssue({ code: 'custom', message: t('forms.picker.choose') });
-            }),
-          ),
-          z.transform((value) => String(value ?? '').trim()),
-        ),
-      })
-      .check(
-        z.superRefine((value, ctx) => {
-          const time = String(value.time ?? '');
-          const next = String(value.nextDate ?? '');
-          if (next !== '' && /^\d{4}-\d{2}-\d{2}/.test(time) && next < time.slice(0, 10))
-            ctx.addIssue({ code: 'custom', path: ['nextDate'], message: t('service.v.nextBeforeTime') });
-        }),
-      ),
-  );
+      return { ...filled, ...input };
+    });
 }
 
 export interface CloseServiceRequest {

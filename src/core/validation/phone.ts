@@ -59,11 +59,23 @@ function phoneText(value: unknown): string {
   return folded.trim().replace(/\s*(?:ext\.?|x|转|分机)\s*\d+$/i, '');
 }
 
+/** The last value parsed and its result: Check data parses each customer's phone twice (rule, then duplicates). */
+let lastValue: unknown;
+let lastParsed: ParsedPhone | null = null;
+
 /**
  * Reads a phone number by the rules above.
  * @returns the parsed number, or null when it is empty or not a valid phone.
  */
 export function parsePhone(value: unknown): ParsedPhone | null {
+  if (value !== lastValue || typeof value === 'object') {
+    lastParsed = parseText(value);
+    lastValue = value;
+  }
+  return lastParsed === null ? null : { ...lastParsed };
+}
+
+function parseText(value: unknown): ParsedPhone | null {
   const text = phoneText(value);
   const compact = text.replace(/[\s()-]/g, '');
   if (!/^\+?\d+$/.test(compact)) return null;

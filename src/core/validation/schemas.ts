@@ -1,17 +1,16 @@
 /**
- * Zod schemas of the records the sidebar forms submit (customer, deal, follow-up), generated from the template's
+ * Schemas of the records the sidebar forms submit (customer, deal, follow-up), generated from the template's
  * column specs and checked with the same field rules as Check data (fields.ts). Messages come from a `Translate`,
  * so the client validating as the user types and the server re-validating say the same words in en or zh-CN.
  *
  * Input shape: dates 'yyyy-MM-dd', times ISO, amounts numbers (or numeric text), checkboxes booleans, list values
  * as codes or labels in either language. Output: trimmed text, numbers, booleans, list values as codes.
  */
-// zod/mini: the tree-shakable build (zod's docs for bundlers); the classic build costs ~65 KB minified per output.
-import * as z from 'zod/mini';
 import type { Translate } from '../i18n';
 import { SHEETS, type ColumnSpec, type ColumnType, type SheetKey } from '../../../templates/workbook';
 import type { ListKey, Localised } from '../../../templates/lists';
 import { columnChecker, isEmpty, listCodeOrText, listSets, numberOf, type ListsInSheet } from './fields';
+import { RecordSchema, type FieldRule, type Issue } from './record-schema';
 
 export type RecordKind = 'customer' | 'deal' | 'followUp' | 'service';
 
@@ -75,36 +74,26 @@ function labelOf(t: Translate, spec: ColumnSpec): string {
   return t('checks.lang') === 'zh-CN' ? spec.headers['zh-CN'] : spec.headers.en;
 }
 
-function makeSchema(kind: RecordKind, t: Translate, lists?: ListsInSheet) {
+function makeSchema(kind: RecordKind, t: Translate, lists?: ListsInSheet): RecordSchema {
   const listLabels = listSets(lists);
-  const shape: Record<string, z.ZodMiniType> = {};
-  for (const spec of inputColumns(kind)) {
+  const fields: FieldRule[] = inputColumns(kind).map((spec) => {
     const checker = columnChecker(spec, 'input', listLabels);
     const column = labelOf(t, spec);
-    shape[spec.key] = z.pipe(
-      z.optional(z.unknown()).check(
-        z.superRefine((value, ctx) => {
-          if (isEmpty(value)) {
-            if (spec.required)
-              ctx.addIssue({ code: 'custom', message: t('checks.input.required', { column }) });
-            return;
-          }
-          const issue = checker.check(typeof value === 'string' ? value.trim() : value);
-          if (issue) {
-            ctx.addIssue({
-              code: 'custom',
-              message: t('checks.input.field', {
-                column,
-                message: t(`checks.problem.${issue.code}`, { column, ...issue.params }),
-              }),
-            });
-          }
-        }),
-      ),
-      z.transform((value) => normalise(spec, value)),
-    );
-  }
-  return z.object(shape);
+    return {
+      key: spec.key,
+      check: (value) => {
+        if (isEmpty(value)) return spec.required ? t('checks.input.required', { column }) : undefined;
+        const issue = checker.check(typeof value === 'string' ? value.trim() : value);
+        if (!issue) return undefined;
+        return t('checks.input.field', {
+          column,
+          message: t(`checks.problem.${issue.code}`, { column, ...issue.params }),
+        });
+      },
+      normalise: (value) => normalise(spec, value),
+    };
+  });
+  return new RecordSchema(fields);
 }
 
 /** Schema of a new or edited customer, messages in the translator's language. */
@@ -126,7 +115,7 @@ export type RecordInput = Record<string, unknown>;
 export type RecordOutput = Record<string, unknown>;
 
 /** First message per field of a failed parse, for a form to show next to each field. */
-export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
+export function fieldErrors(error: { issues: readonly Issue[] }): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? '');

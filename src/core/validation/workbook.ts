@@ -229,6 +229,16 @@ export function checkWorkbook(
       companyContact: new Map<string, number>(),
     };
     const customerRef = sheetKey === 'deals' || sheetKey === 'followups';
+    // A currency column repeats a few codes: look each distinct one up once.
+    const rateKnown = new Map<unknown, boolean>();
+    const knownRate = (currency: unknown): boolean => {
+      let known = rateKnown.get(currency);
+      if (known === undefined) {
+        known = rateOf(rates, currency) !== undefined;
+        if (rateKnown.size < 1_000) rateKnown.set(currency, known);
+      }
+      return known;
+    };
     const customerIdIndex = table.columns.customerId;
     let checked = 0;
     table.rows.forEach((row, offset) => {
@@ -241,6 +251,7 @@ export function checkWorkbook(
           if (column.required) add(sheetKey, input, rowNumber, column.spec.key, { code: 'required' });
           continue;
         }
+        if (column.checker.alwaysValid) continue;
         const issue = column.checker.check(value);
         if (issue) add(sheetKey, input, rowNumber, column.spec.key, issue);
       }
@@ -259,7 +270,7 @@ export function checkWorkbook(
       }
       if (sheetKey === 'deals' && table.columns.currency !== undefined && effectiveSettings) {
         const currency = row[table.columns.currency];
-        if (!isEmpty(currency) && rateOf(rates, currency) === undefined) {
+        if (!isEmpty(currency) && !knownRate(currency)) {
           add(sheetKey, input, rowNumber, 'currency', {
             code: 'unknownCurrencyRate',
             params: { value: String(currency), base: rates.base },
@@ -272,6 +283,14 @@ export function checkWorkbook(
   return { problems, total, errors, warnings, rowsChecked };
 }
 
+/** The row where `key` was first seen in `map` (recording `rowNumber` when it is new); undefined for no key. */
+function firstOf(map: Map<string, number>, key: string, rowNumber: number): number | undefined {
+  if (!key) return undefined;
+  const first = map.get(key);
+  if (first === undefined) map.set(key, rowNumber);
+  return first;
+}
+
 function checkCustomerDuplicates(
   table: Table<string>,
   row: readonly unknown[],
@@ -279,29 +298,24 @@ function checkCustomerDuplicates(
   seen: Record<'id' | 'email' | 'phone' | 'companyContact', Map<string, number>>,
   report: (columnKey: string, issue: FieldIssue) => void,
 ): void {
-  const firstOf = (map: Map<string, number>, key: string): number | undefined => {
-    if (!key) return undefined;
-    const first = map.get(key);
-    if (first === undefined) map.set(key, rowNumber);
-    return first;
-  };
-  const id = firstOf(seen.id, idKey(cell(table, row, 'id')));
+  const id = firstOf(seen.id, idKey(cell(table, row, 'id')), rowNumber);
   if (id !== undefined)
     report('id', { code: 'duplicateId', params: { row: id, value: String(cell(table, row, 'id')) } });
   const emailValue = cell(table, row, 'email');
-  const email = firstOf(seen.email, String(emailValue).trim().toLowerCase());
+  const email = firstOf(seen.email, String(emailValue).trim().toLowerCase(), rowNumber);
   if (email !== undefined)
     report('email', { code: 'duplicateEmail', params: { row: email, value: String(emailValue) } });
   const phoneValue = cell(table, row, 'phone');
   const normalised = normalizePhone(phoneValue);
   // Fewer than 6 digits is a placeholder ("0", "n/a"), not an identity worth matching.
-  const phone = normalised.replace(/\D/g, '').length >= 6 ? firstOf(seen.phone, normalised) : undefined;
+  const phone =
+    normalised.replace(/\D/g, '').length >= 6 ? firstOf(seen.phone, normalised, rowNumber) : undefined;
   if (phone !== undefined)
     report('phone', { code: 'duplicatePhone', params: { row: phone, value: String(phoneValue) } });
   const company = normaliseName(cell(table, row, 'company'));
   const contact = normaliseName(cell(table, row, 'contact'));
   if (company && contact) {
-    const both = firstOf(seen.companyContact, `${company}\u0000${contact}`);
+    const both = firstOf(seen.companyContact, `${company}\u0000${contact}`, rowNumber);
     if (both !== undefined) {
       report('company', {
         code: 'duplicateCompanyContact',

@@ -1,5 +1,5 @@
 /**
- * Form state driven by one zod schema (the same schema the server checks): values as strings, per-field errors
+ * Form state driven by one schema (the same schema the server checks): values as strings, per-field errors
  * shown as the user types once a field has been touched, and all errors on submit.
  */
 import { useMemo, useState } from 'preact/hooks';
@@ -40,7 +40,7 @@ export interface FormState<V extends Record<string, string>, Out> {
 
 /**
  * Form state validated by `schema` on every change.
- * @param schema a zod schema built with the user's translator, so messages are in their language.
+ * @param schema a form schema (src/core/forms/schemas.ts) built with the user's translator, so messages are in their language.
  * @param initial the starting values (strings, as inputs hold them).
  */
 export function useForm<V extends Record<string, string>, Out>(

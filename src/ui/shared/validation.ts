@@ -1,10 +1,10 @@
-/** Turning zod results into per-field messages (pure: shared by the form hook and tests). */
+/** Turning schema results into per-field messages (pure: shared by the form hook and tests). */
 import { issuesToFieldErrors, type FieldErrors } from '../../core/forms/errors';
 
 export { issuesToFieldErrors };
 export type { FieldErrors };
 
-/** The minimum of a zod schema the form needs (kept structural so any zod schema fits). */
+/** The minimum of a schema the form needs (kept structural: src/core/validation/record-schema.ts fits). */
 export interface SafeParser<Out> {
   safeParse(
     value: unknown,
