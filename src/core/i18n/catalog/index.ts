@@ -7,6 +7,7 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { data } from './data';
 import { forms } from './forms';
+import { merge } from './merge';
 import { onboarding } from './onboarding';
 import { reminders } from './reminders';
 import { roles } from './roles';
@@ -20,6 +21,7 @@ export const catalogs: Catalog[] = [
   dashboard,
   data,
   forms,
+  merge,
   onboarding,
   reminders,
   roles,
