@@ -60,10 +60,8 @@ export function findDuplicateGroups(table: Table<string>): GroupSearch {
   const skipped = { noId: 0, sharedId: 0 };
   if (id === undefined) return { groups: [], skipped };
   const idCount = new Map<string, number>();
-  for (const row of rows) {
-    const key = customerKey(row[id]);
-    if (key !== '') idCount.set(key, (idCount.get(key) ?? 0) + 1);
-  }
+  const idKeys = rows.map((row) => customerKey(row[id]));
+  for (const key of idKeys) if (key !== '') idCount.set(key, (idCount.get(key) ?? 0) + 1);
   const union = new UnionFind(rows.length);
   const firstOf: Record<MatchReason, Map<string, number>> = {
     email: new Map(),
@@ -87,7 +85,7 @@ export function findDuplicateGroups(table: Table<string>): GroupSearch {
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
     if (isBlankRow(row)) continue;
-    const key = customerKey(row[id]);
+    const key = idKeys[index];
     if (key === '') {
       skipped.noId++;
       continue;
