@@ -4,7 +4,16 @@ import { cases as assign } from './assign';
 import { cases as checks } from './checks';
 import { cases as dashboard } from './dashboard';
 import { cases as forms } from './forms';
+import { cases as merge } from './merge';
 import { cases as reminders } from './reminders';
 import { cases as setup } from './setup';
 
-export const cases: BenchCase[] = [...assign, ...checks, ...dashboard, ...forms, ...reminders, ...setup];
+export const cases: BenchCase[] = [
+  ...assign,
+  ...checks,
+  ...dashboard,
+  ...forms,
+  ...merge,
+  ...reminders,
+  ...setup,
+];

@@ -41,7 +41,8 @@ async function open(user: string, locale: 'en' | 'zh-CN'): Promise<Page> {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const result = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
+      .axe;
     return axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       resultTypes: ['violations'],
@@ -57,7 +58,11 @@ beforeAll(async () => {
   // The e-mail twin's company is the XSS probe: it must show as text.
   const sheet = rt.workbook.requireSheet('Customers');
   const ids = rt.workbook.sheetValues('Customers').map((row) => row[0]);
-  rt.workbook.writeValues(sheet, { row: ids.indexOf(planted.emailTwin) + 1, column: 2, numRows: 1, numColumns: 1 }, [[XSS]]);
+  rt.workbook.writeValues(
+    sheet,
+    { row: ids.indexOf(planted.emailTwin) + 1, column: 2, numRows: 1, numColumns: 1 },
+    [[XSS]],
+  );
   preview = await startPreview({ runtime: rt, port: 0, distDir });
   browser = await launchChromium();
 }, 180_000);
@@ -70,14 +75,18 @@ afterAll(async () => {
 test('a rep is refused in the panel', async () => {
   const rep = String(records(rt, 'reps', 'en').find((r) => r.role === 'Rep' && r.active === true)?.email);
   const page = await open(rep, 'en');
-  await expect(page.locator('.message.error').textContent()).resolves.toContain('Only a manager can do this.');
+  await expect(page.locator('.message.error').textContent()).resolves.toContain(
+    'Only a manager can do this.',
+  );
   await page.close();
 });
 
 test('zh-CN shows the groups in Chinese, accessibly', async () => {
   const page = await open(manager, 'zh-CN');
   await expect(page.locator('h1').textContent()).resolves.toBe('合并重复客户');
-  await expect(page.locator('[data-testid="summary"]').textContent()).resolves.toBe('共 2 组疑似重复（涉及 5 位客户）。');
+  await expect(page.locator('[data-testid="summary"]').textContent()).resolves.toBe(
+    '共 2 组疑似重复（涉及 5 位客户）。',
+  );
   await expect(page.locator('[data-testid="position"]').textContent()).resolves.toBe('第 1 组，共 2 组');
   await expect(page.locator('[data-testid="why"]').textContent()).resolves.toBe('邮箱相同、电话相同');
   expect(await axeViolations(page)).toEqual([]);
@@ -93,7 +102,9 @@ test('goes through the groups, merges the choices, and undoes back to every cell
   );
   const group = page.locator('[data-testid="group"]');
   // The XSS probe is text.
-  await expect(group.locator(`[data-member="${planted.emailTwin}"] .member-name`).textContent()).resolves.toContain(XSS);
+  await expect(
+    group.locator(`[data-member="${planted.emailTwin}"] .member-name`).textContent(),
+  ).resolves.toContain(XSS);
   expect(await page.locator('img').count()).toBe(0);
   expect(await axeViolations(page)).toEqual([]);
   await screenshotSidebar(page, 'merge-duplicates-en');
@@ -134,7 +145,9 @@ test('goes through the groups, merges the choices, and undoes back to every cell
 
   await page.locator('#undo').click();
   await page.waitForSelector('.message.success');
-  await expect(page.locator('.message.success').textContent()).resolves.toMatch(/^Undid merge M-.*: 2 customers back/);
+  await expect(page.locator('.message.success').textContent()).resolves.toMatch(
+    /^Undid merge M-.*: 2 customers back/,
+  );
   expect(dataSnapshot(rt, 'en')).toBe(before);
   await expect(page.locator('[data-testid="summary"]').textContent()).resolves.toBe(
     '2 groups of likely duplicates (5 customers).',

@@ -52,7 +52,11 @@ function preview(rt: LocalRuntime, user: string, locale: Language = 'en'): Previ
 }
 
 function decisionsOf(groups: Group[]) {
-  return groups.map((group) => ({ members: group.ids, fingerprint: group.fingerprint, survivor: group.survivor }));
+  return groups.map((group) => ({
+    members: group.ids,
+    fingerprint: group.fingerprint,
+    survivor: group.survivor,
+  }));
 }
 
 function confirm(rt: LocalRuntime, user: string, decisions: unknown[], locale: Language = 'en') {
@@ -102,7 +106,9 @@ describe.each(['en', 'zh-CN'] as const)('merge duplicates in a %s workbook', (la
     const rep = activeRep(rt, language);
     const before = dataSnapshot(rt, language);
     const refusedPreview = rt.execute('apiPreviewMerge', [], { user: rep, locale: language });
-    expect(refusedPreview.error?.message).toMatch(language === 'en' ? /^Only a manager can do this\./ : /^只有经理/);
+    expect(refusedPreview.error?.message).toMatch(
+      language === 'en' ? /^Only a manager can do this\./ : /^只有经理/,
+    );
     const groups = preview(rt, SAMPLE_MANAGER, language).groups;
     const refused = confirm(rt, rep, decisionsOf(groups), language);
     expect(refused.error?.message).toMatch(language === 'en' ? /^Only a manager can do this\./ : /^只有经理/);
@@ -128,14 +134,17 @@ describe.each(['en', 'zh-CN'] as const)('merge duplicates in a %s workbook', (la
     const logBefore = records(rt, 'assignmentLog', language).length;
     const groups = preview(rt, SAMPLE_MANAGER, language).groups;
     const survivor = String(planted.original.id);
-    const dealsOfTwin = records(rt, 'deals', language).filter((d) => d.customerId === planted.emailTwin).length;
+    const dealsOfTwin = records(rt, 'deals', language).filter(
+      (d) => d.customerId === planted.emailTwin,
+    ).length;
     const result = confirm(rt, SAMPLE_MANAGER, decisionsOf(groups), language);
     expect(result.error).toBeUndefined();
     expect(result.value).toMatchObject({ status: 'done', removed: 3, moved: 4 });
 
     const customers = records(rt, 'customers', language);
     const ids = customers.map((c) => String(c.id));
-    for (const gone of [planted.emailTwin, planted.phoneTwin, planted.nameTwin]) expect(ids).not.toContain(gone);
+    for (const gone of [planted.emailTwin, planted.phoneTwin, planted.nameTwin])
+      expect(ids).not.toContain(gone);
     const kept = customers.find((c) => c.id === survivor) as Record<string, unknown>;
     expect(kept.notes).toBe('Met at the Shanghai fair');
     expect(kept.address).toBe('1 New Road'); // the newest record's (C-0902)
@@ -144,21 +153,36 @@ describe.each(['en', 'zh-CN'] as const)('merge duplicates in a %s workbook', (la
     ).toBeGreaterThanOrEqual(dealsOfTwin);
     for (const key of ['deals', 'followups'] as const)
       for (const row of records(rt, key, language))
-        expect([planted.emailTwin, planted.phoneTwin, planted.nameTwin, 'c-0901']).not.toContain(row.customerId);
+        expect([planted.emailTwin, planted.phoneTwin, planted.nameTwin, 'c-0901']).not.toContain(
+          row.customerId,
+        );
 
     // The log: one row per merged-away customer, who and when, the reason naming the survivor.
     const log = records(rt, 'assignmentLog', language).slice(logBefore);
-    expect(log.map((row) => row.customerId)).toEqual([planted.emailTwin, planted.phoneTwin, planted.nameTwin]);
+    expect(log.map((row) => row.customerId)).toEqual([
+      planted.emailTwin,
+      planted.phoneTwin,
+      planted.nameTwin,
+    ]);
     expect(new Set(log.map((row) => row.runId))).toEqual(new Set([result.value?.mergeId]));
-    expect(log.every((row) => row.by === SAMPLE_MANAGER && row.time instanceof Date && row.undone === false)).toBe(
-      true,
-    );
+    expect(
+      log.every((row) => row.by === SAMPLE_MANAGER && row.time instanceof Date && row.undone === false),
+    ).toBe(true);
     expect(String(log[0].reason)).toContain(survivor);
 
     // The survivor's purchases are what Refresh tiers computes from the moved deals.
     const purchases = (): unknown[] => {
-      const row = records(rt, 'customers', language).find((c) => c.id === survivor) as Record<string, unknown>;
-      return [row.totalPurchases, row.orderCount, String(row.firstPurchase), String(row.lastPurchase), row.tier];
+      const row = records(rt, 'customers', language).find((c) => c.id === survivor) as Record<
+        string,
+        unknown
+      >;
+      return [
+        row.totalPurchases,
+        row.orderCount,
+        String(row.firstPurchase),
+        String(row.lastPurchase),
+        row.tier,
+      ];
     };
     const merged = purchases();
     const tiers = rt.execute('menuRefreshTiers', [], { user: SAMPLE_MANAGER, locale: language });
@@ -174,8 +198,15 @@ describe.each(['en', 'zh-CN'] as const)('merge duplicates in a %s workbook', (la
     expect(undo.error).toBeUndefined();
     expect(undo.value).toMatchObject({ status: 'done', restored: 3, movedBack: 4 });
     expect(dataSnapshot(rt, language)).toBe(beforeData);
-    expect(records(rt, 'assignmentLog', language).slice(logBefore).every((row) => row.undone === true)).toBe(true);
-    const again = rt.execute<{ status: string }>('apiUndoMerge', [], { user: SAMPLE_MANAGER, locale: language });
+    expect(
+      records(rt, 'assignmentLog', language)
+        .slice(logBefore)
+        .every((row) => row.undone === true),
+    ).toBe(true);
+    const again = rt.execute<{ status: string }>('apiUndoMerge', [], {
+      user: SAMPLE_MANAGER,
+      locale: language,
+    });
     expect(again.value?.status).toBe('nothing');
   });
 });
@@ -186,7 +217,9 @@ describe('who may merge', () => {
     const planted = plantDuplicates(rt, 'en');
     const settings = rt.workbook.sheetValues('Settings');
     const row = settings.findIndex((r) => r[0] === 'managers') + 1;
-    const [edit] = rt.edit('Settings', `B${row}`, `${String(settings[row - 1][1])}, ${NEW_MANAGER}`, { user: OWNER });
+    const [edit] = rt.edit('Settings', `B${row}`, `${String(settings[row - 1][1])}, ${NEW_MANAGER}`, {
+      user: OWNER,
+    });
     expect(edit.error).toBeUndefined();
     const before = dataSnapshot(rt, 'en');
     const [group] = preview(rt, NEW_MANAGER).groups;
@@ -195,7 +228,12 @@ describe('who may merge', () => {
     expect(phone).toBeDefined();
     const originalId = String(planted.original.id);
     const result = confirm(rt, NEW_MANAGER, [
-      { members: group.ids, fingerprint: group.fingerprint, survivor: planted.emailTwin, picks: { phone: originalId } },
+      {
+        members: group.ids,
+        fingerprint: group.fingerprint,
+        survivor: planted.emailTwin,
+        picks: { phone: originalId },
+      },
     ]);
     expect(result.error).toBeUndefined();
     expect(result.value?.status).toBe('done');

@@ -42,7 +42,11 @@ function swapCells(row: unknown[], from: readonly unknown[], to: readonly unknow
 }
 
 /** The Customers rows after `record`'s merges (input untouched). */
-export function mergeCustomerRows(rows: readonly unknown[][], idColumn: number, record: MergeRecord): RowsChange {
+export function mergeCustomerRows(
+  rows: readonly unknown[][],
+  idColumn: number,
+  record: MergeRecord,
+): RowsChange {
   const out = rows.map((row) => [...row]);
   const index = idIndex(out, idColumn);
   let first = Infinity;
@@ -70,7 +74,11 @@ export interface UndoRows extends RowsChange {
 }
 
 /** The Customers rows after undoing `record` (input untouched). */
-export function unmergeCustomerRows(rows: readonly unknown[][], idColumn: number, record: MergeRecord): UndoRows {
+export function unmergeCustomerRows(
+  rows: readonly unknown[][],
+  idColumn: number,
+  record: MergeRecord,
+): UndoRows {
   const out = rows.map((row) => [...row]);
   const index = idIndex(out, idColumn);
   let first = Infinity;
@@ -107,7 +115,11 @@ export function survivorOf(record: MergeRecord): Map<string, string> {
  * Gives the survivor's ID to every record of a child sheet that names a merged-away ID (in place).
  * @returns the moves made, in row order.
  */
-export function moveChildren(sheet: string, table: Table<string>, survivors: Map<string, string>): ChildMove[] {
+export function moveChildren(
+  sheet: string,
+  table: Table<string>,
+  survivors: Map<string, string>,
+): ChildMove[] {
   const column = table.columns.customerId;
   if (column === undefined || survivors.size === 0) return [];
   const idColumn = table.columns.id;

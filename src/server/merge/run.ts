@@ -34,7 +34,14 @@ import {
 } from '../../core/merge';
 import { ZoneDays } from '../../core/dates';
 import { translator, type Translate } from '../../core/i18n';
-import { customerKey, exchangeRatesFrom, summarisePurchases, thresholdsFrom, tierOf, NO_PURCHASES } from '../../core/tiering';
+import {
+  customerKey,
+  exchangeRatesFrom,
+  summarisePurchases,
+  thresholdsFrom,
+  tierOf,
+  NO_PURCHASES,
+} from '../../core/tiering';
 import { SHEET_KEYS, SHEETS, listLabel, type SheetKey } from '../../../templates';
 import { appendRows, openSheet, tryOpenSheet, type SheetTable } from '../adapters/workbook';
 import { executionContext, type ExecutionContext } from '../context';
@@ -233,9 +240,7 @@ export function buildPreview(ctx: ExecutionContext, snap: MergeSnapshot): MergeP
 }
 
 export type DecisionOutcome =
-  | { status: 'ok'; planned: PlannedMerge[] }
-  | { status: 'changed' }
-  | { status: 'invalid'; message: string };
+  { status: 'ok'; planned: PlannedMerge[] } | { status: 'changed' } | { status: 'invalid'; message: string };
 
 /**
  * Checks the manager's decisions against the groups as they stand now (membership and fingerprint of each).
@@ -249,7 +254,9 @@ export function checkDecisions(
   const table = snap.customers.table;
   const idColumn = table.columns.id as number;
   const { groups } = findDuplicateGroups(table);
-  const byFirstId = new Map(groups.map((group) => [customerKey(table.rows[group.members[0]][idColumn]), group]));
+  const byFirstId = new Map(
+    groups.map((group) => [customerKey(table.rows[group.members[0]][idColumn]), group]),
+  );
   const planned: PlannedMerge[] = [];
   const seen = new Set<string>();
   for (const decision of decisions) {
@@ -318,10 +325,20 @@ export interface CommitResult {
  * Writes the planned merges in the journaled order (file header). Call under the lock with the snapshot taken
  * under it and decisions checked against it.
  */
-export function commitMerge(ctx: ExecutionContext, snap: MergeSnapshot, planned: PlannedMerge[]): CommitResult {
+export function commitMerge(
+  ctx: ExecutionContext,
+  snap: MergeSnapshot,
+  planned: PlannedMerge[],
+): CommitResult {
   const now = new Date();
   const mergeId = newMergeId(now, ctx.timeZone);
-  const record: MergeRecord = { mergeId, by: ctx.user, time: now.toISOString(), groups: planned, children: [] };
+  const record: MergeRecord = {
+    mergeId,
+    by: ctx.user,
+    time: now.toISOString(),
+    groups: planned,
+    children: [],
+  };
   // The moves, worked out on the tables as read (the journal must hold them all before anything is written).
   const survivors = survivorOf(record);
   const moved = new Map<SheetTable, number[]>();
@@ -377,7 +394,12 @@ export function commitMerge(ctx: ExecutionContext, snap: MergeSnapshot, planned:
 
   const managers = ctx.settings.managers;
   // Everything decided; now the writes, in the journaled order.
-  writeMergeState(ctx.spreadsheet, snap.state, { ...snap.state.state, journal: { op: 'merge', record } }, managers);
+  writeMergeState(
+    ctx.spreadsheet,
+    snap.state,
+    { ...snap.state.state, journal: { op: 'merge', record } },
+    managers,
+  );
   appendRows(snap.log.sheet, snap.log.table, logRecords);
   for (const [child, indices] of moved) writeChildIds(child, indices);
   const change = mergeCustomerRows(table.rows, table.columns.id as number, record);

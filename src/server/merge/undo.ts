@@ -84,7 +84,9 @@ export function undoRecord(ctx: ExecutionContext, snap: MergeSnapshot, resumed: 
   writeRowSpan(snap.log.sheet, log, ['undone'], first, last);
   writeMergeState(ctx.spreadsheet, snap.state, { journal: null, last: null }, managers);
 
-  const lines = [t('merge.undo.done', { mergeId: record.mergeId, restored: rows.restored, moved: movedBack })];
+  const lines = [
+    t('merge.undo.done', { mergeId: record.mergeId, restored: rows.restored, moved: movedBack }),
+  ];
   if (conflicts.length > 0)
     lines.push(
       t('merge.undo.conflicts', {

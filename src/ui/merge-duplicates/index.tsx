@@ -153,7 +153,8 @@ function MergeDuplicates() {
       const picks: Record<string, string> = {};
       for (const field of group.fields) {
         const option = field.options[choice.picks[field.key] ?? field.pick];
-        if (option) picks[field.key] = option.members.includes(choice.survivor) ? choice.survivor : option.members[0];
+        if (option)
+          picks[field.key] = option.members.includes(choice.survivor) ? choice.survivor : option.members[0];
       }
       return [{ members: group.ids, fingerprint: group.fingerprint, survivor: choice.survivor, picks }];
     });

@@ -42,12 +42,18 @@ export function appendRecords(rt: LocalRuntime, key: SheetKey, language: Languag
   const keys = header.map((text) => SHEETS[key].columns.find((c) => c.headers[language] === text)?.key ?? '');
   const values = rows.map((row) => keys.map((k) => (k ? (row[k] ?? '') : '')));
   const first = rt.workbook.sheetValues(name).filter((r) => r.some((v) => v !== '' && v !== null)).length + 1;
-  rt.workbook.writeValues(sheet, { row: first, column: 1, numRows: values.length, numColumns: keys.length }, values);
+  rt.workbook.writeValues(
+    sheet,
+    { row: first, column: 1, numRows: values.length, numColumns: keys.length },
+    values,
+  );
 }
 
 /** Full-width form of ASCII text (what an IME in full-width mode types). */
 export function fullWidth(text: string): string {
-  return text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000');
+  return text
+    .replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))
+    .replace(/ /g, '\u3000');
 }
 
 export async function sampleRuntime(language: Language, options: RuntimeOptions = {}): Promise<LocalRuntime> {
@@ -80,7 +86,8 @@ export interface Planted {
 export function plantDuplicates(rt: LocalRuntime, language: Language): Planted {
   const customers = records(rt, 'customers', language);
   const original = customers[0];
-  const nameOriginal = customers.find((c) => /[\u4e00-\u9fff]/.test(String(c.company)) && c !== original) ?? customers[1];
+  const nameOriginal =
+    customers.find((c) => /[\u4e00-\u9fff]/.test(String(c.company)) && c !== original) ?? customers[1];
   const rep = String(customers.find((c) => c.owner && c.owner !== original.owner)?.owner ?? '');
   appendRecords(rt, 'customers', language, [
     {
@@ -110,8 +117,22 @@ export function plantDuplicates(rt: LocalRuntime, language: Language): Planted {
     },
   ]);
   appendRecords(rt, 'deals', language, [
-    { id: 'D-0901', customerId: 'C-0901', date: day('2026-11-05'), amount: 1000, currency: 'CNY', status: language === 'en' ? 'Won' : '已成交' },
-    { id: 'D-0902', customerId: 'C-0903', date: day('2026-11-16'), amount: 500, currency: 'CNY', status: language === 'en' ? 'Won' : '已成交' },
+    {
+      id: 'D-0901',
+      customerId: 'C-0901',
+      date: day('2026-11-05'),
+      amount: 1000,
+      currency: 'CNY',
+      status: language === 'en' ? 'Won' : '已成交',
+    },
+    {
+      id: 'D-0902',
+      customerId: 'C-0903',
+      date: day('2026-11-16'),
+      amount: 500,
+      currency: 'CNY',
+      status: language === 'en' ? 'Won' : '已成交',
+    },
   ]);
   appendRecords(rt, 'followups', language, [
     { id: 'F-0901', customerId: 'C-0902', time: day('2026-11-11'), content: 'Called' },
@@ -123,6 +144,8 @@ export function plantDuplicates(rt: LocalRuntime, language: Language): Planted {
 /** Every cell of the sheets a merge may change (not the log, not the state sheet). */
 export function dataSnapshot(rt: LocalRuntime, language: Language): string {
   return JSON.stringify(
-    (['customers', 'deals', 'followups'] as const).map((key) => rt.workbook.sheetValues(sheetName(key, language))),
+    (['customers', 'deals', 'followups'] as const).map((key) =>
+      rt.workbook.sheetValues(sheetName(key, language)),
+    ),
   );
 }

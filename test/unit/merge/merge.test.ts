@@ -26,14 +26,45 @@ import {
 } from '../../../src/core/merge';
 import { columnHeaders } from '../../../templates';
 
-const HEADER = ['Customer ID', 'Company', 'Contact person', 'Phone', 'E-mail', 'Notes', 'Owner', 'Created', 'Updated at', 'Total purchases', 'My column'];
+const HEADER = [
+  'Customer ID',
+  'Company',
+  'Contact person',
+  'Phone',
+  'E-mail',
+  'Notes',
+  'Owner',
+  'Created',
+  'Updated at',
+  'Total purchases',
+  'My column',
+];
 const day = (iso: string): Date => new Date(`${iso}T00:00:00+08:00`);
 
 function customers(rows: unknown[][]): Table<string> {
   return readTable([HEADER, ...rows], columnHeaders('customers'));
 }
-function row(id: string, company: string, contact: string, phone: string, email: string, extra: Partial<Record<'notes' | 'owner' | 'created' | 'updatedAt' | 'total' | 'mine', unknown>> = {}): unknown[] {
-  return [id, company, contact, phone, email, extra.notes ?? '', extra.owner ?? '', extra.created ?? '', extra.updatedAt ?? '', extra.total ?? 0, extra.mine ?? ''];
+function row(
+  id: string,
+  company: string,
+  contact: string,
+  phone: string,
+  email: string,
+  extra: Partial<Record<'notes' | 'owner' | 'created' | 'updatedAt' | 'total' | 'mine', unknown>> = {},
+): unknown[] {
+  return [
+    id,
+    company,
+    contact,
+    phone,
+    email,
+    extra.notes ?? '',
+    extra.owner ?? '',
+    extra.created ?? '',
+    extra.updatedAt ?? '',
+    extra.total ?? 0,
+    extra.mine ?? '',
+  ];
 }
 
 describe('keys', () => {
@@ -78,9 +109,16 @@ describe('findDuplicateGroups', () => {
   it('indexes once: 50 000 customers with 2 000 planted duplicates linear: seconds at most on a busy machine (rows × rows would take minutes)', () => {
     const rows: unknown[][] = [];
     for (let i = 0; i < 50_000; i++)
-      rows.push(row(`C-${i}`, `Company ${i}`, `Contact ${i}`, `+86 139 ${String(i).padStart(8, '0').slice(0, 4)} ${String(i).padStart(8, '0').slice(4)}`, `c${i}@example.com`));
-    for (let i = 0; i < 2_000; i++)
-      rows.push(row(`D-${i}`, `Dup ${i}`, 'Z', '', `C${i * 7}@EXAMPLE.COM`));
+      rows.push(
+        row(
+          `C-${i}`,
+          `Company ${i}`,
+          `Contact ${i}`,
+          `+86 139 ${String(i).padStart(8, '0').slice(0, 4)} ${String(i).padStart(8, '0').slice(4)}`,
+          `c${i}@example.com`,
+        ),
+      );
+    for (let i = 0; i < 2_000; i++) rows.push(row(`D-${i}`, `Dup ${i}`, 'Z', '', `C${i * 7}@EXAMPLE.COM`));
     const table = customers(rows);
     const started = process.hrtime.bigint();
     const { groups } = findDuplicateGroups(table);
@@ -93,15 +131,33 @@ describe('findDuplicateGroups', () => {
 
 describe('defaults', () => {
   const table = customers([
-    row('C-1', 'Acme', 'Li Lei', '010-12345678', 'li@acme.cn', { notes: 'old note', created: day('2025-01-01'), owner: 'ann@x.com' }),
-    row('C-2', 'ACME', 'Li Lei', '', 'li@acme.cn', { notes: 'new note', created: day('2026-01-01'), updatedAt: day('2026-06-01'), mine: 'custom' }),
+    row('C-1', 'Acme', 'Li Lei', '010-12345678', 'li@acme.cn', {
+      notes: 'old note',
+      created: day('2025-01-01'),
+      owner: 'ann@x.com',
+    }),
+    row('C-2', 'ACME', 'Li Lei', '', 'li@acme.cn', {
+      notes: 'new note',
+      created: day('2026-01-01'),
+      updatedAt: day('2026-06-01'),
+      mine: 'custom',
+    }),
     row('C-3', 'Acme', 'Li Lei', '', 'li@acme.cn', { created: day('2026-03-01') }),
   ]);
   const fields = mergeFields(table);
   const group = findDuplicateGroups(table).groups[0];
 
   it('fields: everything but the ID, computed and automatic columns; a user column too', () => {
-    expect(fields.map((field) => field.key)).toEqual(['company', 'contact', 'phone', 'email', 'notes', 'owner', 'created', '#10']);
+    expect(fields.map((field) => field.key)).toEqual([
+      'company',
+      'contact',
+      'phone',
+      'email',
+      'notes',
+      'owner',
+      'created',
+      '#10',
+    ]);
   });
 
   it('the oldest record survives; each field takes the newest non-empty value; created the earliest', () => {
@@ -115,14 +171,30 @@ describe('defaults', () => {
 
   it('planDecision: picks by ID, the rest by default, the group checked by fingerprint', () => {
     const fingerprint = groupFingerprint(table, group.members);
-    const plan = planDecision(table, group, { members: ['C-1', 'C-2', 'C-3'], fingerprint, survivor: 'C-3', picks: { notes: 'C-1' } }, fields) as PlannedMerge;
+    const plan = planDecision(
+      table,
+      group,
+      { members: ['C-1', 'C-2', 'C-3'], fingerprint, survivor: 'C-3', picks: { notes: 'C-1' } },
+      fields,
+    ) as PlannedMerge;
     expect(plan.survivorId).toBe('C-3');
     expect(plan.after[5]).toBe('old note');
     expect(plan.after[3]).toBe('010-12345678');
     expect(plan.removed.map((r) => r.id)).toEqual(['C-1', 'C-2']);
-    expect(planDecision(table, group, { members: ['C-1', 'C-2', 'C-3'], fingerprint: 'x', survivor: 'C-3' }, fields)).toBe('changed');
-    expect(planDecision(table, group, { members: ['C-1', 'C-2'], fingerprint, survivor: 'C-1' }, fields)).toBe('changed');
-    expect(planDecision(table, group, { members: ['C-1', 'C-2', 'C-3'], fingerprint, survivor: 'C-9' }, fields)).toBe('badSurvivor');
+    expect(
+      planDecision(
+        table,
+        group,
+        { members: ['C-1', 'C-2', 'C-3'], fingerprint: 'x', survivor: 'C-3' },
+        fields,
+      ),
+    ).toBe('changed');
+    expect(
+      planDecision(table, group, { members: ['C-1', 'C-2'], fingerprint, survivor: 'C-1' }, fields),
+    ).toBe('changed');
+    expect(
+      planDecision(table, group, { members: ['C-1', 'C-2', 'C-3'], fingerprint, survivor: 'C-9' }, fields),
+    ).toBe('badSurvivor');
   });
 });
 
@@ -136,16 +208,35 @@ describe('apply and undo by ID', () => {
   const table = customers(rows);
   const group = findDuplicateGroups(table).groups[0];
   const fields = mergeFields(table);
-  const plan = planDecision(table, group, { members: ['C-1', 'C-3'], fingerprint: groupFingerprint(table, group.members), survivor: 'C-1' }, fields) as PlannedMerge;
+  const plan = planDecision(
+    table,
+    group,
+    { members: ['C-1', 'C-3'], fingerprint: groupFingerprint(table, group.members), survivor: 'C-1' },
+    fields,
+  ) as PlannedMerge;
   const deals = readTable(
-    [['Deal ID', 'Customer ID'], ['D-1', 'C-3'], ['D-2', 'C-2'], ['D-3', 'c-3 ']],
+    [
+      ['Deal ID', 'Customer ID'],
+      ['D-1', 'C-3'],
+      ['D-2', 'C-2'],
+      ['D-3', 'c-3 '],
+    ],
     columnHeaders('deals'),
   );
-  const record: MergeRecord = { mergeId: 'M-1', by: 'boss', time: '2026-11-23T00:00:00Z', groups: [plan], children: [] };
+  const record: MergeRecord = {
+    mergeId: 'M-1',
+    by: 'boss',
+    time: '2026-11-23T00:00:00Z',
+    groups: [plan],
+    children: [],
+  };
 
   it('merge removes C-3, moves its deals, and is idempotent; undo restores every cell', () => {
     const moved = moveChildren('deals', deals, survivorOf(record));
-    expect(moved.map((m) => [m.childId, m.from, m.to])).toEqual([['D-1', 'C-3', 'C-1'], ['D-3', 'c-3', 'C-1']]);
+    expect(moved.map((m) => [m.childId, m.from, m.to])).toEqual([
+      ['D-1', 'C-3', 'C-1'],
+      ['D-3', 'c-3', 'C-1'],
+    ]);
     expect(deals.rows.map((r) => r[1])).toEqual(['C-1', 'C-2', 'C-1']);
     record.children = moved;
     const merged = mergeCustomerRows(table.rows, 0, record);
@@ -172,8 +263,16 @@ describe('apply and undo by ID', () => {
     merged[0][5] = 'edited after';
     const undone = unmergeCustomerRows(merged, 0, record);
     expect(undone.rows[0][5]).toBe('edited after');
-    const children = readTable([['Deal ID', 'Customer ID'], ['D-1', 'C-4']], columnHeaders('deals'));
-    const result = unmoveChildren(children, [{ sheet: 'deals', index: 0, childId: 'D-1', from: 'C-3', to: 'C-1' }]);
+    const children = readTable(
+      [
+        ['Deal ID', 'Customer ID'],
+        ['D-1', 'C-4'],
+      ],
+      columnHeaders('deals'),
+    );
+    const result = unmoveChildren(children, [
+      { sheet: 'deals', index: 0, childId: 'D-1', from: 'C-3', to: 'C-1' },
+    ]);
     expect(result.conflicts).toHaveLength(1);
   });
 });
@@ -184,7 +283,15 @@ describe('state document', () => {
       mergeId: 'M-1',
       by: 'boss@example.com',
       time: '2026-11-23T02:00:00.000Z',
-      groups: [{ survivorId: 'C-1', before: [{ $d: '2026-01-01T00:00:00.000Z' }], after: ['x'], removed: [], taken: [] }],
+      groups: [
+        {
+          survivorId: 'C-1',
+          before: [{ $d: '2026-01-01T00:00:00.000Z' }],
+          after: ['x'],
+          removed: [],
+          taken: [],
+        },
+      ],
       children: [],
     };
     const cells = encodeMergeState({ journal: { op: 'merge', record }, last: null });

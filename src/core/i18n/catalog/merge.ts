@@ -7,13 +7,14 @@ export const merge: Catalog = {
     'menu.undoMerge': 'Undo last merge',
     'help.item.mergeDuplicates':
       'Managers: find customers entered twice (same e-mail, phone, or company and contact), choose the record to keep and its values; their deals, follow-ups and other records move to it.',
-    'help.item.undoMerge': 'Managers: put the customers of the last merge back, with their records, exactly as they were.',
+    'help.item.undoMerge':
+      'Managers: put the customers of the last merge back, with their records, exactly as they were.',
     'merge.title': 'Merge duplicates',
     'merge.loading': 'Looking for duplicates…',
     'merge.preview.none':
       'No likely duplicates: no two customers share an e-mail, a phone, or a company and contact.',
     'merge.preview.summary':
-      '{groups, plural, one {# group} other {# groups}} of likely duplicates ({customers} customers).',
+      '{groups, plural, one {# group} other {# groups}} of likely duplicates ({customers, plural, one {# customer} other {# customers}}).',
     'merge.preview.more':
       '…and {count, plural, one {# more group} other {# more groups}}: merge these first, then open Merge duplicates again.',
     'merge.reason.email': 'same e-mail',
@@ -50,7 +51,8 @@ export const merge: Catalog = {
     'merge.undo.conflicts':
       '{count, plural, one {# item was} other {# items were}} left as they are because they changed since the merge: {list}.',
     'merge.log.pool': 'Merge',
-    'merge.log.reason': 'Merged into {survivorId} ({survivor}); {moved} linked records moved to it.',
+    'merge.log.reason':
+      'Merged into {survivorId} ({survivor}); {moved, plural, one {# linked record} other {# linked records}} moved to it.',
     'merge.log.fields': 'Kept from this record: {fields}.',
   },
   'zh-CN': {
