@@ -249,6 +249,25 @@ describe('who may merge', () => {
     expect(dataSnapshot(rt, 'en')).toBe(before);
   });
 
+  it('a manager typed in while no trigger syncs the protections is told who can fix it; nothing is written', async () => {
+    const rt = await sampleRuntime('en');
+    plantDuplicates(rt, 'en');
+    rt.triggers.all.splice(0, rt.triggers.all.length); // the on-edit trigger turned off by hand
+    const settings = rt.workbook.sheetValues('Settings');
+    const row = settings.findIndex((r) => r[0] === 'managers') + 1;
+    rt.edit('Settings', `B${row}`, `${String(settings[row - 1][1])}, ${NEW_MANAGER}`, { user: OWNER });
+    const before = dataSnapshot(rt, 'en');
+    const logBefore = rt.workbook.sheetValues('Assignment log');
+    const groups = preview(rt, NEW_MANAGER).groups;
+    const refused = confirm(rt, NEW_MANAGER, decisionsOf(groups));
+    expect(refused.error?.message).toMatch(
+      /^Nothing was changed: you cannot edit Assignment log \(protected\)\./,
+    );
+    expect(dataSnapshot(rt, 'en')).toBe(before);
+    expect(rt.workbook.sheetValues('Assignment log')).toEqual(logBefore);
+    expect(rt.workbook.data.sheets.some((sheet) => sheet.name === 'SalesDesk state')).toBe(false);
+  });
+
   it('the menu item opens the sidebar for a manager and refuses a rep with an alert', async () => {
     const rt = await sampleRuntime('en');
     const opened = rt.execute('menuMergeDuplicates', [], { user: SAMPLE_MANAGER });

@@ -183,7 +183,7 @@ function MergeDuplicates() {
 
   const groups = preview?.groups ?? [];
   const group = groups[at];
-  const canUndo = merged || (!!preview?.last && !merged);
+  const canUndo = merged || !!preview?.last;
   return (
     <Sidebar
       title={t('merge.title')}
