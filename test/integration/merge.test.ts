@@ -268,6 +268,30 @@ describe('who may merge', () => {
     expect(rt.workbook.data.sheets.some((sheet) => sheet.name === 'SalesDesk state')).toBe(false);
   });
 
+  it('live tier formulas stay in place and compute the survivor from its moved deals; undo keeps them too', async () => {
+    const rt = await sampleRuntime('en');
+    const planted = plantDuplicates(rt, 'en');
+    const manager = { user: SAMPLE_MANAGER, locale: 'en' };
+    expect(rt.execute('menuUseLiveTierFormulas', [], manager).error).toBeUndefined();
+    const header = rt.workbook.sheetValues('Customers')[0];
+    const totalColumn = header.indexOf('Total purchases');
+    const formulas = (): unknown[] => rt.workbook.sheetFormulas('Customers')[1].filter((f) => f !== '');
+    const before = formulas();
+    expect(before.length).toBeGreaterThanOrEqual(5);
+    const beforeData = dataSnapshot(rt, 'en');
+    const total = (id: string): number =>
+      Number(rt.workbook.sheetValues('Customers').find((row) => row[0] === id)?.[totalColumn]);
+    const survivor = String(planted.original.id);
+    const expected = total(survivor) + total(planted.emailTwin);
+    const result = confirm(rt, SAMPLE_MANAGER, decisionsOf(preview(rt, SAMPLE_MANAGER).groups));
+    expect(result.value?.status).toBe('done');
+    expect(formulas()).toEqual(before);
+    expect(total(survivor)).toBeCloseTo(expected, 6);
+    expect(rt.execute('apiUndoMerge', [], manager).value).toMatchObject({ status: 'done' });
+    expect(formulas()).toEqual(before);
+    expect(dataSnapshot(rt, 'en')).toBe(beforeData);
+  });
+
   it('the menu item opens the sidebar for a manager and refuses a rep with an alert', async () => {
     const rt = await sampleRuntime('en');
     const opened = rt.execute('menuMergeDuplicates', [], { user: SAMPLE_MANAGER });
