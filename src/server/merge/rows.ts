@@ -18,20 +18,33 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * @returns the number of setValues calls made (0 when nothing changed).
  */
 export function rewriteRows(sheet: Sheet, table: Table<string>, next: unknown[][], first: number): number {
-  const end = Math.max(table.rows.length, next.length);
-  if (!Number.isFinite(first) || first >= end) {
+  const longest = Math.max(table.rows.length, next.length);
+  if (!Number.isFinite(first) || first >= longest) {
     table.rows = next;
     return 0;
   }
   let width = Math.max(table.header.length, 1);
   for (const row of table.rows) width = Math.max(width, row.length);
   for (const row of next) width = Math.max(width, row.length);
-  const lastRow = table.firstRow + end - 1;
   const maxRows = sheet.getMaxRows();
-  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-  const formulas = sheet.getRange(table.firstRow, 1, lastRow - table.firstRow + 1, width).getFormulas();
+  const readRows = Math.max(1, Math.min(table.firstRow + longest - 1, maxRows) - table.firstRow + 1);
+  const formulas = sheet.getRange(table.firstRow, 1, readRows, width).getFormulas();
   const keep = new Array<boolean>(width).fill(false);
   for (const row of formulas) for (let c = 0; c < width; c++) if (row[c]) keep[c] = true;
+  // Rows below the data that only formulas fill (a live formula spills to the sheet's end) are not data: they
+  // neither grow the sheet nor get written.
+  const used = (rows: readonly unknown[][]): number => {
+    let n = rows.length;
+    while (n > 0 && !rows[n - 1].some((v, c) => !keep[c] && v !== '' && v !== null && v !== undefined)) n--;
+    return n;
+  };
+  const end = Math.max(used(table.rows), used(next));
+  if (first >= end) {
+    table.rows = next;
+    return 0;
+  }
+  const lastRow = table.firstRow + end - 1;
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
   const block: unknown[][] = [];
   for (let i = first; i < end; i++) {
     const source = next[i];
