@@ -5,6 +5,7 @@ import { cases as checks } from './checks';
 import { cases as dashboard } from './dashboard';
 import { cases as forms } from './forms';
 import { cases as opportunities } from './opportunities';
+import { cases as merge } from './merge';
 import { cases as reminders } from './reminders';
 import { cases as setup } from './setup';
 import { cases as service } from './service';
@@ -18,4 +19,5 @@ export const cases: BenchCase[] = [
   ...reminders,
   ...setup,
   ...service,
+  ...merge,
 ];

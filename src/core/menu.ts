@@ -81,6 +81,8 @@ export function salesDeskMenu(state: MenuState): MenuEntry[] {
     separator,
     item('menu.checkData', 'menuCheckData'),
     item('menu.clearHighlights', 'menuClearHighlights'),
+    item('menu.mergeDuplicates', 'menuMergeDuplicates', true),
+    item('menu.undoMerge', 'menuUndoLastMerge', true),
     item('menu.refreshTiers', 'menuRefreshTiers', true),
     item('menu.liveTiers', 'menuUseLiveTierFormulas', true),
     item('menu.refreshDashboard', 'menuRefreshDashboard', true),

@@ -12,6 +12,7 @@ import * as forms from './forms/entries';
 import * as functions from '../functions';
 import * as menu from './menu';
 import * as opportunities from './opportunities/entries';
+import * as merge from './merge/entries';
 import * as onboarding from './onboarding';
 import * as reminders from './reminders/entries';
 import * as roles from './roles/entries';
@@ -100,6 +101,13 @@ export const menuClearHighlights = managerMenu(checks.menuClearHighlights);
 export const menuRefreshTiers = managerMenu(checks.menuRefreshTiers);
 export const apiInstallTierFormulas = manager(checks.apiInstallTierFormulas);
 export const menuUseLiveTierFormulas = managerMenu(checks.menuUseLiveTierFormulas);
+
+// Merge duplicates (issue 14 §5): customers, their child records and the log are every manager's to change.
+export const menuMergeDuplicates = managerMenu(merge.menuMergeDuplicates);
+export const apiPreviewMerge = manager(merge.apiPreviewMerge);
+export const apiConfirmMerge = manager(merge.apiConfirmMerge);
+export const apiUndoMerge = manager(merge.apiUndoMerge);
+export const menuUndoLastMerge = managerMenu(merge.menuUndoLastMerge);
 
 // Custom functions (=SALESDESK_TIER(...)): no user, no authorisation, read nothing but their arguments.
 export const SALESDESK_DAYS_SINCE = customFunction(functions.SALESDESK_DAYS_SINCE);

@@ -7,6 +7,7 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { data } from './data';
 import { forms } from './forms';
+import { merge } from './merge';
 import { onboarding } from './onboarding';
 import { opportunities } from './opportunities';
 import { reminders } from './reminders';
@@ -23,6 +24,7 @@ export const catalogs: Catalog[] = [
   dashboard,
   data,
   forms,
+  merge,
   onboarding,
   opportunities,
   reminders,
