@@ -189,6 +189,7 @@ export class LocalRuntime {
     this.addOnName = options.addOnName ?? 'Add-on';
     this.clock = new FakeClock(options.now ?? new Date());
     this.mail = new MailBox(options.mailQuota ?? 100, this.clock, this.timeZone);
+    this.mail.defaultSender = this.owner.toLowerCase();
     this.properties = new PropertyStores(this.owner);
     for (const [key, value] of Object.entries(options.scriptProperties ?? {}))
       this.properties.script.set(key, String(value));
@@ -697,7 +698,7 @@ export class LocalRuntime {
       PropertiesService: new LocalPropertiesService(this.properties, execution.user || this.owner),
       LockService: new LocalLockService(this.locks, current, this.clock, mode.inWorker),
       CacheService: new LocalCacheService(this.caches, this.clock, execution.user || this.owner),
-      MailApp: new LocalMailApp(this.mail, this.clock, this.owner),
+      MailApp: new LocalMailApp(this.mail, this.clock, execution.user || this.owner),
       DriveApp: new LocalDriveApp(this.drive),
       ScriptApp: new LocalScriptApp(this.triggers, this.clock, execution.user),
       Session: new LocalSession(execution.user, this.owner, execution.locale, this.timeZone),

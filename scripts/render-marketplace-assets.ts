@@ -10,7 +10,10 @@ import { chromium } from 'playwright-core';
 
 const dir = path.resolve(__dirname, '../docs/marketplace');
 
-/** What the listing asks for (docs/marketplace/listing.md): source SVG → PNG at a size. */
+/**
+ * What the listing asks for (docs/marketplace/listing.md; Google's sizes: developers.google.com/workspace/marketplace/
+ * create-listing, "Graphic assets"): source SVG → PNG at a size.
+ */
 export const ASSETS = [
   { svg: 'icon.svg', png: 'icon-128.png', width: 128, height: 128 },
   { svg: 'icon.svg', png: 'icon-32.png', width: 32, height: 32 },

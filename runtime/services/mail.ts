@@ -1,6 +1,7 @@
 /**
  * MailApp: messages go to `rt.mail.outbox`; the daily quota counts recipients (to + cc + bcc) per day in the
- * script's time zone on the fake clock (guides/services/quotas: 100 recipients/day for consumer accounts).
+ * script's time zone on the fake clock (guides/services/quotas: 100 recipients/day for consumer accounts), per
+ * sender as in Apps Script: mail goes out as the user the script runs as (a trigger's owner), from their quota.
  */
 import type { FakeClock } from '../clock';
 import { formatDate } from './format-date';
@@ -40,9 +41,15 @@ export class MailBox {
   today(): string {
     return formatDate(this.clock.now(), this.timeZone, 'yyyy-MM-dd');
   }
-  remaining(): number {
-    return Math.max(0, this.dailyQuota - (this.recipientsByDay.get(this.today()) ?? 0));
+  /** Recipients `sender` may still mail today (the quota is per user); no sender: the script owner's view. */
+  remaining(sender = ''): number {
+    return Math.max(0, this.dailyQuota - (this.recipientsByDay.get(this.quotaKey(sender)) ?? 0));
   }
+  private quotaKey(sender: string): string {
+    return `${sender.toLowerCase() || this.defaultSender}|${this.today()}`;
+  }
+  /** Whose quota `remaining()` without a sender reads (the runtime's owner). */
+  defaultSender = '';
   /** Messages sent to an address (any of to/cc/bcc). */
   to(address: string): SentMail[] {
     const wanted = address.toLowerCase();
@@ -52,9 +59,9 @@ export class MailBox {
     const recipients = mail.to.length + mail.cc.length + mail.bcc.length;
     if (recipients === 0) throw new Error(NO_RECIPIENT_MESSAGE);
     if (recipients > MAX_RECIPIENTS_PER_MESSAGE) throw new Error(TOO_MANY_RECIPIENTS_MESSAGE);
-    if (recipients > this.remaining()) throw new Error(MAIL_QUOTA_MESSAGE);
-    const day = this.today();
-    this.recipientsByDay.set(day, (this.recipientsByDay.get(day) ?? 0) + recipients);
+    if (recipients > this.remaining(mail.from)) throw new Error(MAIL_QUOTA_MESSAGE);
+    const key = this.quotaKey(mail.from);
+    this.recipientsByDay.set(key, (this.recipientsByDay.get(key) ?? 0) + recipients);
     this.outbox.push(mail);
   }
 }
@@ -89,7 +96,7 @@ export class LocalMailApp implements GoogleAppsScript.Mail.MailApp {
   ) {}
 
   getRemainingDailyQuota(): number {
-    return this.box.remaining();
+    return this.box.remaining(this.sender);
   }
 
   sendEmail(...args: unknown[]): void {

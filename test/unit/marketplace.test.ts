@@ -31,6 +31,13 @@ test('each listing graphic is rendered at the size the listing table names', () 
     expect(pngSize(`docs/marketplace/${asset.png}`)).toEqual([asset.width, asset.height]);
     expect(listing).toContain(`| ${asset.width} × ${asset.height} | \`${asset.png}\` | \`${asset.svg}\` |`);
   }
+  // The sizes name their source: Google's store-listing page (icons 128 and 32, card banner 220 × 140).
+  expect(listing).toContain('https://developers.google.com/workspace/marketplace/create-listing');
+  expect(ASSETS.map((asset) => `${asset.width}x${asset.height}`).sort()).toEqual([
+    '128x128',
+    '220x140',
+    '32x32',
+  ]);
 });
 
 test.each(['docs/install.md', 'docs/install.zh-CN.md'])(

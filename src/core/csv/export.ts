@@ -1,8 +1,16 @@
 /**
  * CSV export that Excel and Sheets open safely: UTF-8 with a byte-order mark (so Excel reads Chinese right),
  * CRLF line ends (RFC 4180), and every text cell that a spreadsheet would run as a formula neutralised with a
- * leading apostrophe (OWASP "CSV injection": =, +, -, @, tab, carriage return).
+ * leading apostrophe (OWASP "CSV injection": =, +, -, @, tab, carriage return). Only such cells get it.
+ *
+ * Phones are the one common case of data that starts with "+": a valid phone in a phone column is written with
+ * the international prefix 00 instead (`+86 138 0013 8000` → `0086 138 0013 8000`, as Chinese teams write it
+ * anyway), which no spreadsheet reads as a formula or a number, so Excel shows it without an apostrophe; the
+ * import turns 00 back into + (src/core/validation/phone.ts), so the export re-imports unchanged.
  */
+import { normaliseHeader } from '../table';
+import { parsePhone } from '../validation/phone';
+import { SHEETS } from '../../../templates';
 
 export const UTF8_BOM = '\ufeff';
 
@@ -24,6 +32,39 @@ export function withoutExportGuard(text: string): string {
 export interface CsvExportOptions {
   /** How a Date cell is written; the server formats in the spreadsheet's time zone. Default: ISO date/time. */
   formatDate?: (date: Date) => string;
+  /** 0-based columns holding phone numbers (`phoneColumns(header)`): their "+" numbers are written with 00. */
+  phoneColumns?: ReadonlySet<number>;
+}
+
+/** Every header text of the template's phone columns (either language, aliases), normalised. */
+const PHONE_HEADERS = new Set(
+  Object.values(SHEETS).flatMap((sheet) =>
+    sheet.columns
+      .filter((column) => column.type === 'phone')
+      .flatMap((column) =>
+        [column.headers.en, column.headers['zh-CN'], ...(column.aliases ?? [])].map(normaliseHeader),
+      ),
+  ),
+);
+
+/** The 0-based indexes of the phone columns in a header row, found by header as everywhere else. */
+export function phoneColumns(header: readonly unknown[]): Set<number> {
+  const found = new Set<number>();
+  header.forEach((cell, index) => {
+    if (PHONE_HEADERS.has(normaliseHeader(cell))) found.add(index);
+  });
+  return found;
+}
+
+/**
+ * A phone cell's text: a valid `+` number with separators becomes its `00` form, which is not formula-like and
+ * stays text in Excel and Sheets (a bare `+8613800138000` would become the number 8613800138000 as `00…`, so it
+ * keeps the apostrophe guard, as does anything that is not a valid phone).
+ */
+export function exportPhoneText(text: string): string {
+  if (/^\+\d[\d ()-]*\d$/.test(text) && /[ ()-]/.test(text) && parsePhone(text) !== null)
+    return `00${text.slice(1)}`;
+  return isFormulaLike(text) ? `'${text}` : text;
 }
 
 /**
@@ -48,7 +89,12 @@ function quote(text: string): string {
 
 /** The rows as one CSV document: BOM, comma-separated, quoted where needed, CRLF after every row. */
 export function toCsv(rows: readonly (readonly unknown[])[], options: CsvExportOptions = {}): string {
-  const lines = rows.map((row) => row.map((value) => quote(exportCellText(value, options))).join(','));
+  const phones = options.phoneColumns;
+  const text = (value: unknown, column: number, row: number) =>
+    row > 0 && phones?.has(column) && typeof value === 'string'
+      ? exportPhoneText(value)
+      : exportCellText(value, options);
+  const lines = rows.map((row, r) => row.map((value, c) => quote(text(value, c, r))).join(','));
   return UTF8_BOM + lines.map((line) => line + '\r\n').join('');
 }
 

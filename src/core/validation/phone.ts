@@ -10,7 +10,7 @@
  *   — 2-digit area codes (10, 2x) with 8 digits, 3-digit ones with 7 or 8;
  * - any other number in country-code form: `+` (or `00`) and 8–15 digits (`+1 (415) 555-0134`).
  * Groups may be separated by spaces, hyphens or parentheses only. Numbers are stored in one form:
- * `+86 138 0013 8000`, `+86 10 1234 5678`, `+86 755 123 4567`, other countries as typed with `+`.
+ * `+86 138 0013 8000`, `+86 10 1234 5678`, `+86 755 123 4567`, other countries as typed with `+` (for `00`).
  *
  * Small on purpose: a full phone library (libphonenumber-js, 80 KB+ minified with its metadata) does not fit the
  * bundle budget for what SalesDesk needs, mainland China plus a country-code check for the rest.
@@ -84,8 +84,14 @@ function parseText(value: unknown): ParsedPhone | null {
   if (compact.startsWith('+') || compact.startsWith('00')) {
     const digits = compact.replace(/^\+|^00/, '');
     if (digits.length < 8 || digits.length > 15) return null;
-    // Kept as the user grouped it when it starts with "+"; "00…" and "(+1)…" become "+digits".
-    const display = text.startsWith('+') ? text.replace(/\s+/g, ' ') : `+${digits}`;
+    // Kept as the user grouped it when it starts with "+" or "00" (`0044 20 7946 0000` → `+44 20 7946 0000`, how
+    // a CSV export writes it); "(+1)…" becomes "+digits".
+    const grouped = text.startsWith('+')
+      ? text
+      : text.startsWith('00')
+        ? `+${text.slice(2).trimStart()}`
+        : '';
+    const display = grouped ? grouped.replace(/\s+/g, ' ') : `+${digits}`;
     return { kind: 'international', e164: `+${digits}`, display };
   }
   if (compact.startsWith('0')) return mainland(compact.slice(1), false);

@@ -3,6 +3,7 @@
  * Each sheet is read once; the checks and tiers are computed in src/core; writes are one call per sheet
  * (highlights) or per run of adjacent columns (tiers).
  */
+import { requireWritable } from '../protections';
 import { ZoneDays } from '../../core/dates';
 import { translator, type Locale } from '../../core/i18n';
 import { isBlankRow } from '../../core/table';
@@ -217,6 +218,8 @@ export function refreshTiers(): TierRefreshResult {
     const missing = (['customers', 'deals'] as const).find((key) => !found[key]);
     if (missing) throw new Error(t('common.missingSheet', { sheet: SHEETS[missing].names[locale] }));
     const customersSheet = found.customers as GoogleAppsScript.Spreadsheet.Sheet;
+    // The computed columns are protected for managers: someone not (yet) an editor is told so before any write.
+    requireWritable(executionContext(), ['customers']);
     const customers = readSheet(customersSheet, 'customers');
     const deals = readSheet(found.deals as GoogleAppsScript.Spreadsheet.Sheet, 'deals');
     for (const key of ['id', ...TIER_COLUMNS]) {

@@ -3,7 +3,7 @@
  * criteria read once per filtered column, the CSV built in src/core/csv, and a small dialog with a data: URL
  * link. Nothing is written to the spreadsheet.
  */
-import { csvDataUrl, csvFileName, toCsv } from '../../core/csv/export';
+import { csvDataUrl, csvFileName, phoneColumns, toCsv } from '../../core/csv/export';
 import { rowVisible, type ColumnCriteria } from '../../core/csv/filter';
 import { DayClock, formatZoned } from '../../core/dashboard/days';
 import type { Translate } from '../../core/i18n';
@@ -90,7 +90,10 @@ export function exportSheetCsv(
   while (rows.length > 0 && rows[rows.length - 1].every((cell) => cell === '' || cell === null))
     rows = rows.slice(0, -1);
   const clock = new DayClock(spreadsheet.getSpreadsheetTimeZone());
-  const csv = toCsv(rows, { formatDate: (date) => formatZoned(date, clock) });
+  const csv = toCsv(rows, {
+    formatDate: (date) => formatZoned(date, clock),
+    phoneColumns: phoneColumns(rows[0] ?? []),
+  });
   const today = formatZoned(new Date(), clock).slice(0, 10);
   return {
     sheet: sheet.getName(),

@@ -5,6 +5,7 @@
  * since the preview) and writes: new customers appended in one setValues, merges as one setValues per touched
  * column. Every written row gets updatedBy / updatedAt.
  */
+import { requireWritable } from '../protections';
 import { cellAmount } from '../../core/cells';
 import { decodeCsvBytes, stripBom } from '../../core/csv/encoding';
 import {
@@ -26,7 +27,7 @@ import type { Translate } from '../../core/i18n';
 import { cell, isBlankRow } from '../../core/table';
 import { columnHeaders, listValueCode } from '../../../templates';
 import { appendRows, openSheet, type SheetTable } from '../adapters/workbook';
-import { currentTranslator } from '../context';
+import { currentTranslator, executionContext } from '../context';
 import { dataSession, readLists, type DataSession } from './session';
 import { withLock } from '../lock';
 import { refuseUntilSetUp } from '../onboarding';
@@ -286,6 +287,9 @@ export function apiImportCustomers(request: ImportRequest): ImportResult {
   });
   if ('error' in read) return failed(read.error);
   return withLock(t, 'action', () => {
+    // New rows span every column, the protected computed ones too: whoever cannot write them is told before any
+    // write (a merge or the append), with the sheet named, instead of failing half-way.
+    requireWritable(executionContext(), ['customers']);
     const { plan, customers, clock } = planAgainstSheet(ctx, read.text);
     if (plan.missingColumns.length > 0)
       return failed(t('data.import.missingColumns', { columns: plan.missingColumns.join(', ') }));

@@ -3,6 +3,7 @@
  * sidebar and its api* calls, and a preview of what a run would send (CLI, managers).
  */
 import { prepareReminderRun } from '../../core/reminders';
+import { alert } from '../adapters/alert';
 import { currentTranslator } from '../context';
 import { linkOptions, readReminderSheets, reminderContext, reminderInput } from './context';
 import { clearContinuation, readReminderState, runReminders, type ReminderRunReport } from './run';
@@ -12,14 +13,6 @@ import { refuseUntilSetUp } from '../onboarding';
 import { runSlaSweep } from '../assign/entries';
 
 export { apiMyFollowUps, apiMarkFollowUpDone, apiRevealReminderRow } from './my-follow-ups';
-
-function alert(message: string): void {
-  try {
-    SpreadsheetApp.getUi().alert(message);
-  } catch {
-    // No UI (a headless run): the returned value carries the outcome.
-  }
-}
 
 /** SalesDesk → Reminders → Turn on daily reminders (managers). */
 export function menuTurnOnReminders(): { on: boolean; hour?: number } {

@@ -5,7 +5,9 @@
  * pending for the next run. Property writes are batched: one for the plan, one (in a `finally`) for the outcome of
  * every send, and a checkpoint per minute of sending — 2 writes for a usual run instead of one per digest. The send
  * budget stops the loop 1.5 minutes before Apps Script's 6-minute kill, so the final write always has time to run;
- * a checkpoint bounds what any other hard stop could leave unrecorded to one minute of sends.
+ * a checkpoint bounds what any other hard stop could leave unrecorded to one minute of sends. Every write but the
+ * last also records the digests in flight (src/core/reminders/in-flight.ts): the next run settles them against the
+ * mail quota, so even a hard stop between a send and its record mails nobody twice and drops nobody.
  */
 import {
   markHeld,
@@ -15,6 +17,12 @@ import {
   serializeState,
   type ReminderState,
 } from '../../core/reminders';
+import {
+  parseInFlight,
+  resolveInFlight,
+  serializeInFlight,
+  type InFlight,
+} from '../../core/reminders/in-flight';
 import {
   linkOptions,
   readReminderSheets,
@@ -26,6 +34,7 @@ import { withLock } from '../lock';
 
 export const LAST_SENT_PROPERTY = 'salesdesk.remind.lastSent';
 export const PENDING_PROPERTY = 'salesdesk.remind.pending';
+export const IN_FLIGHT_PROPERTY = 'salesdesk.remind.inFlight';
 
 /**
  * Stop sending after this much run time and leave the rest pending: executions are killed at 6 minutes
@@ -114,6 +123,9 @@ function writeSharded(
 class StateStore {
   private lastSentShards = 0;
   private pendingShards = 0;
+  private inFlightShards = 0;
+  /** The digests in flight as last read (an earlier run's, when it was stopped between two writes). */
+  inFlight: InFlight[] = [];
 
   constructor(private readonly properties: GoogleAppsScript.Properties.Properties) {}
 
@@ -121,20 +133,30 @@ class StateStore {
     const all = this.properties.getProperties();
     const lastSent = readSharded(all, LAST_SENT_PROPERTY);
     const pending = readSharded(all, PENDING_PROPERTY);
+    const inFlight = readSharded(all, IN_FLIGHT_PROPERTY);
     this.lastSentShards = lastSent.shards;
     this.pendingShards = pending.shards;
+    this.inFlightShards = inFlight.shards;
+    this.inFlight = parseInFlight(inFlight.text);
     return parseState(lastSent.text, pending.text);
   }
 
-  save(state: ReminderState): void {
+  /** Writes the state and what is in flight (none: every send's outcome is in `state`). */
+  save(state: ReminderState, inFlight: readonly InFlight[]): void {
     const stored = serializeState(state);
     const out: Record<string, string> = {};
     const lastSentShards = writeSharded(out, LAST_SENT_PROPERTY, stored.lastSent, this.lastSentShards);
     const pendingShards = writeSharded(out, PENDING_PROPERTY, stored.pending, this.pendingShards);
-    // One call writes every shard of both keys: the state is never half-updated.
+    const flying = serializeInFlight(inFlight);
+    const inFlightShards =
+      flying === '' && this.inFlightShards === 0 // nothing to write and nothing to blank
+        ? 0
+        : writeSharded(out, IN_FLIGHT_PROPERTY, flying, this.inFlightShards);
+    // One call writes every shard of every key: the state is never half-updated.
     this.properties.setProperties(out);
     this.lastSentShards = lastSentShards;
     this.pendingShards = pendingShards;
+    this.inFlightShards = flying === '' ? 0 : inFlightShards;
   }
 }
 
@@ -157,7 +179,14 @@ export function runReminders(interactive: boolean): ReminderRunReport {
     const store = new StateStore(PropertiesService.getDocumentProperties());
     const quotaBefore = MailApp.getRemainingDailyQuota();
     const runCap = Math.min(Math.max(0, quotaBefore), MAX_SENDS_PER_RUN);
-    const run = prepareReminderRun(input, store.load(), {
+    const loaded = store.load();
+    // An earlier run stopped between a send and its record: settle its digests in flight first.
+    const settled = resolveInFlight(loaded, store.inFlight, {
+      today: ctx.today,
+      user: ctx.user,
+      quotaNow: quotaBefore,
+    });
+    const run = prepareReminderRun(input, settled.state, {
       today: ctx.today,
       quota: runCap,
       ...linkOptions(ctx, sheets),
@@ -166,25 +195,37 @@ export function runReminders(interactive: boolean): ReminderRunReport {
     // Held back by the per-run cap, not by the quota: they go in the continuation run today.
     const cappedOut = run.plan.held.slice(0, Math.max(0, quotaBefore - runCap));
     for (const key of cappedOut) state = markHeld(state, key, 'time');
-    store.save(state);
+    // Another sender's digests in flight are theirs to settle: not sent by this run, their record kept.
+    const doubtful = new Set(settled.doubtful);
+    const toSend = run.plan.send.filter((key) => !doubtful.has(key));
+    const sent: string[] = [];
+    /** What is in flight from send `index` on: the quota then is what is left after this run's sends so far. */
+    const inFlight = (index: number): InFlight[] => [
+      ...settled.carried,
+      { day: ctx.today, user: ctx.user, quota: quotaBefore - sent.length, keys: toSend.slice(index) },
+    ];
+    store.save(state, inFlight(0));
     let continueToday = cappedOut.length > 0;
 
-    const sent: string[] = [];
     const failed: { key: string; error: string }[] = [];
     let savedAt = Date.now();
     let unsaved = false;
+    // After a failed send the next write comes before the next send: a failed send uses no quota, so none may sit
+    // in an unrecorded stretch that the next run reads from the quota.
+    let failedSinceSave = false;
     try {
-      for (const [index, key] of run.plan.send.entries()) {
+      for (const [index, key] of toSend.entries()) {
         if (Date.now() - started > SEND_BUDGET_MS) {
-          for (const rest of run.plan.send.slice(index)) state = markHeld(state, rest, 'time');
+          for (const rest of toSend.slice(index)) state = markHeld(state, rest, 'time');
           unsaved = true;
           continueToday = true;
           break;
         }
-        if (unsaved && Date.now() - savedAt >= CHECKPOINT_MS) {
-          store.save(state);
+        if (failedSinceSave || (unsaved && Date.now() - savedAt >= CHECKPOINT_MS)) {
+          store.save(state, inFlight(index));
           savedAt = Date.now();
           unsaved = false;
+          failedSinceSave = false;
         }
         const message = run.message(key);
         try {
@@ -199,12 +240,13 @@ export function runReminders(interactive: boolean): ReminderRunReport {
           const text = error instanceof Error ? error.message : String(error);
           unsaved = true;
           if (QUOTA_ERROR.test(text)) {
-            for (const rest of run.plan.send.slice(index)) state = markHeld(state, rest, 'quota');
+            for (const rest of toSend.slice(index)) state = markHeld(state, rest, 'quota');
             break;
           }
           // A bad address must not stop everyone else; it stays pending and the manager summary can show it.
           failed.push({ key, error: text });
           state = markHeld(state, key, 'error', text);
+          failedSinceSave = true;
           continue;
         }
         state = markSent(state, key, ctx.today);
@@ -213,7 +255,8 @@ export function runReminders(interactive: boolean): ReminderRunReport {
       }
     } finally {
       // Also when something unexpected throws mid-loop: whoever was mailed is recorded before the error goes on.
-      if (unsaved) store.save(state);
+      // Every send's outcome is now in `state`: nothing is in flight any more.
+      if (unsaved || toSend.length > 0) store.save(state, settled.carried);
     }
     const continuing = continueToday && scheduleContinuation();
     return {

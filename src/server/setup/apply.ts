@@ -212,6 +212,11 @@ function buildRule(
 
 interface ProtectionContext {
   editors: string[];
+  /**
+   * The sheet was made by this set-up or by a stopped one: a protection without a description there is one of
+   * ours cut short between `protect()` and `setDescription()` (no user has protected anything on it yet).
+   */
+  ownBlank?: boolean;
 }
 
 /** Whole columns `first`..`first+count-1` (1-based) in A1 notation, e.g. "S:W": no row limit. */
@@ -220,12 +225,14 @@ function columnsA1(first: number, count: number): string {
 }
 
 function applyProtections(sheet: Sheet, format: SheetFormatPlan, context: ProtectionContext): void {
+  const isOwn = (description: string) =>
+    isOwnProtection(description) || (context.ownBlank === true && description === '');
   const sheetProtection = format.protections.find((protection) => protection.columns === undefined);
   const rangeProtections = format.protections.filter((protection) => protection.columns !== undefined);
   if (sheetProtection) {
     const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
     // A sheet protection the user set up stays as it is; SalesDesk's own is refreshed.
-    if (!existing || isOwnProtection(existing.getDescription())) {
+    if (!existing || isOwn(existing.getDescription())) {
       const protection = existing ?? sheet.protect();
       protection.setDescription(sheetProtection.description);
       protection.setWarningOnly(sheetProtection.warningOnly);
@@ -235,7 +242,7 @@ function applyProtections(sheet: Sheet, format: SheetFormatPlan, context: Protec
   if (rangeProtections.length === 0) return;
   // Columns may have moved since last time: SalesDesk's range protections are replaced, a user's are kept.
   for (const existing of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
-    if (isOwnProtection(existing.getDescription())) existing.remove();
+    if (isOwn(existing.getDescription())) existing.remove();
   }
   for (const spec of rangeProtections) {
     for (const run of adjacentRuns(spec.columns ?? [])) {
@@ -331,6 +338,18 @@ function applySettingsRules(
   sheets.settings.getRange(2, columns.value, built.length, 1).setDataValidations(built);
 }
 
+/** Document property: the sheets a set-up made and has not finished formatting (JSON list of sheet keys). */
+export const UNFINISHED_PROPERTY = 'salesdesk.setup.unfinished';
+
+function unfinishedSheets(text: string | null): SheetKey[] {
+  try {
+    const keys: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(keys) ? SHEET_KEYS.filter((key) => keys.includes(key)) : [];
+  } catch {
+    return [];
+  }
+}
+
 export interface SetupOptions {
   userLanguage: Locale;
   /** The running user's e-mail: listed as manager when Settings is created (they set the workbook up). */
@@ -351,6 +370,15 @@ export function runSetup(spreadsheet: Spreadsheet, options: SetupOptions): Setup
   if (rerun && state.managers.length > 0 && !options.isManager(state.managers)) {
     return { language: plan.language, changes: [], formattedSheets: 0, rerun, refused: true };
   }
+
+  // Sheets a stopped set-up made (a service error, the 6-minute limit) are formatted as new ones by the next run:
+  // they are listed in a document property from before the first one is made until the last format is applied.
+  const properties = PropertiesService.getDocumentProperties();
+  const unfinished = unfinishedSheets(properties.getProperty(UNFINISHED_PROPERTY));
+  for (const key of unfinished) plan.layouts[key].created = true;
+  const made = SHEET_KEYS.filter((key) => plan.layouts[key].created);
+  if (made.length > 0 && made.join() !== unfinished.join())
+    properties.setProperty(UNFINISHED_PROPERTY, JSON.stringify(made));
 
   // Whoever sets up a new workbook is its first manager, so protections do not lock them out.
   let managers = state.managers;
@@ -373,8 +401,9 @@ export function runSetup(spreadsheet: Spreadsheet, options: SetupOptions): Setup
   for (const key of SHEET_KEYS) {
     const layout = plan.layouts[key];
     const format = planSheetFormats(layout, plan.layouts, plan.language);
-    applyFormats(sheets[key], layout, format, sheets, plan.layouts, { editors });
+    applyFormats(sheets[key], layout, format, sheets, plan.layouts, { editors, ownBlank: layout.created });
     formattedSheets++;
   }
+  if (made.length > 0) properties.deleteProperty(UNFINISHED_PROPERTY);
   return { language: plan.language, changes: plan.changes, formattedSheets, rerun, refused: false };
 }

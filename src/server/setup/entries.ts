@@ -2,6 +2,7 @@
  * Menu entry points of the template area: SalesDesk → Set up workbook and → Load sample data.
  * Both run under the document lock and return their report, which the CLI prints as JSON.
  */
+import { alert } from '../adapters/alert';
 import { executionContext } from '../context';
 import { setupWorkbook, type SetupReport } from './run';
 import { loadSampleData, type SampleLoadResult } from './sample';
@@ -16,22 +17,12 @@ function showFullMenu(): void {
   }
 }
 
-function alert(title: string, lines: string[]): void {
-  try {
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(title, lines.join('\n'), ui.ButtonSet.OK);
-  } catch {
-    // No UI (a trigger or the API): the report is still returned.
-    console.log(`${title}\n${lines.join('\n')}`);
-  }
-}
-
 /** SalesDesk → Set up workbook: builds or repairs the workbook and says what changed. */
 export function menuSetupWorkbook(): SetupReport {
   const { t } = executionContext();
   const report = setupWorkbook();
   if (report.ok) showFullMenu();
-  alert(t('setup.title'), report.lines);
+  alert(report.lines.join('\n'), t('setup.title'));
   return report;
 }
 
@@ -40,6 +31,6 @@ export function menuLoadSampleData(): SampleLoadResult {
   const { t } = executionContext();
   const result = loadSampleData();
   showFullMenu();
-  alert(t('sample.title'), result.lines);
+  alert(result.lines.join('\n'), t('sample.title'));
   return result;
 }
