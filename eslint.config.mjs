@@ -27,6 +27,7 @@ export default tseslint.config(
       'out/**',
       'test-output/**',
       'coverage/**',
+      '.cache/**',
     ],
   },
   js.configs.recommended,
