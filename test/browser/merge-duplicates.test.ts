@@ -124,7 +124,7 @@ test('goes through the groups, merges the choices, and undoes back to every cell
   await expect(page.locator('#merge').textContent()).resolves.toBe('Merge 1 group');
   expect(dataSnapshot(rt, 'en')).toBe(before); // nothing written yet
   const away = new Set([original, planted.phoneTwin].map((id) => id.toUpperCase()));
-  const moving = (['deals', 'followups'] as const)
+  const moving = (['deals', 'followups', 'opportunities', 'service'] as const)
     .flatMap((key) => records(rt, key, 'en'))
     .filter((row) => away.has(String(row.customerId).trim().toUpperCase())).length;
   expect(moving).toBeGreaterThan(1);
