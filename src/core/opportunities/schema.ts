@@ -5,15 +5,8 @@
  */
 import type { Translate } from '../i18n';
 import { SHEETS, type ColumnSpec } from '../../../templates/workbook';
-import {
-  columnChecker,
-  isEmpty,
-  listCodeOrText,
-  listSets,
-  numberOf,
-  type ListsInSheet,
-} from '../validation/fields';
-import type { InputField } from '../validation/schemas';
+import { isEmpty, listSets, type ListsInSheet } from '../validation/fields';
+import { columnFieldRule, type InputField } from '../validation/schemas';
 import { RecordSchema, type FieldRule } from '../validation/record-schema';
 
 /** Filled by SalesDesk, never typed in the form (customerId is the picker's). */
@@ -36,27 +29,12 @@ export const OPPORTUNITY_FIELDS: ReadonlyMap<string, InputField> = new Map(
   OPPORTUNITY_INPUT_FIELDS.map((field) => [field.key, field]),
 );
 
-function normalise(spec: ColumnSpec, value: unknown): unknown {
-  if (isEmpty(value)) return '';
-  switch (spec.type) {
-    case 'number':
-    case 'currency':
-    case 'integer':
-      return numberOf(value);
-    case 'list':
-      return spec.list ? listCodeOrText(spec.list, value) : String(value).trim();
-    default:
-      return typeof value === 'string' ? value.trim() : value;
-  }
-}
-
 /**
  * The form: an existing opportunity's id ('' for a new one), the customer, then every typed column.
  * @param lists the Lists sheet as read (a team's own stages are valid values).
  */
 export function makeOpportunityFormSchema(t: Translate, lists: ListsInSheet): RecordSchema {
   const sets = listSets(lists);
-  const zh = t('checks.lang') === 'zh-CN';
   const fields: FieldRule[] = [
     { key: 'id', check: () => undefined, normalise: (value) => String(value ?? '').trim() },
     {
@@ -65,23 +43,7 @@ export function makeOpportunityFormSchema(t: Translate, lists: ListsInSheet): Re
       normalise: (value) => String(value ?? '').trim(),
     },
   ];
-  for (const spec of inputColumns()) {
-    const checker = columnChecker(spec, 'input', sets);
-    const column = zh ? spec.headers['zh-CN'] : spec.headers.en;
-    fields.push({
-      key: spec.key,
-      check: (value) => {
-        if (isEmpty(value)) return spec.required ? t('checks.input.required', { column }) : undefined;
-        const issue = checker.check(typeof value === 'string' ? value.trim() : value);
-        if (!issue) return undefined;
-        return t('checks.input.field', {
-          column,
-          message: t(`checks.problem.${issue.code}`, { column, ...issue.params }),
-        });
-      },
-      normalise: (value) => normalise(spec, value),
-    });
-  }
+  for (const spec of inputColumns()) fields.push(columnFieldRule(spec, t, sets));
   return new RecordSchema(fields);
 }
 

@@ -74,26 +74,35 @@ function labelOf(t: Translate, spec: ColumnSpec): string {
   return t('checks.lang') === 'zh-CN' ? spec.headers['zh-CN'] : spec.headers.en;
 }
 
+/**
+ * One typed column as a form field: Check data's rule for the column (messages naming it in the translator's
+ * language), then the value as stored. Shared by every record form (Opportunities builds its own field list).
+ */
+export function columnFieldRule(
+  spec: ColumnSpec,
+  t: Translate,
+  listLabels: ReturnType<typeof listSets>,
+): FieldRule {
+  const checker = columnChecker(spec, 'input', listLabels);
+  const column = labelOf(t, spec);
+  return {
+    key: spec.key,
+    check: (value) => {
+      if (isEmpty(value)) return spec.required ? t('checks.input.required', { column }) : undefined;
+      const issue = checker.check(typeof value === 'string' ? value.trim() : value);
+      if (!issue) return undefined;
+      return t('checks.input.field', {
+        column,
+        message: t(`checks.problem.${issue.code}`, { column, ...issue.params }),
+      });
+    },
+    normalise: (value) => normalise(spec, value),
+  };
+}
+
 function makeSchema(kind: RecordKind, t: Translate, lists?: ListsInSheet): RecordSchema {
   const listLabels = listSets(lists);
-  const fields: FieldRule[] = inputColumns(kind).map((spec) => {
-    const checker = columnChecker(spec, 'input', listLabels);
-    const column = labelOf(t, spec);
-    return {
-      key: spec.key,
-      check: (value) => {
-        if (isEmpty(value)) return spec.required ? t('checks.input.required', { column }) : undefined;
-        const issue = checker.check(typeof value === 'string' ? value.trim() : value);
-        if (!issue) return undefined;
-        return t('checks.input.field', {
-          column,
-          message: t(`checks.problem.${issue.code}`, { column, ...issue.params }),
-        });
-      },
-      normalise: (value) => normalise(spec, value),
-    };
-  });
-  return new RecordSchema(fields);
+  return new RecordSchema(inputColumns(kind).map((spec) => columnFieldRule(spec, t, listLabels)));
 }
 
 /** Schema of a new or edited customer, messages in the translator's language. */
