@@ -11,11 +11,19 @@ import type { LocalRuntime } from '../../runtime';
 import {
   appendRecords,
   assignRuntime,
+  assignWorkbook,
   leads,
   MANAGER,
+  NOW,
+  type AssignData,
   type Row,
 } from '../../test/integration/assign/fixture';
+import { addServiceSheet } from '../../test/integration/helpers/service-sheet';
+import type { WorkbookStore } from '../../runtime/spreadsheet/store';
+import { SHEETS } from '../../templates';
 import type { BenchCase } from '../types';
+
+const spaced = (count: number) => count.toLocaleString('en').replace(/,/g, ' ');
 
 const REGIONS = ['East China', 'North China', 'South China', 'Central China'];
 
@@ -31,21 +39,47 @@ function reps(): Row[] {
   }));
 }
 
-function assignCase(count: number): BenchCase {
+/** Issue 14: `count` opportunities and `count` service records beside the leads (assignment reads neither). */
+function withPipelineSheets(data: AssignData, count: number): WorkbookStore {
+  const store = assignWorkbook(data);
+  addServiceSheet(store, count, data.customers.length, new Date(NOW));
+  const columns = SHEETS.opportunities.columns;
+  const values: unknown[][] = [columns.map((column) => column.headers.en)];
+  for (let i = 1; i <= count; i++) {
+    const record: Record<string, unknown> = {
+      id: `O-${String(i).padStart(6, '0')}`,
+      customerId: `C-${String(1 + (i % data.customers.length)).padStart(4, '0')}`,
+      stage: 'Negotiating',
+      amount: 10_000 + i,
+      currency: 'CNY',
+      owner: `rep${1 + (i % 19)}@example.com`,
+    };
+    values.push(columns.map((column) => record[column.key] ?? ''));
+  }
+  const sheet = store.insertSheet(SHEETS.opportunities.names.en, undefined, values.length + 10, 26);
+  store.writeValues(sheet, { row: 1, column: 1, numRows: values.length, numColumns: columns.length }, values);
+  return store;
+}
+
+function assignCase(count: number, pipeline = 0): BenchCase {
   let token = '';
+  const beside = pipeline
+    ? ` with ${spaced(pipeline)} opportunities and ${spaced(pipeline)} service records`
+    : '';
   return {
-    name: `assign ${count.toLocaleString('en').replace(/,/g, ' ')} leads (confirm: plan, owners, log, pointers, mails)`,
+    name: `assign ${spaced(count)} leads${beside} (confirm: plan, owners, log, pointers, mails)`,
     rows: count,
     async setup(): Promise<LocalRuntime> {
-      const rt = await assignRuntime(
-        {
-          reps: reps(),
-          customers: leads(count),
-          settings: { assignMatchRegion: true, seniorMinPotentialValue: 80_000 },
-          spareRows: 10,
-        },
-        { mailQuota: 1500 },
-      );
+      const data: AssignData = {
+        reps: reps(),
+        customers: leads(count),
+        settings: { assignMatchRegion: true, seniorMinPotentialValue: 80_000 },
+        spareRows: 10,
+      };
+      const rt = await assignRuntime(data, {
+        mailQuota: 1500,
+        ...(pipeline ? { workbook: withPipelineSheets(data, pipeline) } : {}),
+      });
       const preview = rt.execute<{ token: string }>('apiPreviewAssignment', [], { user: MANAGER });
       if (preview.error) throw preview.error;
       token = preview.value!.token;
@@ -60,8 +94,6 @@ function assignCase(count: number): BenchCase {
     },
   };
 }
-
-const spaced = (count: number) => count.toLocaleString('en').replace(/,/g, ' ');
 
 function confirmed(rt: LocalRuntime, token: string) {
   const result = rt.execute<{ status: string }>('apiConfirmAssignment', [token], { user: MANAGER });
@@ -204,6 +236,8 @@ function routingCase(customers: number): BenchCase {
 export const cases: BenchCase[] = [
   assignCase(10_000),
   assignCase(50_000),
+  assignCase(50_000, 500),
+  assignCase(50_000, 50_000),
   thousandReps(),
   bigConfirm(100_000),
   bigUndo(100_000),
