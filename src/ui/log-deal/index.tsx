@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import {
   listChoices,
   SaveCloseButtons,
+  RecordForm,
   Message,
   SelectField,
   Sidebar,
@@ -101,13 +102,7 @@ function LogDeal() {
       footer={<SaveCloseButtons busy={action.busy} onSave={() => void save()} />}
     >
       <Message message={formMessage(action.message, t('forms.invalid'), form.isValid) ?? loader.message} />
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <RecordForm onSave={() => void save()}>
         <CustomerPicker
           list={list}
           loading={loader.busy}
@@ -129,7 +124,7 @@ function LogDeal() {
         <TextAreaField {...bind('notes')} />
         {/* Enter in a text field saves, as in any form. */}
         <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true" />
-      </form>
+      </RecordForm>
     </Sidebar>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import {
   listChoices,
   SaveCloseButtons,
+  RecordForm,
   Message,
   SelectField,
   Sidebar,
@@ -93,13 +94,7 @@ function LogFollowUp() {
       footer={<SaveCloseButtons busy={action.busy} onSave={() => void save()} />}
     >
       <Message message={formMessage(action.message, t('forms.invalid'), form.isValid) ?? loader.message} />
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <RecordForm onSave={() => void save()}>
         <CustomerPicker
           list={list}
           loading={loader.busy}
@@ -115,7 +110,7 @@ function LogFollowUp() {
         <TextField {...bind('nextDate')} type="date" min={form.values.time.slice(0, 10) || undefined} />
         {/* Enter in a text field saves, as in any form. */}
         <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true" />
-      </form>
+      </RecordForm>
     </Sidebar>
   );
 }

@@ -8,6 +8,7 @@ import {
   ActionButton,
   Message,
   SaveCloseButtons,
+  RecordForm,
   SelectField,
   Sidebar,
   TextAreaField,
@@ -223,13 +224,7 @@ function LogOpportunity() {
         </div>
       ) : null}
       <Message message={deal.message} />
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <RecordForm onSave={() => void save()}>
         <CustomerPicker
           list={list}
           loading={loader.busy}
@@ -286,7 +281,7 @@ function LogOpportunity() {
         {currentStage?.closed ? <TextAreaField {...bind('reason')} /> : null}
         {/* Enter in a text field saves, as in any form. */}
         <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true" />
-      </form>
+      </RecordForm>
     </Sidebar>
   );
 }

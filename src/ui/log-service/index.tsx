@@ -12,6 +12,7 @@ import {
   listChoices,
   Message,
   SaveCloseButtons,
+  RecordForm,
   SelectField,
   Sidebar,
   TextAreaField,
@@ -216,13 +217,7 @@ function LogService() {
       footer={<SaveCloseButtons busy={action.busy} onSave={() => void save()} />}
     >
       <Message message={formMessage(action.message, t('forms.invalid'), form.isValid) ?? loader.message} />
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <RecordForm onSave={() => void save()}>
         <CustomerPicker
           list={list}
           loading={loader.busy}
@@ -253,7 +248,7 @@ function LogService() {
         />
         {/* Enter in a text field saves, as in any form. */}
         <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true" />
-      </form>
+      </RecordForm>
       <OpenRecords
         customerId={form.values.customerId}
         version={version}

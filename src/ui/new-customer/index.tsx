@@ -6,6 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import {
   listChoices,
   SaveCloseButtons,
+  RecordForm,
   Message,
   SelectField,
   Sidebar,
@@ -119,13 +120,7 @@ function NewCustomer() {
           onSaveAnyway={() => void save(true)}
         />
       ) : null}
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save(false);
-        }}
-        noValidate
-      >
+      <RecordForm onSave={() => void save(false)}>
         <div class="block">
           <h2>{t('forms.section.contact')}</h2>
           <TextField {...bind('contact')} autoFocus />
@@ -159,7 +154,7 @@ function NewCustomer() {
         </div>
         {/* Enter in a text field submits, as in any form. */}
         <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true" />
-      </form>
+      </RecordForm>
     </Sidebar>
   );
 }

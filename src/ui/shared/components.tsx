@@ -313,6 +313,21 @@ export function formMessage(
   return message;
 }
 
+/** A form sidebar's form: the browser's own validation off (ours names the field), Enter saves like the button. */
+export function RecordForm(props: { onSave: () => void; children: ComponentChildren }) {
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSave();
+      }}
+    >
+      {props.children}
+    </form>
+  );
+}
+
 /** The action row of every form sidebar: Save (disabled while its call runs), Close, and the saving note. */
 export function SaveCloseButtons(props: { busy: boolean; disabled?: boolean; onSave: () => void }) {
   const { t } = useI18n();

@@ -20,6 +20,7 @@ export {
   CheckboxField,
   ActionButton,
   SaveCloseButtons,
+  RecordForm,
   useAction,
   formMessage,
 } from './components';
