@@ -7,6 +7,7 @@ import {
   listChoices,
   SaveCloseButtons,
   RecordForm,
+  submitRecord,
   Message,
   SelectField,
   Sidebar,
@@ -71,18 +72,10 @@ function LogDeal() {
   const options = (key: string) => listChoices(boot.lists, key, locale);
 
   const save = async () => {
-    const checked = form.submit();
-    if (!checked.ok) {
-      action.setMessage({ kind: 'error', text: t('forms.invalid') });
-      return;
-    }
-    const result = await action.run(() => serverCall('apiSaveDeal', form.values));
+    const result = await submitRecord(form, action, t('forms.invalid'), () =>
+      serverCall('apiSaveDeal', form.values),
+    );
     if (!result) return;
-    if (result.status === 'invalid') {
-      form.setServerErrors(result.errors);
-      action.setMessage({ kind: 'error', text: t('forms.invalid') });
-      return;
-    }
     action.setMessage({
       kind: 'success',
       text: t('forms.saved.deal', {

@@ -7,6 +7,7 @@ import {
   listChoices,
   SaveCloseButtons,
   RecordForm,
+  submitRecord,
   Message,
   SelectField,
   Sidebar,
@@ -65,18 +66,10 @@ function LogFollowUp() {
   const list_ = (key: string) => listChoices(boot.lists, key, locale);
 
   const save = async () => {
-    const checked = form.submit();
-    if (!checked.ok) {
-      action.setMessage({ kind: 'error', text: t('forms.invalid') });
-      return;
-    }
-    const result = await action.run(() => serverCall('apiSaveFollowUp', form.values));
+    const result = await submitRecord(form, action, t('forms.invalid'), () =>
+      serverCall('apiSaveFollowUp', form.values),
+    );
     if (!result) return;
-    if (result.status === 'invalid') {
-      form.setServerErrors(result.errors);
-      action.setMessage({ kind: 'error', text: t('forms.invalid') });
-      return;
-    }
     action.setMessage({
       kind: 'success',
       text: result.nextFollowUp

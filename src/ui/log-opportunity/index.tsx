@@ -9,6 +9,7 @@ import {
   Message,
   SaveCloseButtons,
   RecordForm,
+  submitRecord,
   SelectField,
   Sidebar,
   TextAreaField,
@@ -168,18 +169,10 @@ function LogOpportunity() {
 
   const save = async () => {
     setWonOffer('');
-    const checked = form.submit();
-    if (!checked.ok) {
-      action.setMessage({ kind: 'error', text: t('forms.invalid') });
-      return;
-    }
-    const result = await action.run(() => serverCall('apiSaveOpportunity', form.values));
+    const result = await submitRecord(form, action, t('forms.invalid'), () =>
+      serverCall('apiSaveOpportunity', form.values),
+    );
     if (!result) return;
-    if (result.status === 'invalid') {
-      form.setServerErrors(result.errors);
-      action.setMessage({ kind: 'error', text: t('forms.invalid') });
-      return;
-    }
     const lines = [
       t(result.created ? 'opps.saved.new' : 'opps.saved.updated', { id: result.id, name: result.name }),
       result.stageChanged ? t('opps.saved.stage', { stage: result.stage }) : '',

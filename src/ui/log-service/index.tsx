@@ -13,6 +13,7 @@ import {
   Message,
   SaveCloseButtons,
   RecordForm,
+  submitRecord,
   SelectField,
   Sidebar,
   TextAreaField,
@@ -185,18 +186,10 @@ function LogService() {
   });
 
   const save = async () => {
-    const checked = form.submit();
-    if (!checked.ok) {
-      action.setMessage({ kind: 'error', text: t('forms.invalid') });
-      return;
-    }
-    const result = await action.run(() => serverCall('apiSaveService', form.values));
+    const result = await submitRecord(form, action, t('forms.invalid'), () =>
+      serverCall('apiSaveService', form.values),
+    );
     if (!result) return;
-    if (result.status === 'invalid') {
-      form.setServerErrors(result.errors);
-      action.setMessage({ kind: 'error', text: t('forms.invalid') });
-      return;
-    }
     action.setMessage({
       kind: 'success',
       text: result.openComplaint

@@ -4,6 +4,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { validateWith, type FieldErrors, type SafeParser } from './validation';
+import type { ActionState } from './components';
 
 export { validateWith, issuesToFieldErrors } from './validation';
 export type { FieldErrors, SafeParser } from './validation';
@@ -105,4 +106,29 @@ export function useForm<V extends Record<string, string>, Out>(
       setServerErrors({});
     },
   };
+}
+
+/**
+ * A record sidebar's save: the form checked first (nothing is sent while it is invalid), then the server call, whose
+ * field errors are shown where the form shows its own. Returns the server's answer once it saved; undefined when
+ * nothing was saved (the reason is already in the panel).
+ */
+export async function submitRecord<R extends { status: string }>(
+  form: Pick<FormState<Record<string, string>, unknown>, 'submit' | 'setServerErrors'>,
+  action: ActionState,
+  invalidText: string,
+  call: () => Promise<R>,
+): Promise<Exclude<R, { status: 'invalid' }> | undefined> {
+  if (!form.submit().ok) {
+    action.setMessage({ kind: 'error', text: invalidText });
+    return undefined;
+  }
+  const result = await action.run(call);
+  if (!result) return undefined;
+  if (result.status === 'invalid') {
+    form.setServerErrors((result as unknown as { errors: FieldErrors }).errors);
+    action.setMessage({ kind: 'error', text: invalidText });
+    return undefined;
+  }
+  return result as Exclude<R, { status: 'invalid' }>;
 }
