@@ -8,11 +8,11 @@
  */
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
+import { type PreviewServer } from '../../dev/preview/server';
 import { selectRow } from '../../dev/preview/workbook-view';
 import type { LocalRuntime } from '../../runtime';
 import { translator } from '../../src/core/i18n';
-import { launchChromium, screenshotSidebar, SCREENSHOT_NOW } from '../support/browser';
+import { screenshotSidebar, openDemo, closeBrowserAndPreview } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
@@ -132,9 +132,7 @@ async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  rt = await demoRuntime(distDir, SCREENSHOT_NOW);
-  preview = await startPreview({ runtime: rt, port: 0, distDir });
-  browser = await launchChromium();
+  ({ rt, preview, browser } = await openDemo(distDir));
   manager = (rt.owner ?? 'owner@example.com').toLowerCase();
   // The sample's second rep: a plain rep who owns customers and has follow-ups.
   const reps = rt.workbook
@@ -146,10 +144,7 @@ beforeAll(async () => {
   selectRow(rt, 'Customers', 2);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => closeBrowserAndPreview(browser, preview));
 
 afterEach(() => {
   expect(pageErrors).toEqual([]);

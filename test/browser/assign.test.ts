@@ -16,7 +16,7 @@ import {
   MANAGER,
   records,
 } from '../integration/assign/fixture';
-import { launchChromium, screenshotSidebar } from '../support/browser';
+import { launchChromium, screenshotSidebar, closeBrowserAndPreview } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(root, 'dist');
@@ -55,10 +55,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => closeBrowserAndPreview(browser, preview));
 
 test('a rep is refused in the panel', async () => {
   const page = await open('bob@example.com', 'en');

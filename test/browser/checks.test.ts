@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import { LocalRuntime } from '../../runtime';
 import { WorkbookStore } from '../../runtime/spreadsheet/store';
-import { launchChromium, screenshotSidebar } from '../support/browser';
+import { launchChromium, screenshotSidebar, closeBrowserAndPreview } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(root, 'dist');
@@ -72,10 +72,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => closeBrowserAndPreview(browser, preview));
 
 test('lists problems, escapes values, jumps to the cell, clears highlights', async () => {
   const page = await open('en');

@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
+import { type PreviewServer } from '../../dev/preview/server';
 import { selectRow, sheetNames } from '../../dev/preview/workbook-view';
 import type { LocalRuntime } from '../../runtime';
 import { translator } from '../../src/core/i18n';
@@ -19,7 +19,7 @@ import {
   makeFollowUpFormSchema,
 } from '../../src/core/forms/schemas';
 import { validateWith } from '../../src/ui/shared/validation';
-import { launchChromium, screenshotSidebar, SCREENSHOT_NOW } from '../support/browser';
+import { screenshotSidebar, openDemo, closeBrowserAndPreview } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 // Another build may be rewriting dist/ while this runs on a shared machine; SALESDESK_DIST points at a copy.
@@ -111,9 +111,7 @@ async function pickCustomer(page: Page, query: string, id: string): Promise<void
 }
 
 beforeAll(async () => {
-  rt = await demoRuntime(distDir, SCREENSHOT_NOW);
-  preview = await startPreview({ runtime: rt, port: 0, distDir: distDir });
-  browser = await launchChromium();
+  ({ rt, preview, browser } = await openDemo(distDir));
 
   // The demo workbook's people: two reps with customers, and the owner (a manager).
   const repsValues = rt.workbook.sheetValues(sheetName(['Reps', '销售']));
@@ -133,10 +131,7 @@ beforeAll(async () => {
   lists = call<Boot>('apiBootstrap', [], rep).lists;
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => closeBrowserAndPreview(browser, preview));
 
 afterEach(() => {
   expect(dialogs).toEqual([]);

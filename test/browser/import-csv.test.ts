@@ -5,9 +5,9 @@
  */
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
+import { type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
-import { launchChromium, screenshotSidebar, SCREENSHOT_NOW } from '../support/browser';
+import { screenshotSidebar, openDemo, closeBrowserAndPreview } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
@@ -35,15 +35,10 @@ const customerCount = () =>
   rt.workbook.sheetValues('Customers').filter((row) => row.some((v) => v !== '' && v !== null)).length;
 
 beforeAll(async () => {
-  rt = await demoRuntime(distDir, SCREENSHOT_NOW);
-  preview = await startPreview({ runtime: rt, port: 0, distDir });
-  browser = await launchChromium();
+  ({ rt, preview, browser } = await openDemo(distDir));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => closeBrowserAndPreview(browser, preview));
 
 afterEach(() => {
   expect(pageErrors).toEqual([]);

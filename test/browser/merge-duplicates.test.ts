@@ -11,7 +11,12 @@ import type { Browser, Page } from 'playwright-core';
 import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
 import { dataSnapshot, plantDuplicates, records, type Planted } from '../integration/merge/fixture';
-import { launchChromium, screenshotSidebar, SCREENSHOT_NOW } from '../support/browser';
+import {
+  launchChromium,
+  screenshotSidebar,
+  SCREENSHOT_NOW,
+  closeBrowserAndPreview,
+} from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(root, 'dist');
@@ -67,10 +72,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => closeBrowserAndPreview(browser, preview));
 
 test('a rep is refused in the panel', async () => {
   const rep = String(records(rt, 'reps', 'en').find((r) => r.role === 'Rep' && r.active === true)?.email);

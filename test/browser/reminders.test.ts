@@ -9,7 +9,12 @@ import type { Browser, Page } from 'playwright-core';
 import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
 import type { WorkbookStore } from '../../runtime/spreadsheet/store';
-import { launchChromium, screenshotSidebar, SCREENSHOT_NOW } from '../support/browser';
+import {
+  launchChromium,
+  screenshotSidebar,
+  SCREENSHOT_NOW,
+  closeBrowserAndPreview,
+} from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
@@ -80,10 +85,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => closeBrowserAndPreview(browser, preview));
 
 test("lists the rep's overdue items, most overdue first, with the hostile name as text", async () => {
   const page = await open(rep, 'en');

@@ -8,14 +8,14 @@
  */
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
+import { type PreviewServer } from '../../dev/preview/server';
 import { selectRow } from '../../dev/preview/workbook-view';
 import type { LocalRuntime } from '../../runtime';
 import { translator } from '../../src/core/i18n';
 import { EMPTY_SERVICE, makeServiceFormSchema } from '../../src/core/service/form';
 import { validateWith } from '../../src/ui/shared/validation';
 import { SHEETS } from '../../templates';
-import { launchChromium, screenshotSidebar, SCREENSHOT_NOW } from '../support/browser';
+import { screenshotSidebar, openDemo, closeBrowserAndPreview } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
@@ -91,15 +91,10 @@ async function pick(page: Page, id: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  rt = await demoRuntime(distDir, SCREENSHOT_NOW);
-  preview = await startPreview({ runtime: rt, port: 0, distDir });
-  browser = await launchChromium();
+  ({ rt, preview, browser } = await openDemo(distDir));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => closeBrowserAndPreview(browser, preview));
 
 afterEach(() => {
   expect(problems).toEqual([]);

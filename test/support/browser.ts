@@ -5,6 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { LocalRuntime } from '../../runtime';
+import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
 
 /** The one time every browser test's demo workbook is made at, so no test or screenshot depends on the wall clock. */
 export const SCREENSHOT_NOW = '2026-11-23T10:00:00+08:00';
@@ -29,6 +31,26 @@ export function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM))
     return Promise.reject(new Error(`browser tests need ${CHROMIUM}: ${BROWSER_INSTALL_COMMAND}`));
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * A browser test file's demo workbook (made at SCREENSHOT_NOW), the preview server serving its sidebars, and
+ * Chromium; `closeBrowserAndPreview` ends the last two after the file's tests.
+ */
+export async function openDemo(
+  distDir: string,
+): Promise<{ rt: LocalRuntime; preview: PreviewServer; browser: Browser }> {
+  const rt = await demoRuntime(distDir, SCREENSHOT_NOW);
+  const preview = await startPreview({ runtime: rt, port: 0, distDir });
+  return { rt, preview, browser: await launchChromium() };
+}
+
+export async function closeBrowserAndPreview(
+  browser: Browser | undefined,
+  preview: PreviewServer | undefined,
+): Promise<void> {
+  await browser?.close();
+  await preview?.close();
 }
 
 /** Tallest page a screenshot takes whole (pixels). */
