@@ -8,16 +8,11 @@
  * an interrupted run be completed (or dropped) by the next one: see docs in src/server/assign/state.ts.
  */
 import type { PoolPointer, RotationState } from './rotation';
+import { decodeStateCells, encodeStateCells } from '../state-cells';
 
 /** What the state sheet's first cell says, so a stray sheet of that name is never taken for ours. */
 export const STATE_MARKER = 'SalesDesk assignment state v1 — written by SalesDesk, do not edit';
-/** Characters per cell: below Sheets' 50 000-character cell limit, with room for the prefix. */
-export const STATE_CHUNK = 40_000;
-/**
- * Every chunk starts with this letter: a bare chunk such as `123` or `=x` would be turned into a number or a
- * formula by setValues (values are parsed as if typed; developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)).
- */
-const CHUNK_PREFIX = 'j';
+export { STATE_CHUNK } from '../state-cells';
 
 /** Undo data of the last manual run. */
 export interface LastRun {
@@ -83,11 +78,7 @@ export function emptyState(): AssignState {
 
 /** The state as the cells of the state sheet's first column (marker first), ready for one setValues. */
 export function encodeState(state: AssignState): string[] {
-  const json = JSON.stringify({ v: 1, ...state });
-  const cells = [STATE_MARKER];
-  for (let start = 0; start < json.length; start += STATE_CHUNK)
-    cells.push(CHUNK_PREFIX + json.slice(start, start + STATE_CHUNK));
-  return cells;
+  return encodeStateCells(STATE_MARKER, state);
 }
 
 /**
@@ -95,27 +86,16 @@ export function encodeState(state: AssignState): string[] {
  * is reported as unreadable (null) rather than silently taken as empty: the caller refuses to overwrite it.
  */
 export function decodeState(cells: readonly unknown[]): AssignState | null {
-  if (cells.length === 0 || String(cells[0] ?? '') !== STATE_MARKER) return null;
-  let json = '';
-  for (let i = 1; i < cells.length; i++) {
-    const text = String(cells[i] ?? '');
-    if (text === '') break;
-    if (!text.startsWith(CHUNK_PREFIX)) return null;
-    json += text.slice(CHUNK_PREFIX.length);
-  }
-  if (json === '') return emptyState();
-  try {
-    const parsed = JSON.parse(json) as Partial<AssignState> & { v?: number };
-    if (parsed.v !== 1) return null;
-    return {
-      rotation: parsed.rotation && typeof parsed.rotation === 'object' ? parsed.rotation : {},
-      lastRun: parsed.lastRun ?? null,
-      journal: parsed.journal ?? null,
-      notices: Array.isArray(parsed.notices) ? parsed.notices : [],
-    };
-  } catch {
-    return null;
-  }
+  const parsed = decodeStateCells(cells, STATE_MARKER) as
+    (Partial<AssignState> & { v?: number }) | null | undefined;
+  if (parsed === null) return null;
+  if (parsed === undefined) return emptyState();
+  return {
+    rotation: parsed.rotation && typeof parsed.rotation === 'object' ? parsed.rotation : {},
+    lastRun: parsed.lastRun ?? null,
+    journal: parsed.journal ?? null,
+    notices: Array.isArray(parsed.notices) ? parsed.notices : [],
+  };
 }
 
 /** Same weights (order of keys aside): what undo checks before rewinding a pool. */

@@ -4,13 +4,10 @@
  * hidden, protected *SalesDesk state* sheet (column A is the assignment's, src/core/assign/state.ts, and its code
  * never touches column B). One read, one write of the whole document (all-or-nothing), split over cells.
  */
-import { STATE_CHUNK } from '../assign/state';
+import { decodeStateCells, encodeStateCells } from '../state-cells';
 import type { PlannedMerge } from './plan';
 
 export const MERGE_STATE_MARKER = 'SalesDesk merge state v1 — written by SalesDesk, do not edit';
-/** Every chunk starts with a letter, so setValues never reads one as a number or a formula. */
-const CHUNK_PREFIX = 'j';
-
 /** A child record moved to the survivor: where it stood, its own ID (when its sheet has one), from → to. */
 export interface ChildMove {
   sheet: string;
@@ -44,11 +41,7 @@ export function emptyMergeState(): MergeState {
 
 /** The state as the cells of column B (marker first). */
 export function encodeMergeState(state: MergeState): string[] {
-  const json = JSON.stringify({ v: 1, ...state });
-  const cells = [MERGE_STATE_MARKER];
-  for (let start = 0; start < json.length; start += STATE_CHUNK)
-    cells.push(CHUNK_PREFIX + json.slice(start, start + STATE_CHUNK));
-  return cells;
+  return encodeStateCells(MERGE_STATE_MARKER, state);
 }
 
 /**
@@ -57,20 +50,9 @@ export function encodeMergeState(state: MergeState): string[] {
  */
 export function decodeMergeState(cells: readonly unknown[]): MergeState | null {
   if (cells.every((cell) => cell === '' || cell === null || cell === undefined)) return emptyMergeState();
-  if (String(cells[0] ?? '') !== MERGE_STATE_MARKER) return null;
-  let json = '';
-  for (let i = 1; i < cells.length; i++) {
-    const text = String(cells[i] ?? '');
-    if (text === '') break;
-    if (!text.startsWith(CHUNK_PREFIX)) return null;
-    json += text.slice(CHUNK_PREFIX.length);
-  }
-  if (json === '') return emptyMergeState();
-  try {
-    const parsed = JSON.parse(json) as Partial<MergeState> & { v?: number };
-    if (parsed.v !== 1) return null;
-    return { journal: parsed.journal ?? null, last: parsed.last ?? null };
-  } catch {
-    return null;
-  }
+  const parsed = decodeStateCells(cells, MERGE_STATE_MARKER) as
+    (Partial<MergeState> & { v?: number }) | null | undefined;
+  if (parsed === null) return null;
+  if (parsed === undefined) return emptyMergeState();
+  return { journal: parsed.journal ?? null, last: parsed.last ?? null };
 }
