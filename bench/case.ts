@@ -3,6 +3,7 @@
  * crashes is then reported as failed while the others still run, and each case's peak memory is its own. Prints
  * one line `BENCH-RESULT <json>` (a CaseReport).
  */
+import { LocalRuntime } from '../runtime';
 import { cases } from './cases';
 import type { CaseReport } from './types';
 
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   const index = Number(process.argv[2]);
   const benchCase = cases[index];
   if (!benchCase) throw new Error(`no bench case ${process.argv[2]}`);
+  // The script's own CPU is the execution's CPU less the time inside service calls.
+  LocalRuntime.timeServiceCpu(true);
   const rt = await benchCase.setup();
   global.gc?.();
   const result = await benchCase.run(rt);

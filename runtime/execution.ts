@@ -24,7 +24,10 @@ export interface ExecutionResult<T = unknown> {
    * script's own CPU (cpuMs − runtimeCpuMs). NaN for executeConcurrently (worker threads).
    */
   cpuMs: number;
-  /** The part of cpuMs spent inside service calls (the local stand-ins and formula engine, not the script). */
+  /**
+   * The part of cpuMs spent inside service calls (the local stand-ins and formula engine, not the script); 0 unless
+   * `LocalRuntime.timeServiceCpu(true)` (the bench) turned the timing on.
+   */
   runtimeCpuMs: number;
   /** Calls priced as a round trip to the Sheets backend (runtime/cost-model.ts). */
   roundTrips: number;

@@ -13,7 +13,7 @@ import { CUSTOM_FUNCTION_LIMIT_MS, EXECUTION_LIMIT_MS } from './cost-model';
 import { noPermission } from './errors';
 import { FaultPlan } from './faults';
 import { Execution, type ExecuteOptions, type ExecutionKind, type ExecutionResult } from './execution';
-import { cpuNowMs, Membrane } from './membrane';
+import { cpuNowMs, Membrane, serviceCpuAccounting } from './membrane';
 import { Sandbox } from './sandbox';
 import { CacheStores, LocalCacheService } from './services/cache';
 import { LocalCharts } from './services/charts';
@@ -212,6 +212,14 @@ export class LocalRuntime {
     if (store)
       store.setFormulaHost({ now: () => this.clock.now(), customFunctions: this.customFunctionHost });
     if (options.documentState !== undefined) this.restoreDocumentState(options.documentState);
+  }
+
+  /**
+   * Times every service call in CPU, for ExecutionResult.runtimeCpuMs (what the bench subtracts to show the
+   * script's own CPU). Off by default: it costs two system calls per service call.
+   */
+  static timeServiceCpu(enabled: boolean): void {
+    serviceCpuAccounting.enabled = enabled;
   }
 
   /** A runtime over a new empty spreadsheet (or options.workbook). */

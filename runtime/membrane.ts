@@ -75,6 +75,12 @@ function isPlainObject(value: object, scriptObjectPrototype: object | undefined)
   );
 }
 
+/**
+ * Whether service calls are timed in CPU (ExecutionResult.runtimeCpuMs). Off by default: process.cpuUsage() is a
+ * system call, and two per service call cost tests more than the calls themselves; `npm run bench` turns it on.
+ */
+export const serviceCpuAccounting = { enabled: false };
+
 /** Process CPU time (user + system) in ms. */
 export function cpuNowMs(): number {
   const usage = process.cpuUsage();
@@ -147,13 +153,14 @@ export class Membrane {
     args: unknown[],
   ): unknown {
     const execution = this.execution();
-    const cpuStart = this.depth === 0 ? cpuNowMs() : 0;
+    const timed = this.depth === 0 && serviceCpuAccounting.enabled;
+    const cpuStart = timed ? cpuNowMs() : 0;
     this.depth++;
     try {
       return this.invokeCounted(execution, target, cls, method, fn, args);
     } finally {
       this.depth--;
-      if (this.depth === 0) execution.runtimeCpuMs += cpuNowMs() - cpuStart;
+      if (timed) execution.runtimeCpuMs += cpuNowMs() - cpuStart;
     }
   }
 

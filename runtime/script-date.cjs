@@ -8,6 +8,7 @@
 'use strict';
 module.exports = function installScriptDate(global, nowMs, timeZone) {
   var RealDate = global.Date;
+  var RealDateTimeFormat0 = global.Intl.DateTimeFormat;
   var P = RealDate.prototype;
   var getTime = P.getTime;
   var setTime = P.setTime;
@@ -23,7 +24,9 @@ module.exports = function installScriptDate(global, nowMs, timeZone) {
     toLocaleDateString: P.toLocaleDateString,
     toLocaleTimeString: P.toLocaleTimeString,
   };
-  var format = new global.Intl.DateTimeFormat('en-US', {
+  // Built on first use: an Intl.DateTimeFormat with a time zone costs ~0.3 ms, and most executions never need it.
+  var format = null;
+  var formatOptions = {
     timeZone: timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -34,7 +37,7 @@ module.exports = function installScriptDate(global, nowMs, timeZone) {
     second: 'numeric',
     weekday: 'short',
     era: 'short',
-  });
+  };
   var WEEKDAY = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
   var DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -53,6 +56,7 @@ module.exports = function installScriptDate(global, nowMs, timeZone) {
     if (ms !== ms) return null;
     if (ms === lastMs) return lastParts;
     var p = {};
+    if (!format) format = new RealDateTimeFormat0('en-US', formatOptions);
     format.formatToParts(new RealDate(ms)).forEach(function (part) {
       p[part.type] = part.value;
     });
@@ -120,8 +124,9 @@ module.exports = function installScriptDate(global, nowMs, timeZone) {
     var ms;
     if (n === 0) ms = nowMs();
     else if (n === 1) {
-      if (typeof a0 === 'string') ms = parse(a0);
-      else return Reflect.construct(RealDate, [a0], new.target);
+      // A number, a Date or another object: the real Date's own conversion.
+      ms =
+        typeof a0 === 'number' ? a0 : typeof a0 === 'string' ? parse(a0) : getTime.call(new RealDate(a0));
     } else {
       var y = Number(a0);
       if (y >= 0 && y <= 99 && Math.floor(y) === y) y += 1900;
@@ -135,6 +140,8 @@ module.exports = function installScriptDate(global, nowMs, timeZone) {
         n > 6 ? Number(a6) : 0,
       );
     }
+    // ScriptDate.prototype is Date.prototype: a plain Date is the same object; only subclasses need construct.
+    if (new.target === ScriptDate) return new RealDate(ms);
     return Reflect.construct(RealDate, [ms], new.target);
   }
   ScriptDate.prototype = P;

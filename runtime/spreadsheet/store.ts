@@ -235,7 +235,7 @@ export class WorkbookStore {
 
   /** A deep copy of this store (its own engine). */
   clone(): WorkbookStore {
-    const copy = new WorkbookStore(structuredClone(this.data), { formulaEngine: this.engineFactory });
+    const copy = new WorkbookStore(plainCopy(this.data), { formulaEngine: this.engineFactory });
     copy.setFormulaHost(this.host);
     return copy;
   }
@@ -1221,3 +1221,26 @@ function qualifyReferences(formula: string, sheetName: string): string {
 }
 
 export { FORMAT_GRID_KEYS, ATTRIBUTE_GRID_KEYS };
+
+/**
+ * A deep copy of plain workbook data (arrays, plain objects, primitives): several times faster than
+ * structuredClone on a sample workbook, which matters to tests that fork one workbook per injected fault. Empty
+ * array slots stay empty; anything else (a Date, a Map) falls back to structuredClone.
+ */
+function plainCopy<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const length = value.length;
+    const out: unknown[] = new Array(length);
+    for (let i = 0; i < length; i++) {
+      const item: unknown = value[i];
+      if (item === undefined) continue;
+      out[i] = typeof item === 'object' && item !== null ? plainCopy(item) : item;
+    }
+    return out as T;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = plainCopy((value as Record<string, unknown>)[key]);
+  return out as T;
+}

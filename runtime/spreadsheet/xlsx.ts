@@ -7,7 +7,7 @@
  * unless the caller names another) read back on load, together with the document state the runtime asks to keep
  * with the file (document/user properties, installed triggers: see `SaveOptions.documentState`).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import { lettersToColumn, quoteSheetName, rectToA1 } from './a1';
 import { isDateTimeFormat } from './formats';
@@ -27,6 +27,15 @@ import type {
 } from './types';
 
 /** The very hidden sheet holding what xlsx cannot carry; callers may name their own (`metaSheetName`). */
+/**
+ * ExcelJS, required on first use: loading it costs ~0.5 s of CPU, and most runtimes (each test file has its own)
+ * never read or write an .xlsx.
+ */
+function excel(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('exceljs') as typeof ExcelJS;
+}
+
 export const DEFAULT_META_SHEET = '__apps_script_local_meta__';
 const MS_PER_DAY = 86_400_000;
 const EPOCH_OFFSET_DAYS = 25_569;
@@ -412,7 +421,7 @@ function writeColumnWidths(ws: ExcelJS.Worksheet, sheet: SheetData): void {
 /** Builds the exceljs workbook for a store. */
 export function workbookToExcel(store: WorkbookStore, options: SaveOptions = {}): ExcelJS.Workbook {
   const data = store.data;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = options.creator ?? 'Apps Script local runtime';
   wb.calcProperties.fullCalcOnLoad = true;
   const meta: Meta = {
@@ -762,7 +771,7 @@ export async function loadWorkbookXlsxDocument(
   source: string | Buffer | ArrayBuffer,
   options: LoadOptions = {},
 ): Promise<LoadedDocument> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   if (typeof source === 'string') await wb.xlsx.readFile(source);
   else await wb.xlsx.load(source as ArrayBuffer);
   let metaSheetName = options.metaSheetName ?? DEFAULT_META_SHEET;
