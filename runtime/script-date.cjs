@@ -125,8 +125,7 @@ module.exports = function installScriptDate(global, nowMs, timeZone) {
     if (n === 0) ms = nowMs();
     else if (n === 1) {
       // A number, a Date or another object: the real Date's own conversion.
-      ms =
-        typeof a0 === 'number' ? a0 : typeof a0 === 'string' ? parse(a0) : getTime.call(new RealDate(a0));
+      ms = typeof a0 === 'number' ? a0 : typeof a0 === 'string' ? parse(a0) : getTime.call(new RealDate(a0));
     } else {
       var y = Number(a0);
       if (y >= 0 && y <= 99 && Math.floor(y) === y) y += 1900;
