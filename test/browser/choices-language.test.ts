@@ -12,6 +12,7 @@ import type { Locale } from '../../src/core/i18n';
 import { t } from '../../src/core/i18n';
 import { columnSpec, listLabel, listLabels, SHEETS, type ListKey, type SheetKey } from '../../templates';
 import { launchChromium, SCREENSHOT_NOW } from '../support/browser';
+import { sampleWorkbookRuntime } from '../support/built-workbooks';
 
 const root = path.resolve(__dirname, '../..');
 // Another build may be rewriting dist/ while this runs on a shared machine; SALESDESK_DIST points at a copy.
@@ -73,12 +74,13 @@ describe.each(['zh-CN', 'en'] as const)('a %s workbook used by a rep of the othe
     listLabels(key, workbook).map((value, i) => ({ value, label: listLabels(key, user)[i] }));
 
   beforeAll(async () => {
-    rt = await LocalRuntime.create({ bundleDir: distDir, addOnName: 'SalesDesk', now: SCREENSHOT_NOW });
     // The workbook is set up, and its sample data loaded, by a manager who speaks the workbook's language.
-    for (const step of ['menuSetupWorkbook', 'menuLoadSampleData']) {
-      const result = rt.execute(step, [], { locale: workbook });
-      if (result.error) throw new Error(`${step} failed: ${result.error.message}`);
-    }
+    rt = await sampleWorkbookRuntime({
+      bundleDir: distDir,
+      addOnName: 'SalesDesk',
+      now: SCREENSHOT_NOW,
+      locale: workbook,
+    });
     expect(rt.workbook.sheetByName(SHEETS.customers.names[workbook])).toBeDefined();
     preview = await startPreview({ runtime: rt, port: 0, distDir });
     // A sample rep (not a manager) who owns customers.

@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
+import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
 import { dataSnapshot, plantDuplicates, records, type Planted } from '../integration/merge/fixture';
 import {
@@ -17,6 +17,7 @@ import {
   SCREENSHOT_NOW,
   closeBrowserAndPreview,
 } from '../support/browser';
+import { demoWorkbookRuntime } from '../support/built-workbooks';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(root, 'dist');
@@ -57,7 +58,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  rt = await demoRuntime(distDir, SCREENSHOT_NOW);
+  rt = await demoWorkbookRuntime(distDir, SCREENSHOT_NOW);
   manager = (rt.owner ?? 'owner@example.com').toLowerCase();
   planted = plantDuplicates(rt, 'en');
   // The e-mail twin's company is the XSS probe: it must show as text.

@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
+import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
 import type { WorkbookStore } from '../../runtime/spreadsheet/store';
 import {
@@ -15,6 +15,7 @@ import {
   SCREENSHOT_NOW,
   closeBrowserAndPreview,
 } from '../support/browser';
+import { demoWorkbookRuntime } from '../support/built-workbooks';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
@@ -59,7 +60,7 @@ async function shoot(page: Page, locale: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  rt = await demoRuntime(distDir, SCREENSHOT_NOW);
+  rt = await demoWorkbookRuntime(distDir, SCREENSHOT_NOW);
   // The rep with the most overdue items in the sample data.
   const reps = rt.workbook
     .sheetValues('Reps')

@@ -6,13 +6,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LocalRuntime } from '../../runtime';
+import { sampleWorkbookRuntime } from '../support/built-workbooks';
 
 const OWNER = { user: 'owner@example.com', locale: 'en' };
 
 test('backups are dated copies, the newest N kept, and each opens with the data of its moment', async () => {
-  const rt = await LocalRuntime.create({ owner: OWNER.user, now: '2026-11-20T18:00:00+08:00' });
-  rt.call('menuSetupWorkbook', [], OWNER);
-  rt.call('menuLoadSampleData', [], OWNER);
+  const rt = await sampleWorkbookRuntime({
+    owner: OWNER.user,
+    locale: OWNER.locale,
+    now: '2026-11-20T18:00:00+08:00',
+  });
   const settings = rt.workbook.sheetValues('Settings');
   const keepRow = settings.findIndex((row) => row[0] === 'backupKeep');
   expect(keepRow).toBeGreaterThan(0);

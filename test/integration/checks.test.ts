@@ -12,6 +12,7 @@ import { readTable } from '../../src/core/table';
 import { columnLetter } from '../../templates/formulas';
 import { SHEETS, columnHeaders, listLabels, type SheetKey } from '../../templates';
 import type { CheckReport } from '../../src/server/checks/entries';
+import { sampleWorkbookRuntime } from '../support/built-workbooks';
 
 const NOW = '2026-11-23T02:00:00Z'; // 10:00 in Shanghai
 const OWNER = 'owner@example.com';
@@ -34,9 +35,7 @@ describe('tiers of the sample data, three ways', () => {
     return index;
   };
   beforeAll(async () => {
-    rt = await LocalRuntime.create({ now: NOW, owner: OWNER });
-    run(rt, 'menuSetupWorkbook');
-    run(rt, 'menuLoadSampleData');
+    rt = await sampleWorkbookRuntime({ now: NOW, owner: OWNER });
     run(rt, 'menuRefreshTiers');
     core = rt.workbook.sheetValues('Customers');
     header = core[0];

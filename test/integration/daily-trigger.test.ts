@@ -2,14 +2,16 @@
  * The add-on's one daily time-driven trigger (an editor add-on may have one per user per document) mails the
  * reminder digests and refreshes the Dashboard, at the Settings hour in the spreadsheet's time zone.
  */
-import { LocalRuntime } from '../../runtime';
+import { sampleWorkbookRuntime } from '../support/built-workbooks';
 
 const OWNER = { user: 'owner@example.com', locale: 'en' };
 
 test('turning reminders on installs one trigger whose daily run mails digests and refreshes the dashboard', async () => {
-  const rt = await LocalRuntime.create({ owner: OWNER.user, now: '2026-11-23T06:00:00+08:00' });
-  rt.call('menuSetupWorkbook', [], OWNER);
-  rt.call('menuLoadSampleData', [], OWNER);
+  const rt = await sampleWorkbookRuntime({
+    owner: OWNER.user,
+    locale: OWNER.locale,
+    now: '2026-11-23T06:00:00+08:00',
+  });
   rt.call('menuTurnOnReminders', [], OWNER);
   expect(rt.triggers.all.filter((trigger) => trigger.eventType === 'CLOCK')).toHaveLength(1);
   const dashboardBefore = rt.workbook

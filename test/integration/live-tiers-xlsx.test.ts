@@ -8,13 +8,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { LocalRuntime } from '../../runtime';
+import { sampleWorkbookRuntime } from '../support/built-workbooks';
 
 const OWNER = { user: 'owner@example.com', locale: 'en' };
 
 test('live tier formulas are saved as their values and come back as formulas', async () => {
-  const rt = await LocalRuntime.create({ owner: OWNER.user, now: '2026-11-23T10:00:00+08:00' });
-  rt.call('menuSetupWorkbook', [], OWNER);
-  rt.call('menuLoadSampleData', [], OWNER);
+  const rt = await sampleWorkbookRuntime({
+    owner: OWNER.user,
+    locale: OWNER.locale,
+    now: '2026-11-23T10:00:00+08:00',
+  });
   // A smaller book: the live formulas compare every customer with every deal (seconds for the full sample).
   for (const [name, keep] of [
     ['Customers', 40],

@@ -1,13 +1,15 @@
 /** SalesDesk → Use live tier formulas: the menu puts the template's array formulas in, and they agree with the
  * values Refresh tiers wrote. */
-import { LocalRuntime } from '../../runtime';
+import { sampleWorkbookRuntime } from '../support/built-workbooks';
 
 const OWNER = { user: 'owner@example.com', locale: 'en' };
 
 test('live tier formulas from the menu compute the same tiers as Refresh tiers', async () => {
-  const rt = await LocalRuntime.create({ owner: OWNER.user, now: '2026-11-23T10:00:00+08:00' });
-  rt.call('menuSetupWorkbook', [], OWNER);
-  rt.call('menuLoadSampleData', [], OWNER);
+  const rt = await sampleWorkbookRuntime({
+    owner: OWNER.user,
+    locale: OWNER.locale,
+    now: '2026-11-23T10:00:00+08:00',
+  });
   rt.call('menuRefreshTiers', [], OWNER);
   const tierColumn = rt.workbook.sheetValues('Customers')[0].indexOf('Tier');
   const tiersOf = (): unknown[] =>

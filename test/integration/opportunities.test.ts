@@ -7,6 +7,7 @@
  */
 import { LocalRuntime } from '../../runtime';
 import { selectRow } from '../../dev/preview/workbook-view';
+import { sampleWorkbookRuntime } from '../support/built-workbooks';
 
 const NOW = '2026-11-23T10:00:00+08:00';
 const OWNER = 'owner@example.com';
@@ -16,12 +17,7 @@ const REP = 'li.qiang@example.com';
 type Row = unknown[];
 
 async function sampleWorkbook(locale = 'en'): Promise<LocalRuntime> {
-  const rt = await LocalRuntime.create({ owner: OWNER, now: NOW });
-  for (const fn of ['menuSetupWorkbook', 'menuLoadSampleData']) {
-    const result = rt.execute(fn, [], { user: OWNER, locale });
-    expect(result.error).toBeUndefined();
-  }
-  return rt;
+  return sampleWorkbookRuntime({ owner: OWNER, now: NOW, locale });
 }
 
 function table(rt: LocalRuntime, sheet: string): { head: string[]; rows: Row[]; col: (h: string) => number } {

@@ -2,14 +2,16 @@
  * A rep's sidebar saves run as that rep, so every range they write must be one a rep may edit once set-up has
  * applied the template's protections (a managers-only range refuses the whole write, as in Google Sheets).
  */
-import { LocalRuntime } from '../../runtime';
+import { sampleWorkbookRuntime } from '../support/built-workbooks';
 
 const OWNER = { user: 'owner@example.com', locale: 'en' };
 
 test('on a set-up workbook a rep can save a customer, a follow-up and a deal for their own customer', async () => {
-  const rt = await LocalRuntime.create({ owner: OWNER.user, now: '2026-11-23T10:00:00+08:00' });
-  rt.call('menuSetupWorkbook', [], OWNER);
-  rt.call('menuLoadSampleData', [], OWNER);
+  const rt = await sampleWorkbookRuntime({
+    owner: OWNER.user,
+    locale: OWNER.locale,
+    now: '2026-11-23T10:00:00+08:00',
+  });
   const reps = rt.workbook.sheetValues('Reps');
   const [email, role, active] = ['E-mail', 'Role', 'Active'].map((h) => reps[0].indexOf(h));
   const rep = String(reps.find((row) => row[role] === 'Rep' && row[active] === true)?.[email]);

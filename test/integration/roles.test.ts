@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { LocalRuntime } from '../../runtime';
 import { parseArgs } from '../../cli/args';
 import { main } from '../../cli/salesdesk';
+import { sampleWorkbookRuntime } from '../support/built-workbooks';
 
 const NOW = '2026-11-23T10:00:00+08:00';
 const OWNER = 'owner@example.com';
@@ -27,12 +28,7 @@ interface Confirm {
 }
 
 async function sampleWorkbook(): Promise<LocalRuntime> {
-  const rt = await LocalRuntime.create({ owner: OWNER, now: NOW });
-  for (const fn of ['menuSetupWorkbook', 'menuLoadSampleData']) {
-    const result = rt.execute(fn, [], { user: OWNER });
-    expect(result.error).toBeUndefined();
-  }
-  return rt;
+  return sampleWorkbookRuntime({ owner: OWNER, now: NOW });
 }
 
 function column(rt: LocalRuntime, sheet: string, header: string): unknown[] {

@@ -9,11 +9,11 @@
 import * as path from 'node:path';
 import { LocalRuntime } from '../../runtime';
 import { WorkbookStore } from '../../runtime/spreadsheet/store';
-import { demoRuntime } from '../../dev/preview/server';
 import { selectRow } from '../../dev/preview/workbook-view';
 import { salesWorkbook } from './helpers/sales-workbook';
 import { addServiceSheet } from './helpers/service-sheet';
 import { SHEETS } from '../../templates';
+import { demoWorkbookRuntime } from '../support/built-workbooks';
 
 jest.setTimeout(240_000);
 
@@ -101,7 +101,7 @@ type SaveResult = { status: string; id?: string; row?: number; errors?: Record<s
 describe('after-sales service on the sample workbook (en)', () => {
   let rt: LocalRuntime;
   beforeAll(async () => {
-    rt = await demoRuntime(distDir, NOW);
+    rt = await demoWorkbookRuntime(distDir, NOW);
   });
 
   test('the Dashboard’s satisfaction per rep and per month and complaint ages match a hand computation', () => {

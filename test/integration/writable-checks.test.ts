@@ -6,6 +6,7 @@
  */
 import { LocalRuntime } from '../../runtime';
 import { SHEETS } from '../../templates';
+import { sampleWorkbookRuntime } from '../support/built-workbooks';
 
 jest.setTimeout(180_000);
 
@@ -19,15 +20,7 @@ let rep: string;
 const customers = () => rt.workbook.sheetValues(SHEETS.customers.names.en);
 
 beforeAll(async () => {
-  rt = await LocalRuntime.create({
-    now: NOW,
-    owner: OWNER,
-    bundleDir: process.env.SALESDESK_BUNDLE_DIR || undefined,
-  });
-  for (const step of ['menuSetupWorkbook', 'menuLoadSampleData']) {
-    const result = rt.execute(step, [], { user: OWNER, locale: 'en' });
-    expect(result.error).toBeUndefined();
-  }
+  rt = await sampleWorkbookRuntime({ now: NOW, owner: OWNER, locale: 'en' });
   // A sample rep who is not a manager.
   const reps = rt.workbook.sheetValues(SHEETS.reps.names.en);
   const email = reps[0].indexOf('E-mail');

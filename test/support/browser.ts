@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { LocalRuntime } from '../../runtime';
-import { demoRuntime, startPreview, type PreviewServer } from '../../dev/preview/server';
+import { startPreview, type PreviewServer } from '../../dev/preview/server';
+import { demoWorkbookRuntime } from './built-workbooks';
 
 /** The one time every browser test's demo workbook is made at, so no test or screenshot depends on the wall clock. */
 export const SCREENSHOT_NOW = '2026-11-23T10:00:00+08:00';
@@ -40,7 +41,7 @@ export function launchChromium(): Promise<Browser> {
 export async function openDemo(
   distDir: string,
 ): Promise<{ rt: LocalRuntime; preview: PreviewServer; browser: Browser }> {
-  const rt = await demoRuntime(distDir, SCREENSHOT_NOW);
+  const rt = await demoWorkbookRuntime(distDir, SCREENSHOT_NOW);
   const preview = await startPreview({ runtime: rt, port: 0, distDir });
   return { rt, preview, browser: await launchChromium() };
 }

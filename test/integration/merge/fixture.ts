@@ -4,7 +4,8 @@
  * B ~ C by a phone written in full-width digits) and a company + contact pair differing only in case and width —
  * with deals and follow-ups of the duplicates.
  */
-import { LocalRuntime, type RuntimeOptions } from '../../../runtime';
+import type { LocalRuntime } from '../../../runtime';
+import { sampleWorkbookRuntime } from '../../support/built-workbooks';
 import { SHEETS, type SheetKey } from '../../../templates';
 
 export type Row = Record<string, unknown>;
@@ -56,18 +57,9 @@ export function fullWidth(text: string): string {
     .replace(/ /g, '\u3000');
 }
 
-export async function sampleRuntime(language: Language, options: RuntimeOptions = {}): Promise<LocalRuntime> {
-  const rt = await LocalRuntime.create({
-    bundleDir: process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || undefined,
-    owner: OWNER,
-    now: NOW,
-    ...options,
-  });
-  for (const fn of ['menuSetupWorkbook', 'menuLoadSampleData']) {
-    const result = rt.execute(fn, [], { user: OWNER, locale: language });
-    if (result.error) throw result.error;
-  }
-  return rt;
+/** The sample workbook, set up and filled by the owner in `language` (built once per bundle, see built-workbooks). */
+export function sampleRuntime(language: Language): Promise<LocalRuntime> {
+  return sampleWorkbookRuntime({ locale: language, now: NOW, owner: OWNER });
 }
 
 export interface Planted {
