@@ -30,7 +30,7 @@ import { LocalUtilities } from './services/utilities';
 import { unsupportedServices } from './services/unsupported-services';
 import { formatDate } from './services/format-date';
 import { DriveFolder } from './drive-folder';
-import { loadProject, type BundleManifest, type LoadedProject } from './project';
+import { loadProjectCached, type BundleManifest, type LoadedProject } from './project';
 import {
   createSpreadsheetApp,
   loadWorkbookXlsxDocument,
@@ -138,6 +138,17 @@ export interface CustomFunctionCall {
 /** Services a custom function may not use (guides/sheets/functions: anything needing authorisation). */
 const DENIED_IN_CUSTOM_FUNCTIONS = ['MailApp', 'ScriptApp', 'GmailApp', 'DriveApp'];
 
+/** Each project's files compiled once (a vm.Script runs in any number of contexts). */
+const compiled = new WeakMap<LoadedProject, vm.Script[]>();
+function compiledScripts(project: LoadedProject): vm.Script[] {
+  let scripts = compiled.get(project);
+  if (!scripts) {
+    scripts = project.scripts.map((file) => new vm.Script(file.source, { filename: file.file }));
+    compiled.set(project, scripts);
+  }
+  return scripts;
+}
+
 export class LocalRuntime {
   readonly clock: FakeClock;
   readonly mail: MailBox;
@@ -195,7 +206,7 @@ export class LocalRuntime {
       this.properties.script.set(key, String(value));
     this.triggers = new TriggerRegistry(this.clock, this.timeZone);
     this.manifest = project.manifest;
-    this.scripts = project.scripts.map((file) => new vm.Script(file.source, { filename: file.file }));
+    this.scripts = compiledScripts(project);
     // Worker threads evaluate the files as one script (same order, one global scope).
     this.code = project.scripts.map((file) => file.source).join('\n;\n');
     this.codeFile =
@@ -226,7 +237,7 @@ export class LocalRuntime {
   static async create(options: RuntimeOptions = {}): Promise<LocalRuntime> {
     const dir = projectDirOf(options);
     await waitForProject(dir);
-    return new LocalRuntime(loadProject(dir), options, options.workbook);
+    return new LocalRuntime(loadProjectCached(dir), options, options.workbook);
   }
 
   /**
@@ -236,7 +247,7 @@ export class LocalRuntime {
   static async fromXlsx(file: string, options: RuntimeOptions = {}): Promise<LocalRuntime> {
     const dir = projectDirOf(options);
     await waitForProject(dir);
-    const project = loadProject(dir);
+    const project = loadProjectCached(dir);
     // These only apply to a file made elsewhere; a file the runtime saved carries its own zone, locale and owner.
     const loaded = await loadWorkbookXlsxDocument(file, {
       timeZone: options.timeZone ?? projectTimeZone(project) ?? DEFAULT_TIME_ZONE,

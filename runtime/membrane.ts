@@ -211,7 +211,15 @@ export class Membrane {
     if (Object.prototype.toString.call(value) === '[object Date]') return value; // already the script's
     if (Array.isArray(value)) {
       const out = this.realm ? this.realm.newArray() : [];
-      for (let i = 0; i < value.length; i++) out.push(this.toScript(value[i]));
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        // Cells are mostly strings and numbers: no call for them (a sheet read is thousands of items).
+        out.push(
+          item === null || (typeof item !== 'object' && typeof item !== 'function')
+            ? item
+            : this.toScript(item),
+        );
+      }
       return out;
     }
     if (isPlainObject(value, this.realm?.objectPrototype)) {
@@ -233,8 +241,11 @@ export class Membrane {
       return new Date(Date.prototype.getTime.call(value as Date));
     }
     if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      for (let i = 0; i < value.length; i++) out.push(this.toHost(value[i]));
+      const out: unknown[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        out[i] = item === null || typeof item !== 'object' ? item : this.toHost(item);
+      }
       return out;
     }
     if (isPlainObject(value, this.realm?.objectPrototype)) {

@@ -82,6 +82,36 @@ export function taggedCustomFunctions(source: string): { name: string; params: s
  * Reads the project in `dir`.
  * @throws when the folder holds no `.gs`/`.js` file.
  */
+/**
+ * The project as last read from `dir`, reused while no file under it changed (names, sizes and modification
+ * times): a test suite makes hundreds of runtimes over the same build, and reading and compiling a 300 KB bundle
+ * each time was a second of every fault-injection loop.
+ */
+const loaded = new Map<string, { stamp: string; project: LoadedProject }>();
+
+function stampOf(dir: string): string {
+  const files = fs.existsSync(dir) ? walk(dir) : [];
+  const claspFile = path.join(dir, '.clasp.json');
+  if (fs.existsSync(claspFile)) files.push(claspFile);
+  return files
+    .map((file) => {
+      const stat = fs.statSync(file);
+      return `${file}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join('|');
+}
+
+/** loadProject, reusing the last read of the same unchanged folder (the same object, so compiled code is shared). */
+export function loadProjectCached(dir: string): LoadedProject {
+  const root = path.resolve(dir);
+  const stamp = stampOf(root);
+  const hit = loaded.get(root);
+  if (hit && hit.stamp === stamp) return hit.project;
+  const project = loadProject(root);
+  loaded.set(root, { stamp, project });
+  return project;
+}
+
 export function loadProject(dir: string): LoadedProject {
   const root = path.resolve(dir);
   let rootDir = root;

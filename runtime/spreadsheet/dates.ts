@@ -61,10 +61,23 @@ const MS_PER_QUARTER_HOUR = 900_000;
 
 /** Offset of the time zone from UTC at an instant, in ms (UTC+8 → 28 800 000). */
 export function timeZoneOffsetMs(date: Date, timeZone: string): number {
+  return offsetAtMs(date.getTime(), timeZone);
+}
+
+// The zone of the last lookup: a sheet read converts thousands of cells in one zone.
+let lastZone: string | undefined;
+let lastCache: Map<number, number> | undefined;
+
+function offsetAtMs(ms: number, timeZone: string): number {
   // Offsets only change on quarter-hour boundaries; caching per quarter hour keeps reading 50 000 dates cheap.
-  const bucket = Math.floor(date.getTime() / MS_PER_QUARTER_HOUR);
-  let cache = offsetCaches.get(timeZone);
-  if (!cache) offsetCaches.set(timeZone, (cache = new Map()));
+  const bucket = Math.floor(ms / MS_PER_QUARTER_HOUR);
+  let cache = timeZone === lastZone ? lastCache : undefined;
+  if (!cache) {
+    cache = offsetCaches.get(timeZone);
+    if (!cache) offsetCaches.set(timeZone, (cache = new Map()));
+    lastZone = timeZone;
+    lastCache = cache;
+  }
   const cached = cache.get(bucket);
   if (cached !== undefined) return cached;
   const probe = new Date(bucket * MS_PER_QUARTER_HOUR);
@@ -86,9 +99,9 @@ export function dateToSerial(date: Date, timeZone: string): number {
 export function serialToDate(serial: number, timeZone: string): Date {
   // Round to the millisecond as Sheets does: serials carry float noise (0.1 + 0.2 style).
   const wallMs = Math.round((serial - EPOCH_OFFSET_DAYS) * MS_PER_DAY);
-  let guess = wallMs - timeZoneOffsetMs(new Date(wallMs), timeZone);
+  let guess = wallMs - offsetAtMs(wallMs, timeZone);
   // Second pass settles instants near a daylight-saving change.
-  guess = wallMs - timeZoneOffsetMs(new Date(guess), timeZone);
+  guess = wallMs - offsetAtMs(guess, timeZone);
   return new Date(guess);
 }
 

@@ -319,9 +319,17 @@ export type EngineSheet = FormulaEngineSheet;
 export class FormulaEngine implements SpreadsheetFormulaEngine {
   readonly hf: HyperFormula;
   private readonly ids = new Map<string, number>();
+  /**
+   * Writes are taken with evaluation suspended and computed on the next read (HyperFormula's
+   * suspendEvaluation/resumeEvaluation): a script's run of setValues calls then costs one recomputation of the
+   * formulas depending on them instead of one per call. What a read sees is the same.
+   */
+  private suspended = false;
+  private readonly context: FormulaContext;
 
   constructor(sheets: EngineSheet[], namedRanges: FormulaNamedExpression[], context: FormulaContext) {
     registerExtras();
+    this.context = context;
     const named: SerializedNamedExpression[] = [
       { name: 'TRUE', expression: '=TRUE()' },
       { name: 'FALSE', expression: '=FALSE()' },
@@ -381,12 +389,32 @@ export class FormulaEngine implements SpreadsheetFormulaEngine {
   setCells(sheetName: string, row0: number, column0: number, content: FormulaCellContent[][]): void {
     const sheet = this.ids.get(sheetName);
     if (sheet === undefined || content.length === 0) return;
+    this.suspend();
     this.hf.setCellContents({ sheet, row: row0, col: column0 }, content);
+  }
+
+  pending(): boolean {
+    return this.suspended;
+  }
+
+  private suspend(): void {
+    if (this.suspended) return;
+    this.hf.suspendEvaluation();
+    this.suspended = true;
+  }
+
+  /** Computes the writes taken while suspended, then re-enters custom functions whose result size changed. */
+  settle(): void {
+    if (!this.suspended) return;
+    this.suspended = false;
+    this.hf.resumeEvaluation();
+    this.settleResizes(this.context);
   }
 
   value(sheetName: string, row0: number, column0: number): CellValue {
     const sheet = this.ids.get(sheetName);
     if (sheet === undefined) return null;
+    this.settle();
     return this.hf.getCellValue({ sheet, row: row0, col: column0 });
   }
 
@@ -394,6 +422,7 @@ export class FormulaEngine implements SpreadsheetFormulaEngine {
   sheetDimensions(sheetName: string): { height: number; width: number } {
     const sheet = this.ids.get(sheetName);
     if (sheet === undefined) return { height: 0, width: 0 };
+    this.settle();
     return this.hf.getSheetDimensions(sheet);
   }
 
@@ -401,6 +430,7 @@ export class FormulaEngine implements SpreadsheetFormulaEngine {
   isDateTyped(sheetName: string, row0: number, column0: number): boolean {
     const sheet = this.ids.get(sheetName);
     if (sheet === undefined) return false;
+    this.settle();
     const type = this.hf.getCellValueDetailedType({ sheet, row: row0, col: column0 });
     return type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME' || type === 'NUMBER_TIME';
   }
@@ -409,15 +439,19 @@ export class FormulaEngine implements SpreadsheetFormulaEngine {
   formula(sheetName: string, row0: number, column0: number): string | undefined {
     const sheet = this.ids.get(sheetName);
     if (sheet === undefined) return undefined;
+    this.settle();
     return this.hf.getCellFormula({ sheet, row: row0, col: column0 });
   }
 
   batch(work: () => void): void {
-    this.hf.batch(work);
+    this.suspend();
+    work();
   }
 
   /** Re-enters custom-function formulas whose result size changed, so their spill area is right. */
   settleResizes(context: FormulaContext): void {
+    // While suspended nothing was computed, so nothing can be pending yet; settle() comes back here.
+    if (this.suspended) return;
     for (let round = 0; round < 5 && context.pendingResize.size > 0; round++) {
       const keys = [...context.pendingResize];
       context.pendingResize.clear();

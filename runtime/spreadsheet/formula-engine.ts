@@ -85,6 +85,13 @@ export interface SpreadsheetFormulaEngine {
    * An engine without spilling custom functions may just clear the set.
    */
   settleResizes(context: FormulaContext): void;
+  /**
+   * Optional lazy recomputation: true while writes since the last read are not yet computed. The store then calls
+   * `settle` (inside its re-entry guard) before it reads, so ten writes in a row cost one recomputation.
+   */
+  pending?(): boolean;
+  /** Computes what the writes since the last read changed (see `pending`). */
+  settle?(): void;
   /** Frees the engine; the store never uses it again. */
   destroy(): void;
 }

@@ -412,7 +412,12 @@ export class WorkbookStore {
 
   /** The engine, built on demand; null while the workbook has no formula. */
   private liveEngine(): SpreadsheetFormulaEngine | null {
-    if (this.engine && !this.engineStale) return this.engine;
+    if (this.engine && !this.engineStale) {
+      const engine = this.engine;
+      // Writes the engine took lazily are computed now, before the read, with re-entry guarded.
+      if (this.evaluating === 0 && engine.pending?.()) this.evaluate(() => engine.settle?.());
+      return engine;
+    }
     // Read by a custom function while the engine computes: the values as they stand (a formula cell not yet
     // computed reads empty), never a rebuild that would call the function again.
     if (this.evaluating > 0) return this.engineStale ? null : this.engine;

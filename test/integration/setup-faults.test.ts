@@ -62,8 +62,17 @@ function withoutIds(value: unknown): unknown {
 function shape(rt: LocalRuntime) {
   const data = rt.workbook.toJSON();
   const names = new Map(data.sheets.map((sheet) => [sheet.id, sheet.name]));
-  const rule = (id: number | null | undefined) =>
-    id === null || id === undefined ? null : JSON.stringify(rt.workbook.validationRule(id));
+  // A sheet's rule ids repeat down whole columns: each rule is written out once.
+  const rules = new Map<number, string>();
+  const rule = (id: number | null | undefined) => {
+    if (id === null || id === undefined) return null;
+    let text = rules.get(id);
+    if (text === undefined) {
+      text = JSON.stringify(rt.workbook.validationRule(id));
+      rules.set(id, text);
+    }
+    return text;
+  };
   return {
     sheets: data.sheets.map(({ id: _id, validations, ...rest }) => ({
       ...(withoutIds(rest) as object),
@@ -82,10 +91,37 @@ function shape(rt: LocalRuntime) {
 }
 
 // One language: the zh-CN set-up makes the same calls with other labels (template.test.ts covers its result).
+/**
+ * Whether two plain values have the same JSON text, without writing it (a workbook's shape is megabytes of it):
+ * in arrays a missing item equals null, in objects an undefined property equals a missing one.
+ */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      const x: unknown = a[i] ?? null;
+      const y: unknown = b[i] ?? null;
+      if (x !== y && !jsonEqual(x, y)) return false;
+    }
+    return true;
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(b))
+    return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const key of Object.keys(x)) if (!jsonEqual(x[key], y[key]) && x[key] !== undefined) return false;
+  for (const key of Object.keys(y))
+    if (y[key] !== undefined && !(key in x && x[key] !== undefined)) return false;
+  return true;
+}
+
 /** Where two shapes differ: `sheet.field` for sheets, else the top-level part. */
 function differences(a: ReturnType<typeof shape>, b: ReturnType<typeof shape>): string[] {
+  // Equal as a whole (the usual case): no need to look field by field.
+  if (jsonEqual(a, b)) return [];
   const out: string[] = [];
-  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  const same = jsonEqual;
   if (
     !same(
       a.sheets.map((s) => (s as { name?: string }).name),
