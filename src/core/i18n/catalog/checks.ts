@@ -33,7 +33,7 @@ export const checks: Catalog = {
     'checks.problem.dateBefore':
       '{value} is {days, plural, one {# day} other {# days}} before {other} ({reference}) in this row: is the year right?',
     'checks.problem.dateFar':
-      '{value} is more than {years} years after {other} ({reference}) in this row: is the year right?',
+      '{value} is more than {years, plural, one {# year} other {# years}} after {other} ({reference}) in this row: is the year right?',
     'checks.problem.missingColumn':
       'Column "{column}" is missing. Run Extensions → SalesDesk → Set up workbook to add it.',
     'checks.problem.missingSheet':
