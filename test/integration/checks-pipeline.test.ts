@@ -254,6 +254,30 @@ describe('Check data on Opportunities and Service, English workbook', () => {
   });
 });
 
+describe('Check data on long Opportunities and Service sheets', () => {
+  it('costs the same service calls when both sheets are 20 times as long, and finds the copies’ problems', async () => {
+    const rt = await sampleWorkbook('en');
+    plant(rt, 'en');
+    const before = rt.execute<CheckReport>('apiValidateWorkbook', [], { user: OWNER, locale: 'en' });
+    for (const name of ['Opportunities', 'Service']) {
+      const sheet = rt.workbook.requireSheet(name);
+      const [header, ...rows] = rt.workbook.sheetValues(name);
+      const copies = Array.from({ length: 19 }, () => rows).flat();
+      rt.workbook.growRows(sheet, rows.length * 20 + 1);
+      rt.workbook.writeValues(
+        sheet,
+        { row: rows.length + 2, column: 1, numRows: copies.length, numColumns: header.length },
+        copies,
+      );
+    }
+    const after = rt.execute<CheckReport>('apiValidateWorkbook', [], { user: OWNER, locale: 'en' });
+    expect(after.error).toBeUndefined();
+    expect(after.totalCalls).toBe(before.totalCalls);
+    // Every planted problem repeats in each copy (the unknown customer, the stage, … twenty times each).
+    expect(after.value?.total).toBe((before.value?.total ?? 0) * 20);
+  });
+});
+
 describe('Check data on 商机 and 售后, Chinese workbook', () => {
   let rt: LocalRuntime;
   let planted: Planted[];
