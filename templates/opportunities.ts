@@ -110,7 +110,11 @@ export function opportunitySheets(h: ColumnHelpers): { opportunities: SheetSpec;
         'expectedClose',
         L('Expected close', '预计成交日期'),
         L('When you expect to close it (yyyy-mm-dd).', '预计何时成交（yyyy-mm-dd）。'),
-        { aliases: ['Expected close date', 'Close date', '预计成交', '预计签约日期'] },
+        {
+          aliases: ['Expected close date', 'Close date', '预计成交', '预计签约日期'],
+          // An opportunity logged after the fact may have closed a little before it was entered.
+          datePlausible: { after: 'created', graceDays: 60, withinYears: 5 },
+        },
       ),
       {
         key: 'amount',
@@ -151,7 +155,10 @@ export function opportunitySheets(h: ColumnHelpers): { opportunities: SheetSpec;
           'When the next step is due: the daily reminder lists it from that day.',
           '下一步的日期：当天起出现在每日提醒中。',
         ),
-        { aliases: ['Next date', 'Next step due', '下一步时间'] },
+        {
+          aliases: ['Next date', 'Next step due', '下一步时间'],
+          datePlausible: { after: 'created', graceDays: 60, withinYears: 5 },
+        },
       ),
       {
         key: 'reason',

@@ -126,7 +126,11 @@ export function serviceSheet(): SheetSpec {
           'Date of the next plan: it comes up in the daily reminders. Red when overdue and not closed.',
           '下次计划的日期，会出现在每日提醒中。逾期且未关闭显示红色。',
         ),
-        { aliases: ['Next date', 'Plan date', '下次日期', '计划日期'] },
+        {
+          aliases: ['Next date', 'Plan date', '下次日期', '计划日期'],
+          // The service time carries hours; a plan on the same day sits at midnight, hence a day's grace.
+          datePlausible: { after: 'time', graceDays: 1, withinYears: 5 },
+        },
       ),
       repEmail(
         'rep',

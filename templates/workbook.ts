@@ -83,6 +83,18 @@ export interface ColumnSpec {
   computed?: boolean;
   /** Identifier column: editing warns, because other sheets refer to it. */
   identifier?: boolean;
+  /** Check data: where a date of this column is plausible, measured from another date of the same row. */
+  datePlausible?: DatePlausibleSpec;
+}
+
+/**
+ * A date is plausible from `graceDays` before the date in column `after` of the same row up to `withinYears`
+ * years after it; outside that window Check data warns (a mistyped year, such as 2062 or 2016 for 2026).
+ */
+export interface DatePlausibleSpec {
+  after: string;
+  graceDays: number;
+  withinYears: number;
 }
 
 export interface SheetSpec {

@@ -24,10 +24,15 @@ function put(store: WorkbookStore, key: SheetKey, rows: unknown[][]): void {
   store.writeValues(sheet, { row: 1, column: 1, numRows: all.length, numColumns: header.length }, all);
 }
 
-/** A sales workbook plus `count` opportunities on its customers and their stage history. */
-function withOpportunities(count: number): WorkbookStore {
-  const customers = 5_000;
-  const store = salesWorkbook({ customers, deals: 20_000, followups: 10_000, now: NOW });
+/**
+ * A sales workbook plus `count` opportunities on its customers and their stage history (by default 5 000
+ * customers; another `store` of sales-workbook.ts with its customer count may be given, as the validate bench does).
+ */
+export function withOpportunities(
+  count: number,
+  customers = 5_000,
+  store: WorkbookStore = salesWorkbook({ customers, deals: 20_000, followups: 10_000, now: NOW }),
+): WorkbookStore {
   const stages = listLabels('opportunityStage', 'en');
   const opportunities: unknown[][] = [];
   const history: unknown[][] = [];

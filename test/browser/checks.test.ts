@@ -1,8 +1,8 @@
 /**
  * The Check data report sidebar in headless Debian chromium against the built bundle in the local runtime (through
- * the preview server's google.script.run bridge): problems are listed per sheet with row, column and message; a
- * hostile value renders as text; clicking a line selects its cell; Clear highlights restores the colours; zh-CN
- * shows Chinese. Screenshots: test-output/screenshots/check-report-*.png.
+ * the preview server's google.script.run bridge): problems are listed per sheet (Opportunities too) with row,
+ * column and message; a hostile value renders as text; clicking a line selects its cell; Clear highlights restores
+ * the colours; zh-CN shows Chinese. Screenshots: test-output/screenshots/check-report-*.png.
  */
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -34,11 +34,20 @@ function workbook(): WorkbookStore {
     ['Deals', [['Customer ID', 'Date', 'Amount', 'Status']]],
     ['Follow-ups', [['Customer ID', 'Time', 'Content']]],
     ['Reps', [['Name', 'E-mail']]],
+    // Issue 14's sheets: one opportunity with a probability out of range (its problem is listed under its sheet).
+    [
+      'Opportunities',
+      [
+        ['Customer ID', 'Description', 'Stage', 'Probability (%)'],
+        ['C-1', 'ERP upgrade', 'Intent', 150],
+      ],
+    ],
+    ['Service', [['Customer ID', 'Time', 'Type', 'Content']]],
   ] as const) {
     const s = store.insertSheet(name);
     store.writeValues(
       s,
-      { row: 1, column: 1, numRows: 1, numColumns: data[0].length },
+      { row: 1, column: 1, numRows: data.length, numColumns: data[0].length },
       data as unknown as unknown[][],
     );
   }
@@ -86,6 +95,11 @@ test('lists problems, escapes values, jumps to the cell, clears highlights', asy
     'Row 3 · Column Level',
   );
   expect(rt.workbook.requireSheet('Customers').backgrounds[2]?.[4]).toBe('#fbd0cc');
+  // Opportunities are checked too, and no sheet is reported missing.
+  await expect(page.locator('li.problem[data-code="range"]').textContent()).resolves.toContain(
+    '"150" is outside the allowed range 0–100.',
+  );
+  expect(await page.locator('li.problem[data-code="missingSheet"]').count()).toBe(0);
   await shoot(page, 'en');
 
   await page.locator('li.problem[data-code="level"] button').click();

@@ -31,6 +31,9 @@ export type ProblemCode =
   | 'duplicateCompanyContact'
   | 'unknownCustomer'
   | 'unknownCurrencyRate'
+  | 'unknownForecastRate'
+  | 'dateBefore'
+  | 'dateFar'
   | 'missingColumn'
   | 'missingSheet'
   | 'setting';

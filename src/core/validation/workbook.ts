@@ -18,6 +18,8 @@ import {
   type ProblemCode,
 } from './fields';
 import { normalizePhone } from './phone';
+import { checkDates, dateRulesOf } from './plausible-dates';
+import { ZoneDays } from '../dates';
 import { exchangeRatesFrom, rateOf } from '../tiering/rates';
 
 export type Severity = 'error' | 'warning';
@@ -48,7 +50,26 @@ export interface SheetInput {
 export type WorkbookSheets = Partial<Record<SheetKey, SheetInput>>;
 
 /** The sheets Check data looks at, in report order. */
-export const CHECKED_SHEETS: readonly SheetKey[] = ['customers', 'deals', 'followups', 'reps', 'settings'];
+export const CHECKED_SHEETS: readonly SheetKey[] = [
+  'customers',
+  'deals',
+  'followups',
+  'opportunities',
+  'service',
+  'reps',
+  'settings',
+];
+
+/** A sheet whose rows belong to a customer (a Customer ID column in the template): the ID must be a customer's. */
+function refersToCustomer(sheetKey: SheetKey): boolean {
+  return sheetKey !== 'customers' && SHEETS[sheetKey].columns.some((spec) => spec.key === 'customerId');
+}
+
+/** Sheets whose amounts are converted into the Settings currency, and the problem a currency without a rate is. */
+const RATE_PROBLEMS: Partial<Record<SheetKey, ProblemCode>> = {
+  deals: 'unknownCurrencyRate',
+  opportunities: 'unknownForecastRate',
+};
 
 /** Columns of a sheet whose values are checked: computed ones are SalesDesk's own output. */
 function checkedColumns(sheetKey: SheetKey): ColumnSpec[] {
@@ -67,6 +88,9 @@ const WARNING_CODES = new Set<ProblemCode>([
   'duplicatePhone',
   'duplicateCompanyContact',
   'unknownCurrencyRate',
+  'unknownForecastRate',
+  'dateBefore',
+  'dateFar',
 ]);
 
 function idKey(value: unknown): string {
@@ -78,6 +102,8 @@ function idKey(value: unknown): string {
 export interface CheckOptions {
   /** Stop collecting after this many problems (the report says how many more there were). Default: all. */
   maxProblems?: number;
+  /** The spreadsheet's time zone, in which dates of messages are shown. Default: UTC. */
+  timeZone?: string;
 }
 
 export interface CheckResult {
@@ -112,6 +138,7 @@ export function checkWorkbook(
   let warnings = 0;
   const rowsChecked: Partial<Record<SheetKey, number>> = {};
   const listLabels = listSets(lists);
+  const zone = new ZoneDays(options.timeZone ?? 'UTC');
 
   const add = (
     sheetKey: SheetKey,
@@ -228,7 +255,11 @@ export function checkWorkbook(
       phone: new Map<string, number>(),
       companyContact: new Map<string, number>(),
     };
-    const customerRef = sheetKey === 'deals' || sheetKey === 'followups';
+    const customerRef = refersToCustomer(sheetKey);
+    const rateProblem = RATE_PROBLEMS[sheetKey];
+    const currencyIndex = rateProblem ? table.columns.currency : undefined;
+    const dateRules = dateRulesOf(sheetKey, table, zone);
+    const sheetStart = problems.length;
     // A currency column repeats a few codes: look each distinct one up once.
     const rateKnown = new Map<unknown, boolean>();
     const knownRate = (currency: unknown): boolean => {
@@ -268,16 +299,23 @@ export function checkWorkbook(
           });
         }
       }
-      if (sheetKey === 'deals' && table.columns.currency !== undefined && effectiveSettings) {
-        const currency = row[table.columns.currency];
+      if (rateProblem && currencyIndex !== undefined) {
+        const currency = row[currencyIndex];
         if (!isEmpty(currency) && !knownRate(currency)) {
           add(sheetKey, input, rowNumber, 'currency', {
-            code: 'unknownCurrencyRate',
+            code: rateProblem,
             params: { value: String(currency), base: rates.base },
           });
         }
       }
     });
+    // Plausible dates in a pass of their own, only on sheets that declare them: the loop above stays as lean.
+    // The sheet's problems are then put back in row order (a stable sort keeps each row's own order).
+    if (dateRules.length > 0) {
+      checkDates(table, dateRules, (rowNumber, key, issue) => add(sheetKey, input, rowNumber, key, issue));
+      // A loop, not push(...own): a spread of 100 000 problems would overflow the call stack.
+      for (const problem of problems.splice(sheetStart).sort((a, b) => a.row - b.row)) problems.push(problem);
+    }
     rowsChecked[sheetKey] = checked;
   }
   return { problems, total, errors, warnings, rowsChecked };

@@ -80,7 +80,9 @@ export function runCheck(
   const spreadsheet = SpreadsheetApp.getActive();
   return withLock(translator(locale), 'action', () => {
     const sheets = readWorkbook(spreadsheet, [...CHECKED_SHEETS, 'lists']);
-    const result = checkWorkbook(sheets, listsOf(sheets), undefined, locale);
+    const result = checkWorkbook(sheets, listsOf(sheets), undefined, locale, {
+      timeZone: executionContext().timeZone,
+    });
     const { highlighted } = highlight ? applyHighlights(spreadsheet, result.problems) : { highlighted: 0 };
     const rows = Object.values(result.rowsChecked).reduce((sum, n) => sum + (n ?? 0), 0);
     const report: CheckReport = {

@@ -62,6 +62,11 @@ describe('checkWorkbook', () => {
     deals: { name: 'Deals', table: deals },
     followups: { name: 'Follow-ups', table: table('followups', [['Customer ID', 'Time', 'Content']]) },
     reps: { name: 'Reps', table: table('reps', [['Name', 'E-mail']]) },
+    opportunities: {
+      name: 'Opportunities',
+      table: table('opportunities', [['Customer ID', 'Description', 'Stage']]),
+    },
+    service: { name: 'Service', table: table('service', [['Customer ID', 'Time', 'Type', 'Content']]) },
   };
   const result = checkWorkbook(sheets, {}, undefined, 'en');
   const at = (sheet: string, row: number, columnKey: string) =>
@@ -124,6 +129,54 @@ describe('checkWorkbook', () => {
       'deals.status',
     ]);
     expect(columns[0]).toMatchObject({ row: 1, col: 0 });
+  });
+
+  it('checks plausible dates on Opportunities and Service at the edges of their window', () => {
+    const opportunities = table('opportunities', [
+      ['Customer ID', 'Description', 'Stage', 'Created', 'Expected close', 'Next step date'],
+      [
+        'C-1',
+        'edge: 60 days early, 5 years late',
+        'Intent',
+        day('2026-03-01'),
+        day('2025-12-31'),
+        day('2031-02-28'),
+      ],
+      ['C-1', 'just outside', 'Intent', day('2026-03-01'), day('2025-12-30'), day('2031-03-03')],
+      ['C-1', 'text dates are the date check’s', 'Intent', day('2026-03-01'), '2016-03-01', ''],
+      ['C-1', 'no created date, nothing to compare', 'Intent', '', day('1999-01-01'), ''],
+    ]);
+    const service = table('service', [
+      ['Customer ID', 'Time', 'Type', 'Content', 'Next plan date'],
+      ['C-1', new Date('2026-03-01T10:30:00+08:00'), 'Visit', 'same day plan', day('2026-03-01')],
+      ['C-1', new Date('2026-03-01T10:30:00+08:00'), 'Visit', 'two days before', day('2026-02-27')],
+    ]);
+    const result = checkWorkbook(
+      {
+        ...sheets,
+        opportunities: { name: 'Opportunities', table: opportunities },
+        service: { name: 'Service', table: service },
+      },
+      {},
+      undefined,
+      'en',
+      { timeZone: 'Asia/Shanghai' },
+    );
+    const found = result.problems
+      .filter((p) => p.sheetKey === 'opportunities' || p.sheetKey === 'service')
+      .map((p) => `${p.sheetKey}!${p.row} ${p.columnKey} ${p.code} ${p.severity}`);
+    expect(found).toEqual([
+      'opportunities!3 expectedClose dateBefore warning',
+      'opportunities!3 nextStepDate dateFar warning',
+      'opportunities!4 expectedClose dateText warning',
+      'service!3 nextDate dateBefore warning',
+    ]);
+    const early = result.problems.find(
+      (p) => p.row === 3 && p.code === 'dateBefore' && p.sheetKey === 'opportunities',
+    );
+    expect(early?.message).toBe(
+      '2025-12-30 is 61 days before Created (2026-03-01) in this row: is the year right?',
+    );
   });
 
   it('accepts a team’s own list values from the Lists sheet', () => {

@@ -28,6 +28,12 @@ export const checks: Catalog = {
     'checks.problem.unknownCustomer': 'No customer with ID "{value}" in the Customers sheet.',
     'checks.problem.unknownCurrencyRate':
       'No exchange rate for {value} in Settings (exchangeRates, into {base}): this deal does not count in tiers.',
+    'checks.problem.unknownForecastRate':
+      'No exchange rate for {value} in Settings (exchangeRates, into {base}): this opportunity is left out of the pipeline and forecast sums.',
+    'checks.problem.dateBefore':
+      '{value} is {days, plural, one {# day} other {# days}} before {other} ({reference}) in this row: is the year right?',
+    'checks.problem.dateFar':
+      '{value} is more than {years, plural, one {# year} other {# years}} after {other} ({reference}) in this row: is the year right?',
     'checks.problem.missingColumn':
       'Column "{column}" is missing. Run Extensions → SalesDesk → Set up workbook to add it.',
     'checks.problem.missingSheet':
@@ -89,6 +95,11 @@ export const checks: Catalog = {
     'checks.problem.unknownCustomer': '“客户”表中没有编号为“{value}”的客户。',
     'checks.problem.unknownCurrencyRate':
       '“设置”中没有 {value} 的汇率（exchangeRates，折算为 {base}），这笔成交不计入客户分层。',
+    'checks.problem.unknownForecastRate':
+      '“设置”中没有 {value} 的汇率（exchangeRates，折算为 {base}），这个商机不计入销售漏斗和预测金额。',
+    'checks.problem.dateBefore': '{value} 比本行的“{other}”（{reference}）早 {days} 天，请检查年份是否有误。',
+    'checks.problem.dateFar':
+      '{value} 比本行的“{other}”（{reference}）晚 {years} 年以上，请检查年份是否有误。',
     'checks.problem.missingColumn': '缺少“{column}”列。请运行扩展程序 → SalesDesk → 初始化工作簿补齐。',
     'checks.problem.missingSheet': '缺少工作表“{sheet}”。请运行扩展程序 → SalesDesk → 初始化工作簿。',
     'checks.problem.setting': '设置项 {key}：“{value}”{problem}，已改用默认值。',
