@@ -4,14 +4,13 @@
  * else is; messages in en and zh-CN, on an English and a Chinese workbook; as the owner (Check data with
  * highlights), a second manager from Settings and a rep (the read-only check; Check data itself is refused).
  */
-import { LocalRuntime } from '../../runtime';
+import type { LocalRuntime } from '../../runtime';
+import { sampleWorkbookRuntime } from '../support/built-workbooks';
 import { SHEETS, type SheetKey } from '../../templates';
 import type { CheckProblem } from '../../src/core/validation';
 import type { CheckReport } from '../../src/server/checks/entries';
 
 const NOW = '2026-11-23T10:00:00+08:00';
-/** The bundle under test (another build's dist/ may be named, as the browser tests allow). */
-const BUNDLE_DIR = process.env.SALESDESK_BUNDLE_DIR || undefined;
 const OWNER = 'owner@example.com';
 const MANAGER = 'wang.fang@example.com';
 const REP = 'li.qiang@example.com';
@@ -19,18 +18,13 @@ const DAY = 86_400_000;
 const ERROR_BACKGROUND = '#fbd0cc';
 type Lang = 'en' | 'zh-CN';
 
-async function sampleWorkbook(lang: Lang): Promise<LocalRuntime> {
-  const rt = await LocalRuntime.create({
-    bundleDir: BUNDLE_DIR,
+function sampleWorkbook(lang: Lang): Promise<LocalRuntime> {
+  return sampleWorkbookRuntime({
     owner: OWNER,
     now: NOW,
+    locale: lang,
     ...(lang === 'zh-CN' ? { spreadsheetLocale: 'zh_CN' } : {}),
   });
-  for (const fn of ['menuSetupWorkbook', 'menuLoadSampleData']) {
-    const result = rt.execute(fn, [], { user: OWNER, locale: lang });
-    expect(result.error).toBeUndefined();
-  }
-  return rt;
 }
 
 function validate(rt: LocalRuntime, user: string, locale: Lang): CheckReport {

@@ -31,6 +31,8 @@ export interface BuiltWorkbookSpec {
   now?: string;
   owner?: string;
   addOnName?: string;
+  /** The spreadsheet's locale (File → Settings), e.g. zh_CN. */
+  spreadsheetLocale?: string;
   steps: BuildStep[];
 }
 
@@ -67,6 +69,7 @@ function optionsOf(spec: BuiltWorkbookSpec, dir: string): RuntimeOptions {
     ...(spec.now ? { now: spec.now } : {}),
     ...(spec.owner ? { owner: spec.owner } : {}),
     ...(spec.addOnName ? { addOnName: spec.addOnName } : {}),
+    ...(spec.spreadsheetLocale ? { spreadsheetLocale: spec.spreadsheetLocale } : {}),
   };
 }
 
@@ -126,6 +129,7 @@ export function sampleWorkbookRuntime(options: {
   owner?: string;
   addOnName?: string;
   bundleDir?: string;
+  spreadsheetLocale?: string;
 }): Promise<LocalRuntime> {
   const step = (fn: string): BuildStep => ({
     fn,
@@ -137,6 +141,7 @@ export function sampleWorkbookRuntime(options: {
     ...(options.now ? { now: options.now } : {}),
     ...(options.owner ? { owner: options.owner } : {}),
     ...(options.addOnName ? { addOnName: options.addOnName } : {}),
+    ...(options.spreadsheetLocale ? { spreadsheetLocale: options.spreadsheetLocale } : {}),
     steps: [step('menuSetupWorkbook'), step('menuLoadSampleData')],
   });
 }
