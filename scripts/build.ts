@@ -202,12 +202,28 @@ const lazyCatalogue: esbuild.Plugin = {
   },
 };
 
+/**
+ * The bundle's entry: the entry points of src/server/index.ts gathered into one plain object, the global the stubs
+ * call. esbuild's own `globalName` export would define a getter per export twice over (its namespace object, then
+ * a CommonJS copy), some 140 property definitions in every execution's start-up.
+ */
+function entrySource(entries: EntryPoint[]): esbuild.StdinOptions {
+  const names = entries.map((entry) => entry.name);
+  const from = `./${path.relative(root, serverEntry).split(path.sep).join('/')}`;
+  return {
+    contents: `import { ${names.join(', ')} } from '${from}';\n${GLOBAL_NAME} = { ${names.join(', ')} };\n`,
+    resolveDir: root,
+    sourcefile: 'entry-points.js',
+    loader: 'js',
+  };
+}
+
 async function buildServer(): Promise<EntryPoint[]> {
+  const entries = listEntryPoints();
   const result = await esbuild.build({
-    entryPoints: [serverEntry],
+    stdin: entrySource(entries),
     bundle: true,
     format: 'iife',
-    globalName: GLOBAL_NAME,
     // Apps Script's V8 runtime: no DOM, no Node; 'neutral' makes any Node built-in import a build error.
     platform: 'neutral',
     mainFields: ['module', 'main'],
@@ -230,8 +246,7 @@ async function buildServer(): Promise<EntryPoint[]> {
   });
   writeMeta('Code.js', result.metafile);
   const bundle = result.outputFiles[0].text;
-  const entries = listEntryPoints();
-  const banner = '// SalesDesk for Google Sheets. Built by scripts/build.ts; do not edit.\n';
+  const banner = `// SalesDesk for Google Sheets. Built by scripts/build.ts; do not edit.\nvar ${GLOBAL_NAME};\n`;
   const stubs = entries.map(stubFor).join('\n');
   fs.writeFileSync(
     path.join(dist, 'Code.js'),
