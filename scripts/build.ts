@@ -156,11 +156,37 @@ function descriptionOf(jsDoc: string | undefined): string {
 
 const CATALOG_INDEX = path.join(root, 'src/core/i18n/catalog/index.ts');
 
+/** Where a catalogue line's key begins: its first character is this plus the length it shares with the previous key. */
+const SHARED_PREFIX_BASE = 48; // '0'
+
 /**
- * The message catalogue of Code.js as one JSON text, parsed on first use (see allCatalogs in
+ * The merged catalogue as one text, three lines per key (sorted): the key, its English text, its Chinese text. Each
+ * key line starts with one character saying how many leading characters it shares with the previous key (`'0'` +
+ * that length), then the rest of the key: `assign.preview.loading` after `assign.preview.heading` is `?loading`.
+ * Keys are a fifth of the catalogue and mostly shared prefixes; a line per text needs no quotes and no escapes.
+ * @throws Error when a text holds a line break (the separator) or a key is too long for its prefix character.
+ */
+export function catalogueText(merged: Record<string, [string, string]>): string {
+  const lines: string[] = [];
+  let previous = '';
+  for (const key of Object.keys(merged).sort()) {
+    let shared = 0;
+    while (shared < previous.length && shared < key.length && previous[shared] === key[shared]) shared++;
+    if (shared > 60) throw new Error(`catalogue key too long: ${key}`);
+    const [en, zh] = merged[key];
+    for (const text of [key, en, zh])
+      if (/[\r\n]/.test(text)) throw new Error(`catalogue text of ${key} holds a line break`);
+    lines.push(String.fromCharCode(SHARED_PREFIX_BASE + shared) + key.slice(shared), en, zh);
+    previous = key;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The message catalogue of Code.js as one text (catalogueText), read into tables on first use (see allCatalogs in
  * src/core/i18n/catalog/index.ts): the catalogue modules are loaded here, at build time, merged (each key written
  * once, with its two texts) and inlined.
- * A string costs V8 a scan where ~500 keys in two languages of object literals cost a parse, bytecode and a run in
+ * A string costs V8 a scan where ~700 keys in two languages of object literals cost a parse, bytecode and a run in
  * every execution's start-up.
  */
 const lazyCatalogue: esbuild.Plugin = {
@@ -173,12 +199,13 @@ const lazyCatalogue: esbuild.Plugin = {
         catalogs: { en: Record<string, string>; 'zh-CN': Record<string, string> }[];
       };
       // Merged here as src/core/i18n merges them (a later catalogue wins), each key written once: key → [en, zh-CN].
-      const merged: Record<string, [string | null, string | null]> = {};
+      const merged: Record<string, [string, string]> = {};
       for (const catalog of catalogs) {
-        for (const [key, text] of Object.entries(catalog.en)) (merged[key] ??= [null, null])[0] = text;
-        for (const [key, text] of Object.entries(catalog['zh-CN'])) (merged[key] ??= [null, null])[1] = text;
+        for (const [key, text] of Object.entries(catalog.en)) (merged[key] ??= ['', ''])[0] = text;
+        for (const [key, text] of Object.entries(catalog['zh-CN'])) (merged[key] ??= ['', ''])[1] = text;
       }
-      const json = JSON.stringify(merged);
+      for (const [key, [en, zh]] of Object.entries(merged))
+        if (en === '' || zh === '') throw new Error(`catalogue key ${key} lacks a text in en or zh-CN`);
       return {
         loader: 'js',
         contents: [
@@ -186,11 +213,12 @@ const lazyCatalogue: esbuild.Plugin = {
           'export function allCatalogs() {',
           '  if (!parsed) {',
           '    const en = {}, zh = {};',
-          `    const entries = JSON.parse(${JSON.stringify(json)});`,
-          '    for (const key in entries) {',
-          '      const [enText, zhText] = entries[key];',
-          '      if (enText !== null) en[key] = enText;',
-          '      if (zhText !== null) zh[key] = zhText;',
+          `    const lines = ${JSON.stringify(catalogueText(merged))}.split('\\n');`,
+          "    let key = '';",
+          '    for (let i = 0; i < lines.length; i += 3) {',
+          `      key = key.slice(0, lines[i].charCodeAt(0) - ${SHARED_PREFIX_BASE}) + lines[i].slice(1);`,
+          '      en[key] = lines[i + 1];',
+          '      zh[key] = lines[i + 2];',
           '    }',
           "    parsed = [{ en, 'zh-CN': zh }];",
           '  }',
