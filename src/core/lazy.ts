@@ -37,8 +37,9 @@ export function lazyRecord<K extends string, V>(keys: readonly K[], build: () =>
 }
 
 /**
- * A read-only array, Map or Set built on first use. Every read (index, `length`, `map`, `find`, `for…of`, spread,
- * `Array.isArray`; `get`, `has`, `size` of a Map or Set) goes to the built value, methods bound to it.
+ * An array, Map or Set built on first use. Every operation (index, `length`, `map`, `find`, `for…of`, spread,
+ * `Array.isArray`; `get`, `has`, `size` of a Map or Set) goes to the built value, methods bound to it, so it reads
+ * (and, were it written, writes) as that value.
  */
 export function lazyValue<
   T extends readonly unknown[] | ReadonlyMap<unknown, unknown> | ReadonlySet<unknown>,
@@ -55,9 +56,9 @@ export function lazyValue<
     ownKeys: () => Reflect.ownKeys(built()),
     getOwnPropertyDescriptor: (_target, key) => Reflect.getOwnPropertyDescriptor(built(), key),
     getPrototypeOf: () => Reflect.getPrototypeOf(built()),
-    set: () => false,
-    defineProperty: () => false,
-    deleteProperty: () => false,
+    set: (_target, key, value) => Reflect.set(built(), key, value),
+    defineProperty: (_target, key, descriptor) => Reflect.defineProperty(built(), key, descriptor),
+    deleteProperty: (_target, key) => Reflect.deleteProperty(built(), key),
   };
   return new Proxy(shape === 'array' ? [] : shape === 'map' ? new Map() : new Set(), handler) as T;
 }
