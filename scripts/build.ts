@@ -15,6 +15,12 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import {
+  mergedCatalogue,
+  serverCatalogueKeys,
+  sidebarOwnMessages,
+  type MergedCatalogue,
+} from './catalogue-split';
 
 const root = path.resolve(__dirname, '..');
 const finalDist = path.join(root, 'dist');
@@ -184,51 +190,57 @@ export function catalogueText(merged: Record<string, [string, string]>): string 
 
 /**
  * The message catalogue of Code.js as one text (catalogueText), read into tables on first use (see allCatalogs in
- * src/core/i18n/catalog/index.ts): the catalogue modules are loaded here, at build time, merged (each key written
- * once, with its two texts) and inlined.
+ * src/core/i18n/catalog/index.ts): the catalogue modules are loaded at build time, merged (each key written once,
+ * with its two texts), cut to the keys server code can ask for (scripts/catalogue-split.ts) and inlined.
  * A string costs V8 a scan where ~700 keys in two languages of object literals cost a parse, bytecode and a run in
  * every execution's start-up.
  */
-const lazyCatalogue: esbuild.Plugin = {
-  name: 'lazy-catalogue',
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]catalog[\\/]index\.ts$/ }, (args) => {
-      if (path.resolve(args.path) !== CATALOG_INDEX) return undefined;
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { catalogs } = require(CATALOG_INDEX) as {
-        catalogs: { en: Record<string, string>; 'zh-CN': Record<string, string> }[];
-      };
-      // Merged here as src/core/i18n merges them (a later catalogue wins), each key written once: key → [en, zh-CN].
-      const merged: Record<string, [string, string]> = {};
-      for (const catalog of catalogs) {
-        for (const [key, text] of Object.entries(catalog.en)) (merged[key] ??= ['', ''])[0] = text;
-        for (const [key, text] of Object.entries(catalog['zh-CN'])) (merged[key] ??= ['', ''])[1] = text;
-      }
-      for (const [key, [en, zh]] of Object.entries(merged))
-        if (en === '' || zh === '') throw new Error(`catalogue key ${key} lacks a text in en or zh-CN`);
-      return {
-        loader: 'js',
-        contents: [
-          'let parsed;',
-          'export function allCatalogs() {',
-          '  if (!parsed) {',
-          '    const en = {}, zh = {};',
-          `    const lines = ${JSON.stringify(catalogueText(merged))}.split('\\n');`,
-          "    let key = '';",
-          '    for (let i = 0; i < lines.length; i += 3) {',
-          `      key = key.slice(0, lines[i].charCodeAt(0) - ${SHARED_PREFIX_BASE}) + lines[i].slice(1);`,
-          '      en[key] = lines[i + 1];',
-          '      zh[key] = lines[i + 2];',
-          '    }',
-          "    parsed = [{ en, 'zh-CN': zh }];",
-          '  }',
-          '  return parsed;',
-          '}',
-        ].join('\n'),
-      };
-    });
-  },
-};
+function lazyCatalogue(catalogue: MergedCatalogue): esbuild.Plugin {
+  return {
+    name: 'lazy-catalogue',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]catalog[\\/]index\.ts$/ }, (args) => {
+        if (path.resolve(args.path) !== CATALOG_INDEX) return undefined;
+        return {
+          loader: 'js',
+          contents: [
+            'let parsed;',
+            'export function allCatalogs() {',
+            '  if (!parsed) {',
+            '    const en = {}, zh = {};',
+            `    const lines = ${JSON.stringify(catalogueText(catalogue))}.split('\\n');`,
+            "    let key = '';",
+            '    for (let i = 0; i < lines.length; i += 3) {',
+            `      key = key.slice(0, lines[i].charCodeAt(0) - ${SHARED_PREFIX_BASE}) + lines[i].slice(1);`,
+            '      en[key] = lines[i + 1];',
+            '      zh[key] = lines[i + 2];',
+            '    }',
+            "    parsed = [{ en, 'zh-CN': zh }];",
+            '  }',
+            '  return parsed;',
+            '}',
+          ].join('\n'),
+        };
+      });
+    },
+  };
+}
+
+const OWN_MESSAGES_MODULE = path.join(uiRoot, 'shared', 'own-messages.ts');
+
+/** A sidebar's own texts (scripts/catalogue-split.ts) in place of src/ui/shared/own-messages.ts's empty table. */
+function ownMessages(own: ReturnType<typeof sidebarOwnMessages>): esbuild.Plugin {
+  return {
+    name: 'own-messages',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /[\\/]own-messages\.ts$/ }, (args) =>
+        path.resolve(args.path) === OWN_MESSAGES_MODULE
+          ? { loader: 'js', contents: `export const OWN_MESSAGES = ${JSON.stringify(own)};` }
+          : undefined,
+      );
+    },
+  };
+}
 
 /**
  * The bundle's entry: the entry points of src/server/index.ts gathered into one plain object, the global the stubs
@@ -246,7 +258,7 @@ function entrySource(entries: EntryPoint[]): esbuild.StdinOptions {
   };
 }
 
-async function buildServer(): Promise<EntryPoint[]> {
+async function buildServer(catalogue: MergedCatalogue): Promise<EntryPoint[]> {
   const entries = listEntryPoints();
   const result = await esbuild.build({
     stdin: entrySource(entries),
@@ -258,7 +270,7 @@ async function buildServer(): Promise<EntryPoint[]> {
     conditions: ['import', 'default'],
     // Built-ins read once into the bundle's scope (see scripts/bundle-globals.ts).
     inject: [path.join(root, 'scripts/bundle-globals.ts')],
-    plugins: [lazyCatalogue],
+    plugins: [lazyCatalogue(catalogue)],
     // papaparse require()s 'stream' only inside its Node duplex-stream mode, which SalesDesk never uses; left
     // external, that require is never reached (it would throw, not load Node code).
     external: ['stream'],
@@ -296,8 +308,17 @@ function inlineSafe(code: string, tag: 'script' | 'style'): string {
   return code.replace(new RegExp(`</${tag}`, 'gi'), `<\\/${tag}`);
 }
 
-async function buildUi(name: string): Promise<void> {
-  const result = await esbuild.build({
+/**
+ * Builds a sidebar twice: once to learn which files it bundles, then with its own texts (the catalogue keys those
+ * files name that Code.js does not keep) in place of src/ui/shared/own-messages.ts.
+ * @returns the keys bundled into the sidebar.
+ */
+async function buildUi(
+  name: string,
+  catalogue: MergedCatalogue,
+  serverKeys: ReadonlySet<string>,
+): Promise<string[]> {
+  const options = (plugins: esbuild.Plugin[]): esbuild.BuildOptions & { metafile: true; write: false } => ({
     entryPoints: [path.join(uiRoot, name, 'index.tsx')],
     bundle: true,
     format: 'iife',
@@ -312,7 +333,14 @@ async function buildUi(name: string): Promise<void> {
     metafile: true,
     write: false,
     logLevel: 'warning',
+    plugins,
   });
+  const first = await esbuild.build(options([]));
+  const inputs = Object.keys(first.metafile.inputs)
+    .filter((input) => !input.includes('node_modules'))
+    .map((input) => path.resolve(input));
+  const own = sidebarOwnMessages(catalogue, serverKeys, inputs);
+  const result = await esbuild.build(options([ownMessages(own)]));
   writeMeta(`${name}.html`, result.metafile);
   const js = result.outputFiles
     .filter((f) => f.path.endsWith('.js'))
@@ -339,6 +367,7 @@ async function buildUi(name: string): Promise<void> {
     '',
   ].join('\n');
   fs.writeFileSync(path.join(dist, `${name}.html`), html);
+  return Object.keys(own.en);
 }
 
 export async function build(): Promise<BuildManifest> {
@@ -353,9 +382,22 @@ export async function build(): Promise<BuildManifest> {
 }
 
 async function buildInto(): Promise<BuildManifest> {
-  const entries = await buildServer();
+  const catalogue = mergedCatalogue();
+  const serverKeys = serverCatalogueKeys(catalogue);
+  const entries = await buildServer(
+    Object.fromEntries(Object.entries(catalogue).filter(([key]) => serverKeys.has(key))),
+  );
   const ui = uiNames();
-  await Promise.all(ui.map(buildUi));
+  const ownKeys = await Promise.all(ui.map((name) => buildUi(name, catalogue, serverKeys)));
+  // Which catalogue keys went where, for test/integration/lean-bundle.test.ts.
+  fs.mkdirSync(META_DIR, { recursive: true });
+  fs.writeFileSync(
+    path.join(META_DIR, 'catalogue.json'),
+    JSON.stringify({
+      server: [...serverKeys].sort(),
+      sidebars: Object.fromEntries(ui.map((name, index) => [name, ownKeys[index]])),
+    }),
+  );
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
   const manifest: BuildManifest = {
     entryPoints: entries.map((e) => e.name),
