@@ -258,9 +258,18 @@ function entrySource(entries: EntryPoint[]): esbuild.StdinOptions {
   };
 }
 
-async function buildServer(catalogue: MergedCatalogue): Promise<EntryPoint[]> {
-  const entries = listEntryPoints();
-  const result = await esbuild.build({
+type MetaBuildOptions = esbuild.BuildOptions & { metafile: true; write: false };
+
+/** The files an esbuild build put code of into its output (none fully tree-shaken), as absolute paths. */
+function bundledFiles(result: esbuild.BuildResult<{ metafile: true }>): string[] {
+  return Object.values(result.metafile.outputs)
+    .flatMap((output) => Object.entries(output.inputs))
+    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && !input.includes('node_modules'))
+    .map(([input]) => path.resolve(input));
+}
+
+function serverOptions(entries: EntryPoint[], catalogue: MergedCatalogue): MetaBuildOptions {
+  return {
     stdin: entrySource(entries),
     bundle: true,
     format: 'iife',
@@ -283,7 +292,11 @@ async function buildServer(catalogue: MergedCatalogue): Promise<EntryPoint[]> {
     metafile: true,
     write: false,
     logLevel: 'warning',
-  });
+  };
+}
+
+async function buildServer(entries: EntryPoint[], catalogue: MergedCatalogue): Promise<void> {
+  const result = await esbuild.build(serverOptions(entries, catalogue));
   writeMeta('Code.js', result.metafile);
   const bundle = result.outputFiles[0].text;
   const banner = `// SalesDesk for Google Sheets. Built by scripts/build.ts; do not edit.\nvar ${GLOBAL_NAME};\n`;
@@ -292,7 +305,6 @@ async function buildServer(catalogue: MergedCatalogue): Promise<EntryPoint[]> {
     path.join(dist, 'Code.js'),
     `${banner}${bundle}\n// Entry points Apps Script can call.\n${stubs}`,
   );
-  return entries;
 }
 
 function uiNames(): string[] {
@@ -308,17 +320,8 @@ function inlineSafe(code: string, tag: 'script' | 'style'): string {
   return code.replace(new RegExp(`</${tag}`, 'gi'), `<\\/${tag}`);
 }
 
-/**
- * Builds a sidebar twice: once to learn which files it bundles, then with its own texts (the catalogue keys those
- * files name that Code.js does not keep) in place of src/ui/shared/own-messages.ts.
- * @returns the keys bundled into the sidebar.
- */
-async function buildUi(
-  name: string,
-  catalogue: MergedCatalogue,
-  serverKeys: ReadonlySet<string>,
-): Promise<string[]> {
-  const options = (plugins: esbuild.Plugin[]): esbuild.BuildOptions & { metafile: true; write: false } => ({
+function uiOptions(name: string, plugins: esbuild.Plugin[]): MetaBuildOptions {
+  return {
     entryPoints: [path.join(uiRoot, name, 'index.tsx')],
     bundle: true,
     format: 'iife',
@@ -334,13 +337,23 @@ async function buildUi(
     write: false,
     logLevel: 'warning',
     plugins,
-  });
-  const first = await esbuild.build(options([]));
-  const inputs = Object.keys(first.metafile.inputs)
-    .filter((input) => !input.includes('node_modules'))
-    .map((input) => path.resolve(input));
-  const own = sidebarOwnMessages(catalogue, serverKeys, inputs);
-  const result = await esbuild.build(options([ownMessages(own)]));
+  };
+}
+
+/**
+ * Builds a sidebar with its own texts (the catalogue keys its files name that Code.js does not keep) in place of
+ * src/ui/shared/own-messages.ts.
+ * @param files the files a first build of the sidebar bundled.
+ * @returns the keys bundled into the sidebar.
+ */
+async function buildUi(
+  name: string,
+  files: readonly string[],
+  catalogue: MergedCatalogue,
+  serverKeys: ReadonlySet<string>,
+): Promise<string[]> {
+  const own = sidebarOwnMessages(catalogue, serverKeys, files);
+  const result = await esbuild.build(uiOptions(name, [ownMessages(own)]));
   writeMeta(`${name}.html`, result.metafile);
   const js = result.outputFiles
     .filter((f) => f.path.endsWith('.js'))
@@ -382,13 +395,25 @@ export async function build(): Promise<BuildManifest> {
 }
 
 async function buildInto(): Promise<BuildManifest> {
+  const entries = listEntryPoints();
+  const ui = uiNames();
+  // A first build of each output says which files it bundles, hence which catalogue keys it names
+  // (scripts/catalogue-split.ts); the second builds it with its share of the catalogue.
   const catalogue = mergedCatalogue();
-  const serverKeys = serverCatalogueKeys(catalogue);
-  const entries = await buildServer(
+  const [serverFiles, ...uiFiles] = (
+    await Promise.all([
+      esbuild.build(serverOptions(entries, {})),
+      ...ui.map((name) => esbuild.build(uiOptions(name, []))),
+    ])
+  ).map(bundledFiles);
+  const serverKeys = serverCatalogueKeys(catalogue, serverFiles, uiFiles.flat());
+  await buildServer(
+    entries,
     Object.fromEntries(Object.entries(catalogue).filter(([key]) => serverKeys.has(key))),
   );
-  const ui = uiNames();
-  const ownKeys = await Promise.all(ui.map((name) => buildUi(name, catalogue, serverKeys)));
+  const ownKeys = await Promise.all(
+    ui.map((name, index) => buildUi(name, uiFiles[index], catalogue, serverKeys)),
+  );
   // Which catalogue keys went where, for test/integration/lean-bundle.test.ts.
   fs.mkdirSync(META_DIR, { recursive: true });
   fs.writeFileSync(

@@ -4,8 +4,8 @@
  * (src/ui/shared/own-messages.ts) instead, and the server sends the rest with apiBootstrap.
  *
  * A file "names" a key when one of its string literals is the key, or is a prefix of it ending at a dot
- * (`'help.manager'` for `${prefix}.heading`), or when a template literal starts with a prefix of it
- * (`` `help.item.${name}` ``). Over-matching only keeps a text in both places; a key no sidebar names stays in
+ * (`'help.manager'` for `${prefix}.heading`), or when a template literal starts with a prefix of it holding a dot
+ * (`` `help.item.${name}` ``). Only files esbuild put code of into an output count (see bundledFiles in build.ts). Over-matching only keeps a text in both places; a key no sidebar names stays in
  * Code.js, so a key built some other way is never lost.
  */
 import * as fs from 'node:fs';
@@ -14,7 +14,6 @@ import ts from 'typescript';
 
 const root = path.resolve(__dirname, '..');
 const CATALOG_DIR = path.join(root, 'src/core/i18n/catalog');
-const UI_DIR = path.join(root, 'src/ui');
 
 /** key → [en, zh-CN]. */
 export type MergedCatalogue = Record<string, [string, string]>;
@@ -53,7 +52,7 @@ function literalsOf(file: string): { exact: Set<string>; prefixes: string[] } {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       exact.add(node.text);
       if (node.text.includes('.')) prefixes.push(node.text.endsWith('.') ? node.text : `${node.text}.`);
-    } else if (ts.isTemplateHead(node) && node.text !== '') prefixes.push(node.text);
+    } else if (ts.isTemplateHead(node) && node.text.includes('.')) prefixes.push(node.text);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -77,27 +76,18 @@ export function keysNamedIn(files: readonly string[], keys: readonly string[]): 
   return named;
 }
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
-
 /**
- * The keys Code.js keeps: those any code outside src/ui names (server, core, functions, templates), and those no
- * sidebar names either.
+ * The keys Code.js keeps: those its files name, and those no sidebar's files name either.
+ * @param serverFiles the files bundled into Code.js; @param uiFiles those bundled into any sidebar.
  */
-export function serverCatalogueKeys(catalogue: MergedCatalogue): Set<string> {
+export function serverCatalogueKeys(
+  catalogue: MergedCatalogue,
+  serverFiles: readonly string[],
+  uiFiles: readonly string[],
+): Set<string> {
   const keys = Object.keys(catalogue);
-  const files = [...sourceFiles(path.join(root, 'src')), ...sourceFiles(path.join(root, 'templates'))];
-  const ui = files.filter((file) => file.startsWith(UI_DIR + path.sep));
-  const server = keysNamedIn(
-    files.filter((file) => !file.startsWith(UI_DIR + path.sep)),
-    keys,
-  );
-  const namedByUi = keysNamedIn(ui, keys);
+  const server = keysNamedIn(serverFiles, keys);
+  const namedByUi = keysNamedIn([...new Set(uiFiles)], keys);
   for (const key of keys) if (!namedByUi.has(key)) server.add(key);
   return server;
 }
