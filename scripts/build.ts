@@ -260,12 +260,12 @@ function entrySource(entries: EntryPoint[]): esbuild.StdinOptions {
 
 type MetaBuildOptions = esbuild.BuildOptions & { metafile: true; write: false };
 
-/** The files an esbuild build put code of into its output (none fully tree-shaken), as absolute paths. */
-function bundledFiles(result: esbuild.BuildResult<{ metafile: true }>): string[] {
-  return Object.values(result.metafile.outputs)
-    .flatMap((output) => Object.entries(output.inputs))
-    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && !input.includes('node_modules'))
-    .map(([input]) => path.resolve(input));
+/** The JavaScript an esbuild build wrote (CSS left out; Code.js's build, from stdin, writes `<stdout>`). */
+function codeOf(result: esbuild.BuildResult<{ write: false }>): string {
+  return result.outputFiles
+    .filter((file) => !file.path.endsWith('.css'))
+    .map((file) => file.text)
+    .join('\n');
 }
 
 function serverOptions(entries: EntryPoint[], catalogue: MergedCatalogue): MetaBuildOptions {
@@ -343,16 +343,16 @@ function uiOptions(name: string, plugins: esbuild.Plugin[]): MetaBuildOptions {
 /**
  * Builds a sidebar with its own texts (the catalogue keys its files name that Code.js does not keep) in place of
  * src/ui/shared/own-messages.ts.
- * @param files the files a first build of the sidebar bundled.
+ * @param code a first build of the sidebar (with no texts of its own).
  * @returns the keys bundled into the sidebar.
  */
 async function buildUi(
   name: string,
-  files: readonly string[],
+  code: string,
   catalogue: MergedCatalogue,
   serverKeys: ReadonlySet<string>,
 ): Promise<string[]> {
-  const own = sidebarOwnMessages(catalogue, serverKeys, files);
+  const own = sidebarOwnMessages(catalogue, serverKeys, code);
   const result = await esbuild.build(uiOptions(name, [ownMessages(own)]));
   writeMeta(`${name}.html`, result.metafile);
   const js = result.outputFiles
@@ -397,22 +397,23 @@ export async function build(): Promise<BuildManifest> {
 async function buildInto(): Promise<BuildManifest> {
   const entries = listEntryPoints();
   const ui = uiNames();
-  // A first build of each output says which files it bundles, hence which catalogue keys it names
-  // (scripts/catalogue-split.ts); the second builds it with its share of the catalogue.
+  // A first build of each output says which catalogue keys its code names (scripts/catalogue-split.ts); the second
+  // builds it with its share of the catalogue.
   const catalogue = mergedCatalogue();
-  const [serverFiles, ...uiFiles] = (
+  const [serverCode, ...uiCode] = (
     await Promise.all([
       esbuild.build(serverOptions(entries, {})),
       ...ui.map((name) => esbuild.build(uiOptions(name, []))),
     ])
-  ).map(bundledFiles);
-  const serverKeys = serverCatalogueKeys(catalogue, serverFiles, uiFiles.flat());
+  ).map(codeOf);
+  if (!serverCode.includes('SalesDesk=')) throw new Error('the first build of Code.js wrote no code');
+  const serverKeys = serverCatalogueKeys(catalogue, serverCode, uiCode);
   await buildServer(
     entries,
     Object.fromEntries(Object.entries(catalogue).filter(([key]) => serverKeys.has(key))),
   );
   const ownKeys = await Promise.all(
-    ui.map((name, index) => buildUi(name, uiFiles[index], catalogue, serverKeys)),
+    ui.map((name, index) => buildUi(name, uiCode[index], catalogue, serverKeys)),
   );
   // Which catalogue keys went where, for test/integration/lean-bundle.test.ts.
   fs.mkdirSync(META_DIR, { recursive: true });

@@ -3,17 +3,15 @@
  * server code can ask for; a text that only sidebar code names is bundled into the sidebars that name it
  * (src/ui/shared/own-messages.ts) instead, and the server sends the rest with apiBootstrap.
  *
- * A file "names" a key when one of its string literals is the key, or is a prefix of it ending at a dot
- * (`'help.manager'` for `${prefix}.heading`), or when a template literal starts with a prefix of it holding a dot
- * (`` `help.item.${name}` ``). Only files esbuild put code of into an output count (see bundledFiles in build.ts). Over-matching only keeps a text in both places; a key no sidebar names stays in
- * Code.js, so a key built some other way is never lost.
+ * What an output names is read from a first build of it (esbuild's code, after tree-shaking, so code an output does
+ * not bundle names nothing): a key is named by a literal that is the key or one of its dotted prefixes
+ * (`'help.manager'` for `${prefix}.heading`, whose text is then the prefix `help.manager.`), or by a template
+ * literal starting with such a prefix (`` `help.item.${name}` ``). Over-matching only keeps a text in both places; a
+ * key no sidebar names stays in Code.js, so a key built some other way is never lost.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ts from 'typescript';
 
-const root = path.resolve(__dirname, '..');
-const CATALOG_DIR = path.join(root, 'src/core/i18n/catalog');
+const CATALOG_INDEX = path.resolve(__dirname, '../src/core/i18n/catalog/index.ts');
 
 /** key → [en, zh-CN]. */
 export type MergedCatalogue = Record<string, [string, string]>;
@@ -24,7 +22,7 @@ export type MergedCatalogue = Record<string, [string, string]>;
  */
 export function mergedCatalogue(): MergedCatalogue {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { catalogs } = require(path.join(CATALOG_DIR, 'index.ts')) as {
+  const { catalogs } = require(CATALOG_INDEX) as {
     catalogs: { en: Record<string, string>; 'zh-CN': Record<string, string> }[];
   };
   const merged: Record<string, [string, string]> = {};
@@ -37,70 +35,60 @@ export function mergedCatalogue(): MergedCatalogue {
   return merged;
 }
 
-/** The string literals of a source file and the prefixes they stand for. */
-function literalsOf(file: string): { exact: Set<string>; prefixes: string[] } {
+/**
+ * Every dotted literal of a bundle's code: `"a.b"` in any quotes, and `` `a.b.${`` (a template's head).
+ * @returns the exact texts, and the prefixes they stand for (`a.b.` for both).
+ */
+function literalsOf(code: string): { exact: Set<string>; prefixes: Set<string> } {
   const exact = new Set<string>();
-  const prefixes: string[] = [];
-  const source = ts.createSourceFile(
-    file,
-    fs.readFileSync(file, 'utf8'),
-    ts.ScriptTarget.Latest,
-    false,
-    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
-  );
-  const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      exact.add(node.text);
-      if (node.text.includes('.')) prefixes.push(node.text.endsWith('.') ? node.text : `${node.text}.`);
-    } else if (ts.isTemplateHead(node) && node.text.includes('.')) prefixes.push(node.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
+  const prefixes = new Set<string>();
+  for (const match of code.matchAll(/["'`]([A-Za-z_$][\w$]*(?:\.[\w$]+)*\.?)(["'`]|\$\{)/g)) {
+    const text = match[1];
+    if (!text.includes('.')) continue;
+    if (match[2] !== '${') exact.add(text);
+    prefixes.add(text.endsWith('.') ? text : `${text}.`);
+  }
   return { exact, prefixes };
 }
 
-const literalsCache = new Map<string, { exact: Set<string>; prefixes: string[] }>();
-
-/** The keys the source files name (see the file header); catalogue files and non-TypeScript inputs are skipped. */
-export function keysNamedIn(files: readonly string[], keys: readonly string[]): Set<string> {
-  const named = new Set<string>();
-  for (const file of files) {
-    const absolute = path.resolve(root, file);
-    if (!/\.tsx?$/.test(absolute) || absolute.startsWith(CATALOG_DIR + path.sep)) continue;
-    let literals = literalsCache.get(absolute);
-    if (!literals) literalsCache.set(absolute, (literals = literalsOf(absolute)));
-    const { exact, prefixes } = literals;
-    for (const key of keys)
-      if (exact.has(key) || prefixes.some((prefix) => key.startsWith(prefix))) named.add(key);
-  }
-  return named;
+/** The keys a bundle's code names: a literal that is the key, or one of the key's dotted prefixes. */
+export function keysNamedIn(code: string, keys: readonly string[]): Set<string> {
+  const { exact, prefixes } = literalsOf(code);
+  return new Set(
+    keys.filter((key) => {
+      if (exact.has(key)) return true;
+      for (let dot = key.indexOf('.'); dot >= 0; dot = key.indexOf('.', dot + 1))
+        if (prefixes.has(key.slice(0, dot + 1))) return true;
+      return false;
+    }),
+  );
 }
 
 /**
- * The keys Code.js keeps: those its files name, and those no sidebar's files name either.
- * @param serverFiles the files bundled into Code.js; @param uiFiles those bundled into any sidebar.
+ * The keys Code.js keeps: those its code names, and those no sidebar's code names either.
+ * @param serverCode a first build of Code.js (its catalogue left out); @param uiCode one of each sidebar.
  */
 export function serverCatalogueKeys(
   catalogue: MergedCatalogue,
-  serverFiles: readonly string[],
-  uiFiles: readonly string[],
+  serverCode: string,
+  uiCode: readonly string[],
 ): Set<string> {
   const keys = Object.keys(catalogue);
-  const server = keysNamedIn(serverFiles, keys);
-  const namedByUi = keysNamedIn([...new Set(uiFiles)], keys);
+  const server = keysNamedIn(serverCode, keys);
+  const namedByUi = new Set(uiCode.flatMap((code) => [...keysNamedIn(code, keys)]));
   for (const key of keys) if (!namedByUi.has(key)) server.add(key);
   return server;
 }
 
-/** A sidebar's own texts: the keys its bundled files name that Code.js does not keep, in both languages. */
+/** A sidebar's own texts: the keys its code names that Code.js does not keep, in both languages. */
 export function sidebarOwnMessages(
   catalogue: MergedCatalogue,
   serverKeys: ReadonlySet<string>,
-  inputs: readonly string[],
+  code: string,
 ): { en: Record<string, string>; 'zh-CN': Record<string, string> } {
   const keys = Object.keys(catalogue).filter((key) => !serverKeys.has(key));
   const own = { en: {} as Record<string, string>, 'zh-CN': {} as Record<string, string> };
-  for (const key of [...keysNamedIn(inputs, keys)].sort()) {
+  for (const key of [...keysNamedIn(code, keys)].sort()) {
     own.en[key] = catalogue[key][0];
     own['zh-CN'][key] = catalogue[key][1];
   }
