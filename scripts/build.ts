@@ -1,15 +1,18 @@
 /**
  * Builds the Apps Script project into dist/:
- *  - Code.js: src/server/index.ts bundled by esbuild as an IIFE (`var SalesDesk = ...`), followed by one generated
+ *  - Code.js: src/server/index.ts bundled by esbuild as an IIFE that sets `SalesDesk` to an object of its entry
+ *    points, with the catalogue texts server code names (scripts/catalogue-split.ts), followed by one generated
  *    top-level `function X(...)` per export, because Apps Script only sees top-level function declarations
  *    (menu handlers, triggers, google.script.run targets, custom functions). Custom functions keep their JSDoc so
  *    Sheets shows autocomplete and argument hints.
  *  - manifest.json: what the bundle exposes (the local runtime registers custom functions from it).
- *  - <name>.html: each src/ui/<name>/index.tsx with its JS and CSS inlined (Apps Script serves no assets).
+ *  - <name>.html: each src/ui/<name>/index.tsx with its JS and CSS inlined (Apps Script serves no assets), and the
+ *    catalogue texts only sidebars name, those this sidebar names (src/ui/shared/own-messages.ts).
  *  - appsscript.json: copied from the repo root.
  * Everything is minified: Apps Script compiles and runs the whole of Code.js at the start of every execution (each
  * custom-function recalculation too), so its bytes are paid on every call. esbuild's metafiles (which module costs
- * how many output bytes) go to out/build-meta/ for `npm run bench` and for finding what does not earn its bytes.
+ * how many output bytes) go to out/build-meta/ for `npm run bench` and for finding what does not earn its bytes,
+ * with catalogue.json (which catalogue keys went into Code.js, which into each sidebar).
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
