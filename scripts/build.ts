@@ -1,20 +1,29 @@
 /**
  * Builds the Apps Script project into dist/:
- *  - Code.js: src/server/index.ts bundled by esbuild as an IIFE (`var SalesDesk = ...`), followed by one generated
+ *  - Code.js: src/server/index.ts bundled by esbuild as an IIFE that sets `SalesDesk` to an object of its entry
+ *    points, with the catalogue texts server code names (scripts/catalogue-split.ts), followed by one generated
  *    top-level `function X(...)` per export, because Apps Script only sees top-level function declarations
  *    (menu handlers, triggers, google.script.run targets, custom functions). Custom functions keep their JSDoc so
  *    Sheets shows autocomplete and argument hints.
  *  - manifest.json: what the bundle exposes (the local runtime registers custom functions from it).
- *  - <name>.html: each src/ui/<name>/index.tsx with its JS and CSS inlined (Apps Script serves no assets).
+ *  - <name>.html: each src/ui/<name>/index.tsx with its JS and CSS inlined (Apps Script serves no assets), and the
+ *    catalogue texts only sidebars name, those this sidebar names (src/ui/shared/own-messages.ts).
  *  - appsscript.json: copied from the repo root.
  * Everything is minified: Apps Script compiles and runs the whole of Code.js at the start of every execution (each
  * custom-function recalculation too), so its bytes are paid on every call. esbuild's metafiles (which module costs
- * how many output bytes) go to out/build-meta/ for `npm run bench` and for finding what does not earn its bytes.
+ * how many output bytes) go to out/build-meta/ for `npm run bench` and for finding what does not earn its bytes,
+ * with catalogue.json (which catalogue keys went into Code.js, which into each sidebar).
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import {
+  mergedCatalogue,
+  serverCatalogueKeys,
+  sidebarOwnMessages,
+  type MergedCatalogue,
+} from './catalogue-split';
 
 const root = path.resolve(__dirname, '..');
 const finalDist = path.join(root, 'dist');
@@ -156,65 +165,124 @@ function descriptionOf(jsDoc: string | undefined): string {
 
 const CATALOG_INDEX = path.join(root, 'src/core/i18n/catalog/index.ts');
 
+/** Where a catalogue line's key begins: its first character is this plus the length it shares with the previous key. */
+const SHARED_PREFIX_BASE = 48; // '0'
+
 /**
- * The message catalogue of Code.js as one JSON text, parsed on first use (see allCatalogs in
- * src/core/i18n/catalog/index.ts): the catalogue modules are loaded here, at build time, merged (each key written
- * once, with its two texts) and inlined.
- * A string costs V8 a scan where ~500 keys in two languages of object literals cost a parse, bytecode and a run in
+ * The merged catalogue as one text, three lines per key (sorted): the key, its English text, its Chinese text. Each
+ * key line starts with one character saying how many leading characters it shares with the previous key (`'0'` +
+ * that length), then the rest of the key: `assign.preview.loading` after `assign.preview.heading` is `?loading`.
+ * Keys are a fifth of the catalogue and mostly shared prefixes; a line per text needs no quotes and no escapes.
+ * @throws Error when a text holds a line break (the separator) or a key is too long for its prefix character.
+ */
+export function catalogueText(merged: Record<string, [string, string]>): string {
+  const lines: string[] = [];
+  let previous = '';
+  for (const key of Object.keys(merged).sort()) {
+    let shared = 0;
+    while (shared < previous.length && shared < key.length && previous[shared] === key[shared]) shared++;
+    if (shared > 60) throw new Error(`catalogue key too long: ${key}`);
+    const [en, zh] = merged[key];
+    for (const text of [key, en, zh])
+      if (/[\r\n]/.test(text)) throw new Error(`catalogue text of ${key} holds a line break`);
+    lines.push(String.fromCharCode(SHARED_PREFIX_BASE + shared) + key.slice(shared), en, zh);
+    previous = key;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The message catalogue of Code.js as one text (catalogueText), read into tables on first use (see allCatalogs in
+ * src/core/i18n/catalog/index.ts): the catalogue modules are loaded at build time, merged (each key written once,
+ * with its two texts), cut to the keys server code can ask for (scripts/catalogue-split.ts) and inlined.
+ * A string costs V8 a scan where ~700 keys in two languages of object literals cost a parse, bytecode and a run in
  * every execution's start-up.
  */
-const lazyCatalogue: esbuild.Plugin = {
-  name: 'lazy-catalogue',
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]catalog[\\/]index\.ts$/ }, (args) => {
-      if (path.resolve(args.path) !== CATALOG_INDEX) return undefined;
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { catalogs } = require(CATALOG_INDEX) as {
-        catalogs: { en: Record<string, string>; 'zh-CN': Record<string, string> }[];
-      };
-      // Merged here as src/core/i18n merges them (a later catalogue wins), each key written once: key → [en, zh-CN].
-      const merged: Record<string, [string | null, string | null]> = {};
-      for (const catalog of catalogs) {
-        for (const [key, text] of Object.entries(catalog.en)) (merged[key] ??= [null, null])[0] = text;
-        for (const [key, text] of Object.entries(catalog['zh-CN'])) (merged[key] ??= [null, null])[1] = text;
-      }
-      const json = JSON.stringify(merged);
-      return {
-        loader: 'js',
-        contents: [
-          'let parsed;',
-          'export function allCatalogs() {',
-          '  if (!parsed) {',
-          '    const en = {}, zh = {};',
-          `    const entries = JSON.parse(${JSON.stringify(json)});`,
-          '    for (const key in entries) {',
-          '      const [enText, zhText] = entries[key];',
-          '      if (enText !== null) en[key] = enText;',
-          '      if (zhText !== null) zh[key] = zhText;',
-          '    }',
-          "    parsed = [{ en, 'zh-CN': zh }];",
-          '  }',
-          '  return parsed;',
-          '}',
-        ].join('\n'),
-      };
-    });
-  },
-};
+function lazyCatalogue(catalogue: MergedCatalogue): esbuild.Plugin {
+  return {
+    name: 'lazy-catalogue',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]catalog[\\/]index\.ts$/ }, (args) => {
+        if (path.resolve(args.path) !== CATALOG_INDEX) return undefined;
+        return {
+          loader: 'js',
+          contents: [
+            'let parsed;',
+            'export function allCatalogs() {',
+            '  if (!parsed) {',
+            '    const en = {}, zh = {};',
+            `    const lines = ${JSON.stringify(catalogueText(catalogue))}.split('\\n');`,
+            "    let key = '';",
+            '    for (let i = 0; i < lines.length; i += 3) {',
+            `      key = key.slice(0, lines[i].charCodeAt(0) - ${SHARED_PREFIX_BASE}) + lines[i].slice(1);`,
+            '      en[key] = lines[i + 1];',
+            '      zh[key] = lines[i + 2];',
+            '    }',
+            "    parsed = [{ en, 'zh-CN': zh }];",
+            '  }',
+            '  return parsed;',
+            '}',
+          ].join('\n'),
+        };
+      });
+    },
+  };
+}
 
-async function buildServer(): Promise<EntryPoint[]> {
-  const result = await esbuild.build({
-    entryPoints: [serverEntry],
+const OWN_MESSAGES_MODULE = path.join(uiRoot, 'shared', 'own-messages.ts');
+
+/** A sidebar's own texts (scripts/catalogue-split.ts) in place of src/ui/shared/own-messages.ts's empty table. */
+function ownMessages(own: ReturnType<typeof sidebarOwnMessages>): esbuild.Plugin {
+  return {
+    name: 'own-messages',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /[\\/]own-messages\.ts$/ }, (args) =>
+        path.resolve(args.path) === OWN_MESSAGES_MODULE
+          ? { loader: 'js', contents: `export const OWN_MESSAGES = ${JSON.stringify(own)};` }
+          : undefined,
+      );
+    },
+  };
+}
+
+/**
+ * The bundle's entry: the entry points of src/server/index.ts gathered into one plain object, the global the stubs
+ * call. esbuild's own `globalName` export would define a getter per export twice over (its namespace object, then
+ * a CommonJS copy), some 140 property definitions in every execution's start-up.
+ */
+function entrySource(entries: EntryPoint[]): esbuild.StdinOptions {
+  const names = entries.map((entry) => entry.name);
+  const from = `./${path.relative(root, serverEntry).split(path.sep).join('/')}`;
+  return {
+    contents: `import { ${names.join(', ')} } from '${from}';\n${GLOBAL_NAME} = { ${names.join(', ')} };\n`,
+    resolveDir: root,
+    sourcefile: 'entry-points.js',
+    loader: 'js',
+  };
+}
+
+type MetaBuildOptions = esbuild.BuildOptions & { metafile: true; write: false };
+
+/** The JavaScript an esbuild build wrote (CSS left out; Code.js's build, from stdin, writes `<stdout>`). */
+function codeOf(result: esbuild.BuildResult<{ write: false }>): string {
+  return result.outputFiles
+    .filter((file) => !file.path.endsWith('.css'))
+    .map((file) => file.text)
+    .join('\n');
+}
+
+function serverOptions(entries: EntryPoint[], catalogue: MergedCatalogue): MetaBuildOptions {
+  return {
+    stdin: entrySource(entries),
     bundle: true,
     format: 'iife',
-    globalName: GLOBAL_NAME,
     // Apps Script's V8 runtime: no DOM, no Node; 'neutral' makes any Node built-in import a build error.
     platform: 'neutral',
     mainFields: ['module', 'main'],
     conditions: ['import', 'default'],
     // Built-ins read once into the bundle's scope (see scripts/bundle-globals.ts).
     inject: [path.join(root, 'scripts/bundle-globals.ts')],
-    plugins: [lazyCatalogue],
+    plugins: [lazyCatalogue(catalogue)],
     // papaparse require()s 'stream' only inside its Node duplex-stream mode, which SalesDesk never uses; left
     // external, that require is never reached (it would throw, not load Node code).
     external: ['stream'],
@@ -227,17 +295,19 @@ async function buildServer(): Promise<EntryPoint[]> {
     metafile: true,
     write: false,
     logLevel: 'warning',
-  });
+  };
+}
+
+async function buildServer(entries: EntryPoint[], catalogue: MergedCatalogue): Promise<void> {
+  const result = await esbuild.build(serverOptions(entries, catalogue));
   writeMeta('Code.js', result.metafile);
   const bundle = result.outputFiles[0].text;
-  const entries = listEntryPoints();
-  const banner = '// SalesDesk for Google Sheets. Built by scripts/build.ts; do not edit.\n';
+  const banner = `// SalesDesk for Google Sheets. Built by scripts/build.ts; do not edit.\nvar ${GLOBAL_NAME};\n`;
   const stubs = entries.map(stubFor).join('\n');
   fs.writeFileSync(
     path.join(dist, 'Code.js'),
     `${banner}${bundle}\n// Entry points Apps Script can call.\n${stubs}`,
   );
-  return entries;
 }
 
 function uiNames(): string[] {
@@ -253,8 +323,8 @@ function inlineSafe(code: string, tag: 'script' | 'style'): string {
   return code.replace(new RegExp(`</${tag}`, 'gi'), `<\\/${tag}`);
 }
 
-async function buildUi(name: string): Promise<void> {
-  const result = await esbuild.build({
+function uiOptions(name: string, plugins: esbuild.Plugin[]): MetaBuildOptions {
+  return {
     entryPoints: [path.join(uiRoot, name, 'index.tsx')],
     bundle: true,
     format: 'iife',
@@ -269,7 +339,24 @@ async function buildUi(name: string): Promise<void> {
     metafile: true,
     write: false,
     logLevel: 'warning',
-  });
+    plugins,
+  };
+}
+
+/**
+ * Builds a sidebar with its own texts (the catalogue keys its files name that Code.js does not keep) in place of
+ * src/ui/shared/own-messages.ts.
+ * @param code a first build of the sidebar (with no texts of its own).
+ * @returns the keys bundled into the sidebar.
+ */
+async function buildUi(
+  name: string,
+  code: string,
+  catalogue: MergedCatalogue,
+  serverKeys: ReadonlySet<string>,
+): Promise<string[]> {
+  const own = sidebarOwnMessages(catalogue, serverKeys, code);
+  const result = await esbuild.build(uiOptions(name, [ownMessages(own)]));
   writeMeta(`${name}.html`, result.metafile);
   const js = result.outputFiles
     .filter((f) => f.path.endsWith('.js'))
@@ -296,6 +383,7 @@ async function buildUi(name: string): Promise<void> {
     '',
   ].join('\n');
   fs.writeFileSync(path.join(dist, `${name}.html`), html);
+  return Object.keys(own.en);
 }
 
 export async function build(): Promise<BuildManifest> {
@@ -310,9 +398,35 @@ export async function build(): Promise<BuildManifest> {
 }
 
 async function buildInto(): Promise<BuildManifest> {
-  const entries = await buildServer();
+  const entries = listEntryPoints();
   const ui = uiNames();
-  await Promise.all(ui.map(buildUi));
+  // A first build of each output says which catalogue keys its code names (scripts/catalogue-split.ts); the second
+  // builds it with its share of the catalogue.
+  const catalogue = mergedCatalogue();
+  const [serverCode, ...uiCode] = (
+    await Promise.all([
+      esbuild.build(serverOptions(entries, {})),
+      ...ui.map((name) => esbuild.build(uiOptions(name, []))),
+    ])
+  ).map(codeOf);
+  if (!serverCode.includes('SalesDesk=')) throw new Error('the first build of Code.js wrote no code');
+  const serverKeys = serverCatalogueKeys(catalogue, serverCode, uiCode);
+  await buildServer(
+    entries,
+    Object.fromEntries(Object.entries(catalogue).filter(([key]) => serverKeys.has(key))),
+  );
+  const ownKeys = await Promise.all(
+    ui.map((name, index) => buildUi(name, uiCode[index], catalogue, serverKeys)),
+  );
+  // Which catalogue keys went where, for test/integration/lean-bundle.test.ts.
+  fs.mkdirSync(META_DIR, { recursive: true });
+  fs.writeFileSync(
+    path.join(META_DIR, 'catalogue.json'),
+    JSON.stringify({
+      server: [...serverKeys].sort(),
+      sidebars: Object.fromEntries(ui.map((name, index) => [name, ownKeys[index]])),
+    }),
+  );
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
   const manifest: BuildManifest = {
     entryPoints: entries.map((e) => e.name),

@@ -5,6 +5,7 @@
  * sees 洽谈中 while the code sees `negotiating`. Pure data: no Apps Script services.
  */
 import { normaliseHeader } from '../src/core/table';
+import { lazyRecord } from '../src/core/lazy';
 
 export type Language = 'en' | 'zh-CN';
 export interface Localised {
@@ -53,7 +54,8 @@ const item = (code: string, en: string, zh: string, aliases: string[] = []): Lis
   aliases,
 });
 
-export const LISTS: Record<ListKey, ListSpec> = {
+/** Built on first read (src/core/lazy.ts): not in the global code every execution runs. */
+export const LISTS: Record<ListKey, ListSpec> = lazyRecord(LIST_KEYS, () => ({
   industry: {
     key: 'industry',
     headers: { en: 'Industry', 'zh-CN': '行业' },
@@ -258,7 +260,7 @@ export const LISTS: Record<ListKey, ListSpec> = {
       item('other', 'Other', '其他', ['其它']),
     ],
   },
-};
+}));
 
 /**
  * List key → normalised label → code, built on first use (not at load: Apps Script runs the bundle's global code

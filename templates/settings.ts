@@ -4,6 +4,7 @@
  * with a list of problems so Check data can name the cell).
  */
 import { cellBoolean } from '../src/core/cells';
+import { lazyValue } from '../src/core/lazy';
 import type { Localised } from './lists';
 
 export type SettingType = 'number' | 'integer' | 'boolean' | 'text' | 'emails' | 'locale' | 'currency';
@@ -49,7 +50,8 @@ export interface SettingSpec<K extends SettingKey = SettingKey> {
 const L = (en: string, zh: string): Localised => ({ en, 'zh-CN': zh });
 
 /** In the order the Settings sheet lists them. */
-export const SETTINGS: readonly SettingSpec[] = [
+/** Built on first read (src/core/lazy.ts): not in the global code every execution runs. */
+export const SETTINGS: readonly SettingSpec[] = lazyValue('array', () => [
   {
     key: 'tierVipMinAmount',
     type: 'number',
@@ -267,9 +269,9 @@ export const SETTINGS: readonly SettingSpec[] = [
       '与现有客户同公司、同邮箱域名（免费邮箱除外）或同电话的新线索，分配给该客户的负责人（在岗时）（TRUE / FALSE）。',
     ),
   },
-];
+]);
 
-export const SETTING_KEYS: readonly SettingKey[] = SETTINGS.map((spec) => spec.key);
+export const SETTING_KEYS: readonly SettingKey[] = lazyValue('array', () => SETTINGS.map((spec) => spec.key));
 
 export function settingSpec(key: SettingKey): SettingSpec {
   const spec = SETTINGS.find((candidate) => candidate.key === key);

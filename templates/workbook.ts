@@ -4,6 +4,7 @@
  * objects; every other module finds its sheets and columns through it, by key, in either language.
  * Keys are those of docs/CONTRACTS.md; change them only together with every user.
  */
+import { lazyRecord, lazyValue } from '../src/core/lazy';
 import type { ColumnHeaders } from '../src/core/table';
 import { LIST_KEYS, LISTS, type ListKey, type Localised } from './lists';
 import { OPPORTUNITY_FORMATS, OPPORTUNITY_PROTECTIONS, opportunitySheets } from './opportunities';
@@ -156,7 +157,7 @@ export const NUMBER_FORMATS = {
  * REGEXMATCH, no LET), so Google Sheets, HyperFormula (the local runtime) and LibreOffice all evaluate it; each
  * branch is wrapped in IFERROR because one branch's error would otherwise fail the whole OR.
  */
-function phoneRuleFormula(): string {
+export function phoneRuleFormula(): string {
   const s = 'SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({cell}," ",""),"-",""),"(",""),")","")';
   const len = `LEN(${s})`;
   const starts = (prefix: string) => `LEFT(${s},${prefix.length})="${prefix}"`;
@@ -178,8 +179,6 @@ function phoneRuleFormula(): string {
   const branches = [mobile, landline10, landline11, international].map((b) => `IFERROR(${b},FALSE)`);
   return `=OR({cell}="",AND(IFERROR(${digits},FALSE),OR(${branches.join(',')})))`;
 }
-export const PHONE_RULE_FORMULA = phoneRuleFormula();
-
 export const id = (headers: Localised, help: Localised, aliases: string[] = []): ColumnSpec => ({
   key: 'id',
   headers,
@@ -283,7 +282,7 @@ export const repEmail = (
   strict: false,
 });
 
-const customers: SheetSpec = {
+const customers = (): SheetSpec => ({
   key: 'customers',
   names: L('Customers', '客户'),
   aliases: ['Customer', 'Clients', '客户表', '客户信息', '客户列表'],
@@ -337,7 +336,7 @@ const customers: SheetSpec = {
         'A mainland mobile (138 0013 8000) or landline with area code (010-12345678), or another country with its code (+1 415 555 0134). Saved as +86 138 0013 8000.',
         '大陆手机（138 0013 8000）、带区号的座机（010-12345678），或带国家代码的境外号码（+1 415 555 0134）。保存为 +86 138 0013 8000 格式。',
       ),
-      validation: { kind: 'custom', check: 'phone', formula: PHONE_RULE_FORMULA },
+      validation: { kind: 'custom', check: 'phone', formula: phoneRuleFormula() },
       strict: false,
     },
     {
@@ -536,9 +535,9 @@ const customers: SheetSpec = {
     updatedBy,
     updatedAt,
   ],
-};
+});
 
-const deals: SheetSpec = {
+const deals = (): SheetSpec => ({
   key: 'deals',
   names: L('Deals', '成交记录'),
   aliases: ['Deal', 'Sales', 'Orders', '成交', '订单', '销售记录'],
@@ -631,9 +630,9 @@ const deals: SheetSpec = {
     updatedBy,
     updatedAt,
   ],
-};
+});
 
-const followups: SheetSpec = {
+const followups = (): SheetSpec => ({
   key: 'followups',
   names: L('Follow-ups', '跟进记录'),
   aliases: ['Follow ups', 'Followups', 'Activities', 'Contact log', '跟进', '跟进日志', '联系记录'],
@@ -720,9 +719,9 @@ const followups: SheetSpec = {
       strict: true,
     },
   ],
-};
+});
 
-const reps: SheetSpec = {
+const reps = (): SheetSpec => ({
   key: 'reps',
   names: L('Reps', '销售团队'),
   aliases: ['Sales reps', 'Team', 'Sales team', '销售', '销售代表', '团队', '销售人员'],
@@ -858,9 +857,9 @@ const reps: SheetSpec = {
       strict: true,
     },
   ],
-};
+});
 
-const assignmentLog: SheetSpec = {
+const assignmentLog = (): SheetSpec => ({
   key: 'assignmentLog',
   names: L('Assignment log', '分配日志'),
   aliases: ['Assignments', 'Assignment history', '分配记录', '分配历史'],
@@ -951,9 +950,9 @@ const assignmentLog: SheetSpec = {
       strict: true,
     },
   ],
-};
+});
 
-const settings: SheetSpec = {
+const settings = (): SheetSpec => ({
   key: 'settings',
   names: L('Settings', '设置'),
   aliases: ['Config', 'Configuration', '配置', '参数设置'],
@@ -986,9 +985,9 @@ const settings: SheetSpec = {
       help: L('What the setting does.', '该设置的作用。'),
     },
   ],
-};
+});
 
-const lists: SheetSpec = {
+const lists = (): SheetSpec => ({
   key: 'lists',
   names: L('Lists', '列表'),
   aliases: ['Dropdowns', 'Values', '下拉选项', '选项', '列表值'],
@@ -1005,9 +1004,9 @@ const lists: SheetSpec = {
       '下拉选项。可在末尾追加；修改已有选项不会同步修改已录入的数据。',
     ),
   })),
-};
+});
 
-const dashboard: SheetSpec = {
+const dashboard = (): SheetSpec => ({
   key: 'dashboard',
   names: L('Dashboard', '看板'),
   aliases: ['Overview', 'Report', '仪表板', '仪表盘', '数据看板', '报表'],
@@ -1015,38 +1014,42 @@ const dashboard: SheetSpec = {
   frozenRows: 0,
   layout: 'free',
   columns: [],
-};
-
-const { opportunities, stageHistory } = opportunitySheets({
-  L,
-  id,
-  customerId,
-  dateColumn,
-  listColumn,
-  repEmail,
-  formats: NUMBER_FORMATS,
 });
 
-/** Every sheet of the template, in tab order. */
-export const SHEETS: Record<SheetKey, SheetSpec> = {
-  customers,
-  deals,
-  followups,
-  service: serviceSheet(),
-  reps,
-  assignmentLog,
-  settings,
-  lists,
-  dashboard,
-  opportunities,
-  stageHistory,
-};
+/**
+ * Every sheet of the template, in tab order; built on first read (src/core/lazy.ts), not in the global code every
+ * execution runs.
+ */
+export const SHEETS: Record<SheetKey, SheetSpec> = lazyRecord(SHEET_KEYS, () => {
+  const { opportunities, stageHistory } = opportunitySheets({
+    L,
+    id,
+    customerId,
+    dateColumn,
+    listColumn,
+    repEmail,
+    formats: NUMBER_FORMATS,
+  });
+  return {
+    customers: customers(),
+    deals: deals(),
+    followups: followups(),
+    service: serviceSheet(),
+    reps: reps(),
+    assignmentLog: assignmentLog(),
+    settings: settings(),
+    lists: lists(),
+    dashboard: dashboard(),
+    opportunities,
+    stageHistory,
+  };
+});
 
 /* Overdue (red) and due today (amber); blanks and text never match because ISNUMBER guards the comparison. */
 const RED = { background: '#f4c7c3', fontColor: '#a50e0e' };
 const AMBER = { background: '#fce8b2', fontColor: '#7a4f01' };
 
-export const CONDITIONAL_FORMATS: readonly ConditionalFormatSpec[] = [
+export const CONDITIONAL_FORMATS: readonly ConditionalFormatSpec[] = lazyValue('array', () => [
   {
     id: 'customers.nextFollowUp.overdue',
     sheet: 'customers',
@@ -1081,9 +1084,9 @@ export const CONDITIONAL_FORMATS: readonly ConditionalFormatSpec[] = [
   },
   ...OPPORTUNITY_FORMATS,
   ...serviceConditionalFormats(),
-];
+]);
 
-export const PROTECTIONS: readonly ProtectionSpec[] = [
+export const PROTECTIONS: readonly ProtectionSpec[] = lazyValue('array', () => [
   {
     id: 'settings',
     sheet: 'settings',
@@ -1112,7 +1115,7 @@ export const PROTECTIONS: readonly ProtectionSpec[] = [
   {
     id: 'customers.computed',
     sheet: 'customers',
-    columns: customers.columns.filter((column) => column.computed).map((column) => column.key),
+    columns: SHEETS.customers.columns.filter((column) => column.computed).map((column) => column.key),
     // Warning only: a rep's own sidebar saves (new customer, log deal) write these columns as that rep, and a
     // managers-only range would refuse every one of them. The warning still stops hand edits by accident.
     mode: 'warning',
@@ -1130,7 +1133,7 @@ export const PROTECTIONS: readonly ProtectionSpec[] = [
   })),
   ...OPPORTUNITY_PROTECTIONS,
   ...serviceProtections(),
-];
+]);
 
 /** Protection descriptions start with this tag so set-up recognises (and replaces) its own protections. */
 export const PROTECTION_TAG = '[SalesDesk]';

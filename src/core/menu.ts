@@ -104,14 +104,6 @@ export function salesDeskMenu(state: MenuState): MenuEntry[] {
   ];
 }
 
-/**
- * The catalogue key of a menu entry's explanation in the Help sidebar: `menu.x` → `help.item.x`.
- * @param labelKey the entry's label key.
- */
-export function menuHelpKey(labelKey: string): string {
-  return `help.item.${labelKey.replace(/^menu\./, '')}`;
-}
-
 /** Every handler the menu can call, in either state (for the bundle test). */
 export function allMenuHandlers(): string[] {
   const handlers = new Set<string>();

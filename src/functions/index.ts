@@ -18,7 +18,7 @@ import {
   addPurchase,
   countedDeal,
   customerKey,
-  DEFAULT_EXCHANGE_RATES,
+  defaultExchangeRates,
   NO_PURCHASES,
   parseExchangeRates,
   thresholdsFrom,
@@ -261,7 +261,7 @@ export function SALESDESK_RFM(
   const ratesCell = Array.isArray(exchange_rates) ? cellsOf(exchange_rates).cells[0] : exchange_rates;
   const rates = {
     base: isBlank(baseCell) ? 'CNY' : String(baseCell).trim().toUpperCase(),
-    rates: parseExchangeRates(isBlank(ratesCell) ? DEFAULT_EXCHANGE_RATES : ratesCell).rates,
+    rates: parseExchangeRates(isBlank(ratesCell) ? defaultExchangeRates() : ratesCell).rates,
   };
   const ids = cellsOf(deal_customer_ids).cells;
   const dates = cellsOf(deal_dates).cells;

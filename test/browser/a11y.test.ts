@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer } from '../../dev/preview/server';
 import { selectRow } from '../../dev/preview/workbook-view';
 import type { LocalRuntime } from '../../runtime';
-import { translator } from '../../src/core/i18n';
+import { catalogKeys, translator } from '../../src/core/i18n';
 import { screenshotSidebar, openDemo, closeBrowserAndPreview } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
@@ -169,6 +169,16 @@ describe.each(LOCALES)('every sidebar (%s)', (locale) => {
       }, title);
       expect(await page.textContent('h1')).toBe(title);
       expect(visibleTitles).toBe(0);
+      // Every text is found, in the server's share of the catalogue or the sidebar's own (issue 12): no bare key.
+      const shown = await page.evaluate(() =>
+        [
+          document.body.innerText,
+          ...[...document.querySelectorAll('[title], [aria-label], [placeholder]')].flatMap((element) =>
+            ['title', 'aria-label', 'placeholder'].map((name) => element.getAttribute(name) ?? ''),
+          ),
+        ].join('\n'),
+      );
+      expect(catalogKeys('en').filter((key) => shown.includes(key))).toEqual([]);
       await page.close();
     },
     60_000,

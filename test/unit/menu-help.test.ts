@@ -1,5 +1,6 @@
 /** The menu as data (src/core/menu.ts): set-up first before set-up, Help in both states, and Help explains every entry. */
-import { menuHelpKey, salesDeskMenu, type MenuEntry } from '../../src/core/menu';
+import { salesDeskMenu, type MenuEntry } from '../../src/core/menu';
+import { menuHelpKey } from '../../src/core/menu-help';
 import { catalogKeys } from '../../src/core/i18n';
 
 const labelKeys = (entries: MenuEntry[]): string[] =>

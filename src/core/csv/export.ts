@@ -36,22 +36,27 @@ export interface CsvExportOptions {
   phoneColumns?: ReadonlySet<number>;
 }
 
-/** Every header text of the template's phone columns (either language, aliases), normalised. */
-const PHONE_HEADERS = new Set(
-  Object.values(SHEETS).flatMap((sheet) =>
-    sheet.columns
-      .filter((column) => column.type === 'phone')
-      .flatMap((column) =>
-        [column.headers.en, column.headers['zh-CN'], ...(column.aliases ?? [])].map(normaliseHeader),
-      ),
-  ),
-);
+let phoneHeaders: Set<string> | undefined;
+/** Every header text of the template's phone columns (either language, aliases), normalised; on first use. */
+function phoneHeaderSet(): Set<string> {
+  phoneHeaders ??= new Set(
+    Object.values(SHEETS).flatMap((sheet) =>
+      sheet.columns
+        .filter((column) => column.type === 'phone')
+        .flatMap((column) =>
+          [column.headers.en, column.headers['zh-CN'], ...(column.aliases ?? [])].map(normaliseHeader),
+        ),
+    ),
+  );
+  return phoneHeaders;
+}
 
 /** The 0-based indexes of the phone columns in a header row, found by header as everywhere else. */
 export function phoneColumns(header: readonly unknown[]): Set<number> {
   const found = new Set<number>();
+  const phoneHeaders = phoneHeaderSet();
   header.forEach((cell, index) => {
-    if (PHONE_HEADERS.has(normaliseHeader(cell))) found.add(index);
+    if (phoneHeaders.has(normaliseHeader(cell))) found.add(index);
   });
   return found;
 }

@@ -30,17 +30,24 @@ const KNOWN: Record<string, Record<string, string[]>> = {
   },
 };
 
-const index = new Map<string, string>();
-for (const [list, codes] of Object.entries(KNOWN)) {
-  for (const [code, labels] of Object.entries(codes)) {
-    index.set(`${list}|${normaliseHeader(code)}`, code);
-    for (const label of labels) index.set(`${list}|${normaliseHeader(label)}`, code);
+let index: Map<string, string> | undefined;
+/** The labels' index, built on first use: not in the global code every execution (each custom function) runs. */
+function labelIndex(): Map<string, string> {
+  if (!index) {
+    index = new Map<string, string>();
+    for (const [list, codes] of Object.entries(KNOWN)) {
+      for (const [code, labels] of Object.entries(codes)) {
+        index.set(`${list}|${normaliseHeader(code)}`, code);
+        for (const label of labels) index.set(`${list}|${normaliseHeader(label)}`, code);
+      }
+    }
   }
+  return index;
 }
 
 /** The built-in code of a label, or undefined. */
 export const builtInCodeOf: ListCodeOf = (listKey, label) =>
-  index.get(`${listKey}|${normaliseHeader(label)}`);
+  labelIndex().get(`${listKey}|${normaliseHeader(label)}`);
 
 /** Tries each resolver in turn (the template's catalogue first, then the built-in labels). */
 export function chainCodeOf(...resolvers: ListCodeOf[]): ListCodeOf {

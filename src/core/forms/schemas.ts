@@ -6,6 +6,7 @@
  * with the user's translator, so the messages match word for word in en and zh-CN.
  */
 import type { Translate } from '../i18n';
+import { lazyRecord } from '../lazy';
 // Not the validation barrel: its whole-workbook check (and the catalogue it translates with) would follow this
 // module into every form sidebar.
 import { isEmpty, type ListsInSheet } from '../validation/fields';
@@ -85,11 +86,14 @@ export function makeDealFormSchema(t: Translate, lists: Lists): RecordSchema {
 }
 
 /** The template's description of each form field (type, list, required, help text). */
-export const FORM_FIELDS: Record<'customer' | 'followUp' | 'deal', ReadonlyMap<string, InputField>> = {
+export const FORM_FIELDS: Record<
+  'customer' | 'followUp' | 'deal',
+  ReadonlyMap<string, InputField>
+> = lazyRecord(['customer', 'followUp', 'deal'], () => ({
   customer: new Map(CUSTOMER_INPUT_FIELDS.map((field) => [field.key, field])),
   followUp: new Map(FOLLOW_UP_INPUT_FIELDS.map((field) => [field.key, field])),
   deal: new Map(DEAL_INPUT_FIELDS.map((field) => [field.key, field])),
-};
+}));
 
 /** What each form's inputs hold (strings, as typed); the keys are column keys. */
 export const EMPTY_CUSTOMER = {

@@ -10,6 +10,7 @@
  * Columns SalesDesk fills itself are not chosen: the ID is the survivor's, the computed purchase columns are
  * recomputed from the deals after they moved, Updated by/at record the merge. A user's own columns are fields too.
  */
+import { lazyValue } from '../lazy';
 import type { Table } from '../table';
 import { SHEETS } from '../../../templates/workbook';
 import { encodeRow, hashText, isFilled, type StoredCell } from './cells';
@@ -25,8 +26,9 @@ export interface MergeField {
 
 const AUTOMATIC = new Set(['id', 'updatedBy', 'updatedAt']);
 /** Computed columns of Customers (recomputed after a merge, never chosen). */
-export const COMPUTED_KEYS: ReadonlySet<string> = new Set(
-  SHEETS.customers.columns.filter((column) => column.computed).map((column) => column.key),
+export const COMPUTED_KEYS: ReadonlySet<string> = lazyValue(
+  'set',
+  () => new Set(SHEETS.customers.columns.filter((column) => column.computed).map((column) => column.key)),
 );
 
 /** The fields of a merge, in sheet order. */

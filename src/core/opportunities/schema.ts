@@ -4,6 +4,7 @@
  * as the user types and the server validates the received object with the very same schema.
  */
 import type { Translate } from '../i18n';
+import { lazyValue } from '../lazy';
 import { SHEETS, type ColumnSpec } from '../../../templates/workbook';
 import { isEmpty, listSets, type ListsInSheet } from '../validation/fields';
 import { columnFieldRule, type InputField } from '../validation/schemas';
@@ -17,16 +18,19 @@ function inputColumns(): ColumnSpec[] {
 }
 
 /** The form's fields as the template describes them (type, list, required, help). */
-export const OPPORTUNITY_INPUT_FIELDS: readonly InputField[] = inputColumns().map((spec) => ({
-  key: spec.key,
-  type: spec.type,
-  required: !!spec.required,
-  list: spec.list,
-  label: spec.headers,
-  help: spec.help,
-}));
-export const OPPORTUNITY_FIELDS: ReadonlyMap<string, InputField> = new Map(
-  OPPORTUNITY_INPUT_FIELDS.map((field) => [field.key, field]),
+export const OPPORTUNITY_INPUT_FIELDS: readonly InputField[] = lazyValue('array', () =>
+  inputColumns().map((spec) => ({
+    key: spec.key,
+    type: spec.type,
+    required: !!spec.required,
+    list: spec.list,
+    label: spec.headers,
+    help: spec.help,
+  })),
+);
+export const OPPORTUNITY_FIELDS: ReadonlyMap<string, InputField> = lazyValue(
+  'map',
+  () => new Map(OPPORTUNITY_INPUT_FIELDS.map((field) => [field.key, field])),
 );
 
 /**

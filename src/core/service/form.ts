@@ -7,7 +7,8 @@
 import type { RecordSchema } from '../validation/record-schema';
 import type { Translate } from '../i18n';
 import { isEmpty, type ListsInSheet } from '../validation/fields';
-import { SERVICE_INPUT_FIELDS, makeServiceSchema } from '../validation/schemas';
+import { SERVICE_INPUT_FIELDS, makeServiceSchema, type InputField } from '../validation/schemas';
+import { lazyValue } from '../lazy';
 import { satisfactionOf } from './records';
 
 /** What the form's inputs hold (strings, as typed); keys are the Service column keys. */
@@ -25,7 +26,10 @@ export const EMPTY_SERVICE = {
 export type ServiceFormInput = typeof EMPTY_SERVICE;
 
 /** The template's description of each form field. */
-export const SERVICE_FORM_FIELDS = new Map(SERVICE_INPUT_FIELDS.map((field) => [field.key, field]));
+export const SERVICE_FORM_FIELDS: ReadonlyMap<string, InputField> = lazyValue(
+  'map',
+  () => new Map(SERVICE_INPUT_FIELDS.map((field) => [field.key, field])),
+);
 
 /** Log service: the customer, when, what kind, what was done, the result and rating, and what comes next. */
 export function makeServiceFormSchema(t: Translate, lists: ListsInSheet): RecordSchema {

@@ -11,7 +11,9 @@ import { cell, normaliseHeader, type Table } from '../table';
 
 export const EXCHANGE_RATES_KEY = 'exchangeRates';
 /** Default rates (into CNY) of the template's Settings; an empty or missing value means these. */
-export const DEFAULT_EXCHANGE_RATES = String(settingSpec('exchangeRates').default);
+export function defaultExchangeRates(): string {
+  return String(settingSpec('exchangeRates').default);
+}
 
 export interface ExchangeRates {
   /** The Settings currency (upper-case code): rate 1. */

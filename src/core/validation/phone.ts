@@ -1,7 +1,7 @@
 /**
  * Phone numbers as sales teams write them, in one place: Check data, the forms, CSV import, duplicate detection
  * and SALESDESK_NORMALIZE_PHONE all read phones through `parsePhone`, and the template's data-validation formula
- * (templates/workbook.ts PHONE_RULE_FORMULA) applies the same rule in the sheet.
+ * (templates/workbook.ts phoneRuleFormula) applies the same rule in the sheet.
  *
  * Accepted:
  * - mainland mobiles as Chinese teams write them: `13800138000`, `138 0013 8000`, `138-0013-8000`,

@@ -7,6 +7,7 @@
  * as codes or labels in either language. Output: trimmed text, numbers, booleans, list values as codes.
  */
 import type { Translate } from '../i18n';
+import { lazyValue } from '../lazy';
 import { SHEETS, type ColumnSpec, type ColumnType, type SheetKey } from '../../../templates/workbook';
 import type { ListKey, Localised } from '../../../templates/lists';
 import { columnChecker, isEmpty, listCodeOrText, listSets, numberOf, type ListsInSheet } from './fields';
@@ -48,10 +49,11 @@ function describe(kind: RecordKind): InputField[] {
   }));
 }
 
-export const CUSTOMER_INPUT_FIELDS: readonly InputField[] = describe('customer');
-export const DEAL_INPUT_FIELDS: readonly InputField[] = describe('deal');
-export const FOLLOW_UP_INPUT_FIELDS: readonly InputField[] = describe('followUp');
-export const SERVICE_INPUT_FIELDS: readonly InputField[] = describe('service');
+// Built on first read (src/core/lazy.ts), as the template they describe.
+export const CUSTOMER_INPUT_FIELDS: readonly InputField[] = lazyValue('array', () => describe('customer'));
+export const DEAL_INPUT_FIELDS: readonly InputField[] = lazyValue('array', () => describe('deal'));
+export const FOLLOW_UP_INPUT_FIELDS: readonly InputField[] = lazyValue('array', () => describe('followUp'));
+export const SERVICE_INPUT_FIELDS: readonly InputField[] = lazyValue('array', () => describe('service'));
 
 function normalise(spec: ColumnSpec, value: unknown): unknown {
   if (isEmpty(value)) return spec.type === 'checkbox' ? false : '';

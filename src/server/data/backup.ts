@@ -10,8 +10,6 @@ import { withLock } from '../lock';
 import { defaultSettings } from '../../../templates/settings';
 
 export const BACKUP_LIST_PROPERTY = 'salesdesk.backup.list';
-/** The template's default (templates/settings.ts), so the sheet, the code and the README say one number. */
-export const DEFAULT_BACKUP_KEEP = defaultSettings().backupKeep;
 
 export interface BackupEntry {
   id: string;
@@ -39,7 +37,9 @@ function readList(properties: GoogleAppsScript.Properties.Properties): BackupEnt
 
 export function backupKeep(settings: { backupKeep?: unknown }): number {
   const value = Number(settings.backupKeep);
-  return Number.isInteger(value) && value >= 1 ? Math.min(value, 100) : DEFAULT_BACKUP_KEEP;
+  if (Number.isInteger(value) && value >= 1) return Math.min(value, 100);
+  // The template's default (templates/settings.ts), so the sheet, the code and the README say one number.
+  return defaultSettings().backupKeep;
 }
 
 /** Moves a backup to the Drive trash; false when Drive refuses (already gone, no access). */

@@ -26,7 +26,10 @@ export interface Bootstrap {
   now: string;
   /** Default currency from Settings. */
   currency: string;
-  /** Every message in the user's language (English filling gaps): sidebars bundle no catalogue of their own. */
+  /**
+   * The catalogue in the user's language (English filling gaps); in dist/Code.js the texts server code names, and a
+   * sidebar bundles those only sidebars name (src/ui/shared/own-messages.ts, scripts/catalogue-split.ts).
+   */
   messages: Record<string, string>;
 }
 

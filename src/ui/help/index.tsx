@@ -4,7 +4,8 @@
  * a rep; roles; where the data lives; what the mobile apps cannot do. Static text in the user's language; it works
  * before the workbook is set up.
  */
-import { menuHelpKey, salesDeskMenu, type MenuEntry } from '../../core/menu';
+import { salesDeskMenu, type MenuEntry } from '../../core/menu';
+import { menuHelpKey } from '../../core/menu-help';
 import { ActionButton, Sidebar, closeSidebar, mountSidebar, useBoot, useI18n } from '../shared';
 import './style.css';
 

@@ -6,7 +6,7 @@
 import { harness } from '../runtime-spreadsheet/helpers';
 import { formatPhone, isValidPhone, normalizePhone, parsePhone } from '../../../src/core/validation/phone';
 import { phoneKey } from '../../../src/core/forms/customers';
-import { PHONE_RULE_FORMULA } from '../../../templates/workbook';
+import { phoneRuleFormula } from '../../../templates/workbook';
 
 const VALID: [string | number, string, string][] = [
   // as written, kind, stored form
@@ -93,7 +93,7 @@ describe('the template phone rule (data-validation formula)', () => {
   sheet.getRange(1, 1, cases.length, 1).setNumberFormat('@');
   sheet.getRange(1, 1, cases.length, 1).setValues(cases.map((value) => [value]));
   const data = store.requireSheet(sheet.getName());
-  const formula = (row: number) => PHONE_RULE_FORMULA.replace(/\{cell\}/g, `A${row}`);
+  const formula = (row: number) => phoneRuleFormula().replace(/\{cell\}/g, `A${row}`);
 
   it.each(cases.map((value, i) => [value, i + 1] as const))('agrees with parsePhone on %p', (value, row) => {
     const expected = value === '' || isValidPhone(value);
