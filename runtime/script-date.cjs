@@ -118,6 +118,16 @@ module.exports = function installScriptDate(global, nowMs, timeZone) {
     );
   }
 
+  /**
+   * A Date of `ms` for `new.target`. `new Date(…)` itself (new.target is ScriptDate) gets a plain Date: its prototype
+   * is the same (ScriptDate.prototype is Date.prototype), but V8 handles it as fast as the ordinary Dates Apps
+   * Script's getValues() gives, where one made by Reflect.construct with ScriptDate as new.target was three times
+   * slower to test with instanceof and read (Check data's 230 000 date cells). Subclasses keep their own prototype.
+   */
+  function construct(ms, newTarget) {
+    return newTarget === ScriptDate ? new RealDate(ms) : Reflect.construct(RealDate, [ms], newTarget);
+  }
+
   function ScriptDate(a0, a1, a2, a3, a4, a5, a6) {
     var n = arguments.length;
     if (!new.target) return new ScriptDate().toString();
@@ -139,9 +149,7 @@ module.exports = function installScriptDate(global, nowMs, timeZone) {
         n > 6 ? Number(a6) : 0,
       );
     }
-    // ScriptDate.prototype is Date.prototype: a plain Date is the same object; only subclasses need construct.
-    if (new.target === ScriptDate) return new RealDate(ms);
-    return Reflect.construct(RealDate, [ms], new.target);
+    return construct(ms, new.target);
   }
   ScriptDate.prototype = P;
   ScriptDate.now = function now() {

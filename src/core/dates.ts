@@ -22,11 +22,19 @@ const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])/;
 const TEXT_DAY = /^(\d{1,4})(?:\/(\d{1,2})\/(\d{1,2})|\.(\d{1,2})\.(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/;
 
 /**
- * Offsets of one time zone from UTC, cached per UTC hour: 100 000 date cells cost a few hundred Intl calls,
- * not 100 000 (formatToParts is the slow part of reading a big sheet).
+ * Offsets of one time zone from UTC, cached per UTC day: 100 000 date cells cost a few hundred Intl calls, not
+ * 100 000 (formatToParts is the slow part of reading a big sheet). A day whose offset at its start (00:00 UTC) and
+ * at the next day's start are the same has that offset all day (a zone changes its offset at most once a day); a
+ * day with a change (a DST switch) is looked up per UTC hour, at the start of each hour.
+ * Get one through `zoneDays(timeZone)`: one per zone per execution, so no two share out the same Intl calls.
  */
 export class ZoneDays {
-  private readonly offsets = new Map<number, number>();
+  /** UTC hour → offset at its start. */
+  private readonly hourOffsets = new Map<number, number>();
+  /** UTC day → its offset, or NaN for a day with a change (then hourOffsets answers). */
+  private readonly dayOffsets = new Map<number, number>();
+  private lastDay = Number.NaN;
+  private lastDayOffset = Number.NaN;
   private readonly formatter: Intl.DateTimeFormat;
 
   /** @throws RangeError when `timeZone` is not an IANA zone Intl knows. */
@@ -44,8 +52,25 @@ export class ZoneDays {
 
   /** Milliseconds the zone is ahead of UTC at `ms` (Asia/Shanghai: 28 800 000). */
   offsetMs(ms: number): number {
-    const hour = Math.floor(ms / MS_PER_HOUR);
-    const cached = this.offsets.get(hour);
+    const day = Math.floor(ms / MS_PER_DAY);
+    if (day !== this.lastDay) {
+      let offset = this.dayOffsets.get(day);
+      if (offset === undefined) {
+        const start = this.hourOffset(day * 24);
+        offset = start === this.hourOffset((day + 1) * 24) ? start : Number.NaN;
+        this.dayOffsets.set(day, offset);
+      }
+      this.lastDay = day;
+      this.lastDayOffset = offset;
+    }
+    return Number.isNaN(this.lastDayOffset)
+      ? this.hourOffset(Math.floor(ms / MS_PER_HOUR))
+      : this.lastDayOffset;
+  }
+
+  /** The offset at the start of a UTC hour (hours since 1970-01-01T00:00Z). */
+  private hourOffset(hour: number): number {
+    const cached = this.hourOffsets.get(hour);
     if (cached !== undefined) return cached;
     const parts: Record<string, number> = {};
     for (const part of this.formatter.formatToParts(new Date(hour * MS_PER_HOUR))) {
@@ -53,7 +78,7 @@ export class ZoneDays {
     }
     const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute);
     const offset = wall - hour * MS_PER_HOUR;
-    this.offsets.set(hour, offset);
+    this.hourOffsets.set(hour, offset);
     return offset;
   }
 
@@ -102,6 +127,23 @@ export class ZoneDays {
   }
 }
 
+/** The execution's ZoneDays per zone (a script's global scope lives for one execution). */
+const ZONES = new Map<string, ZoneDays>();
+
+/**
+ * The one ZoneDays of `timeZone` in this execution: every feature asking for the same zone shares its Intl
+ * formatter and its cache of offsets.
+ * @throws RangeError when `timeZone` is not an IANA zone Intl knows.
+ */
+export function zoneDays(timeZone: string): ZoneDays {
+  let zone = ZONES.get(timeZone);
+  if (!zone) {
+    zone = new ZoneDays(timeZone);
+    ZONES.set(timeZone, zone);
+  }
+  return zone;
+}
+
 /** Day number of 'yyyy-MM-dd…' text or another accepted text format, or null. */
 export function dayOfText(text: string): number | null {
   const trimmed = text.trim();
@@ -148,7 +190,7 @@ export function addDaysIso(iso: IsoDay, days: number): IsoDay {
 
 /** 'yyyy-MM-dd' of "now" in `timeZone`. */
 export function todayIn(timeZone: string, now: Date | number): IsoDay {
-  return new ZoneDays(timeZone).isoOfInstant(now);
+  return zoneDays(timeZone).isoOfInstant(now);
 }
 
 /** True when `timeZone` is an IANA zone Intl accepts. */
@@ -183,7 +225,7 @@ export function parseLocalDateTime(text: string, timeZone: string): Date {
     Number(match[5] ?? 0),
     Number(match[6] ?? 0),
   );
-  const zone = new ZoneDays(timeZone);
+  const zone = zoneDays(timeZone);
   // The offset at the wall time read as UTC is right except within a DST jump; one correction settles it.
   let instant = wall - zone.offsetMs(wall);
   instant = wall - zone.offsetMs(instant);

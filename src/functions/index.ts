@@ -11,7 +11,7 @@
  * Check data / Refresh tiers / set-up record), and only when an argument does not say it.
  * The rules are those of src/core/tiering, so the custom functions, the template formulas and Refresh tiers agree.
  */
-import { ZoneDays } from '../core/dates';
+import { zoneDays, type ZoneDays } from '../core/dates';
 import { isEmail } from '../core/validation/fields';
 import { normalizePhone } from '../core/validation/phone';
 import {
@@ -55,12 +55,12 @@ function zone(): ZoneDays {
   for (const candidate of candidates) {
     if (!candidate) continue;
     try {
-      return new ZoneDays(candidate);
+      return zoneDays(candidate);
     } catch {
       // not an IANA zone: try the next
     }
   }
-  return new ZoneDays('UTC');
+  return zoneDays('UTC');
 }
 
 /** A range argument as a list of cells (row by row), and whether it was a range at all. */

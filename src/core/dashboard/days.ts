@@ -1,41 +1,24 @@
 /**
  * Calendar days in the spreadsheet's time zone, for grouping by month and quarter. Sheets hands dates over as
  * Date objects (an instant); the day a user sees in the cell depends on the spreadsheet's time zone, so each
- * instant is shifted by that zone's offset. Offsets come from Intl (V8 in Apps Script and Node both carry ICU)
- * and are cached per UTC hour, so 200 000 deals cost a few hundred Intl calls, not 200 000.
+ * instant is shifted by that zone's offset. Offsets come from the execution's one ZoneDays of the zone
+ * (src/core/dates.ts: Intl, cached), so 200 000 deals cost a few hundred Intl calls, not 200 000.
  */
+import { zoneDays, type ZoneDays } from '../dates';
 
 const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})/;
 
 export class DayClock {
-  private readonly offsets = new Map<number, number>();
-  private readonly formatter: Intl.DateTimeFormat;
+  private readonly zone: ZoneDays;
 
+  /** @throws RangeError when `timeZone` is not an IANA zone Intl knows. */
   constructor(readonly timeZone: string) {
-    this.formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
+    this.zone = zoneDays(timeZone);
   }
 
   /** Minutes the zone is ahead of UTC at this instant. */
   offsetMinutes(ms: number): number {
-    const hour = Math.floor(ms / 3_600_000);
-    const cached = this.offsets.get(hour);
-    if (cached !== undefined) return cached;
-    const parts: Record<string, number> = {};
-    for (const part of this.formatter.formatToParts(new Date(hour * 3_600_000))) {
-      if (part.type !== 'literal') parts[part.type] = Number(part.value);
-    }
-    const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute);
-    const offset = Math.round((asUtc - hour * 3_600_000) / 60_000);
-    this.offsets.set(hour, offset);
-    return offset;
+    return this.zone.offsetMs(ms) / 60_000;
   }
 
   /**

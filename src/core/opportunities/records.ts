@@ -4,7 +4,7 @@
  * Settings currency. Pure.
  */
 import { cellAmount } from '../cells';
-import { ZoneDays } from '../dates';
+import { zoneDays, type ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
 import { rateOf, type ExchangeRates } from '../tiering/rates';
 import { findStage, probabilityOf, stageKey, type Pipeline, type PipelineStage } from './stages';
@@ -71,7 +71,7 @@ export function readOpportunities(
   rates: ExchangeRates,
   timeZone: string,
 ): OpportunityRecord[] {
-  const zone = new ZoneDays(timeZone);
+  const zone = zoneDays(timeZone);
   const out: OpportunityRecord[] = [];
   // Stage cells repeat a handful of labels: resolve each distinct label once.
   const stages = new Map<string, { key: string; stage: PipelineStage | undefined }>();
@@ -122,7 +122,7 @@ function instantOf(value: unknown, zone: ZoneDays): number | null {
 /** Reads Stage history: every change with a known opportunity and time, oldest first (ties keep sheet order). */
 export function readStageHistory(table: Table<string> | null, timeZone: string): StageChange[] {
   if (!table) return [];
-  const zone = new ZoneDays(timeZone);
+  const zone = zoneDays(timeZone);
   const out: (StageChange & { order: number })[] = [];
   table.rows.forEach((row, index) => {
     if (isBlankRow(row)) return;

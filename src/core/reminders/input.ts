@@ -5,7 +5,7 @@
  */
 import { cellAmount, cellEmail, isTicked } from '../cells';
 import { resolveLocale, type Locale } from '../i18n';
-import { ZoneDays } from '../dates';
+import { zoneDays, type ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
 import type { SlaReturn } from './sla';
 import type { OpportunityReminderRecord } from './opportunities';
@@ -240,7 +240,7 @@ export interface ReadOptions {
 }
 
 export function readCustomers(table: Table<CustomerKey>, options: ReadOptions): CustomerRecord[] {
-  const zone = new ZoneDays(options.timeZone);
+  const zone = zoneDays(options.timeZone);
   const out: CustomerRecord[] = [];
   table.rows.forEach((row, index) => {
     if (isBlankRow(row)) return;
@@ -277,7 +277,7 @@ function instantMs(value: unknown, zone: ZoneDays): number | null {
 }
 
 export function readFollowUps(table: Table<FollowUpKey>, options: ReadOptions): FollowUpRecord[] {
-  const zone = new ZoneDays(options.timeZone);
+  const zone = zoneDays(options.timeZone);
   const out: FollowUpRecord[] = [];
   table.rows.forEach((row, index) => {
     if (isBlankRow(row)) return;
@@ -300,7 +300,7 @@ export function readFollowUps(table: Table<FollowUpKey>, options: ReadOptions): 
 }
 
 export function readReps(table: Table<RepKey>, options: ReadOptions): RepRecord[] {
-  const zone = new ZoneDays(options.timeZone);
+  const zone = zoneDays(options.timeZone);
   const out: RepRecord[] = [];
   for (const row of table.rows) {
     if (isBlankRow(row)) continue;

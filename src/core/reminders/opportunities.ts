@@ -3,7 +3,7 @@
  * is today or past, or when its expected close date has passed or falls in the current week (Monday to Sunday).
  * One line per opportunity, saying both when both hold. Pure; the server reads the Opportunities sheet once.
  */
-import { isoOfDayNumber, ZoneDays, type IsoDay } from '../dates';
+import { isoOfDayNumber, zoneDays, type IsoDay } from '../dates';
 import { stageKey } from '../opportunities/stages';
 import { cell, isBlankRow, type Table } from '../table';
 
@@ -47,7 +47,7 @@ export function readOpportunityReminders(
   options: { timeZone: string },
 ): OpportunityReminderRecord[] {
   if (!table) return [];
-  const zone = new ZoneDays(options.timeZone);
+  const zone = zoneDays(options.timeZone);
   const out: OpportunityReminderRecord[] = [];
   table.rows.forEach((row, index) => {
     if (isBlankRow(row)) return;

@@ -4,7 +4,7 @@
  * rep's lower-case e-mail, closed as a boolean. Pure: the server reads the sheet once and passes the table.
  */
 import { isTicked } from '../cells';
-import { ZoneDays } from '../dates';
+import { zoneDays, type ZoneDays } from '../dates';
 import { cell, isBlankRow, type Table } from '../table';
 
 export type ServiceKey =
@@ -69,7 +69,7 @@ export function readServiceRecords(
   timeZone: string,
   typeCodeOf: ServiceTypeCodeOf,
 ): ServiceRecord[] {
-  const zone = new ZoneDays(timeZone);
+  const zone = zoneDays(timeZone);
   const out: ServiceRecord[] = [];
   // One code lookup per distinct label: a 50 000-row sheet repeats six labels.
   const codes = new Map<string, string>();

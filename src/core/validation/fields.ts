@@ -7,7 +7,7 @@
 import { cellAmount } from '../cells';
 import { listValueCode, type ListKey } from '../../../templates/lists';
 import type { ColumnSpec } from '../../../templates/workbook';
-import { normaliseHeader } from '../table';
+import { isPlainText, normaliseHeader } from '../table';
 import { isValidPhone } from './phone';
 
 /** Problem codes; each has a message `checks.problem.<code>` in the catalogue. */
@@ -59,12 +59,14 @@ const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z
 const NOT_SPACE = /\S/;
 
 export function isEmpty(value: unknown): boolean {
-  return (
-    value === '' ||
-    value === null ||
-    value === undefined ||
-    (typeof value === 'string' && !NOT_SPACE.test(value))
-  );
+  if (typeof value === 'string') {
+    if (value.length === 0) return true;
+    // Most text starts with a printable ASCII character or an ideograph: not empty, without a regex test.
+    const first = value.charCodeAt(0);
+    if ((first > 0x20 && first < 0x7f) || (first >= 0x4e00 && first <= 0x9fff)) return false;
+    return !NOT_SPACE.test(value);
+  }
+  return value === null || value === undefined;
 }
 
 /** True for a plausible e-mail address (what Sheets' "is valid e-mail" rule accepts, give or take). */
@@ -74,7 +76,10 @@ export function isEmail(value: unknown): boolean {
 
 /** A company or person name in a comparable form: width-, case- and space-insensitive. */
 export function normaliseName(value: unknown): string {
-  return normaliseHeader(value)
+  const raw = String(value ?? '');
+  // Plain names ("Company 12", "上海贸易") only change case: no regex, one new string.
+  if (isPlainText(raw, true)) return raw.toLowerCase();
+  return normaliseHeader(raw)
     .replace(/[\s.,，。·]+/g, ' ')
     .trim();
 }
@@ -160,7 +165,8 @@ export function columnChecker(
       : undefined;
   const check = (value: unknown): FieldIssue | null => {
     if (!memo || (typeof value !== 'string' && typeof value !== 'number')) return checkValue(value);
-    if (memo.has(value)) return memo.get(value) ?? null;
+    const known = memo.get(value);
+    if (known !== undefined) return known;
     const issue = checkValue(value);
     if (memo.size < MEMO_LIMIT) memo.set(value, issue);
     return issue;

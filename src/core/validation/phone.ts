@@ -29,23 +29,35 @@ export interface ParsedPhone {
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^(?:(?:10|2\d)\d{8}|[3-9]\d{2}\d{7,8})$/;
 
+/**
+ * A parse as remembered: the display form is built only when asked for (Check data needs validity and the E.164
+ * key of 50 000 phones, never how they are shown).
+ */
+interface PhoneParse {
+  kind: PhoneKind;
+  e164: string;
+  display(): string;
+}
+
 /** A mainland national number (no trunk 0) as a parsed phone, or null. */
-function mainland(national: string, mobileOnly: boolean): ParsedPhone | null {
+function mainland(national: string, mobileOnly: boolean): PhoneParse | null {
   if (MOBILE.test(national)) {
     return {
       kind: 'mobile',
       e164: `+86${national}`,
-      display: `+86 ${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`,
+      display: () => `+86 ${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`,
     };
   }
   if (mobileOnly || !LANDLINE.test(national)) return null;
-  const areaLength = /^(10|2)/.test(national) ? 2 : 3;
-  const local = national.slice(areaLength);
-  const split = local.length - 4;
   return {
     kind: 'landline',
     e164: `+86${national}`,
-    display: `+86 ${national.slice(0, areaLength)} ${local.slice(0, split)} ${local.slice(split)}`,
+    display: () => {
+      const areaLength = /^(10|2)/.test(national) ? 2 : 3;
+      const local = national.slice(areaLength);
+      const split = local.length - 4;
+      return `+86 ${national.slice(0, areaLength)} ${local.slice(0, split)} ${local.slice(split)}`;
+    },
   };
 }
 
@@ -61,21 +73,27 @@ function phoneText(value: unknown): string {
 
 /** The last value parsed and its result: Check data parses each customer's phone twice (rule, then duplicates). */
 let lastValue: unknown;
-let lastParsed: ParsedPhone | null = null;
+let lastParsed: PhoneParse | null = null;
 
 /**
  * Reads a phone number by the rules above.
  * @returns the parsed number, or null when it is empty or not a valid phone.
  */
 export function parsePhone(value: unknown): ParsedPhone | null {
+  const parsed = parsedOnce(value);
+  return parsed === null ? null : { kind: parsed.kind, e164: parsed.e164, display: parsed.display() };
+}
+
+/** The remembered parse of `value`, for the readers in this module (shared: never changed). */
+function parsedOnce(value: unknown): PhoneParse | null {
   if (value !== lastValue || typeof value === 'object') {
     lastParsed = parseText(value);
     lastValue = value;
   }
-  return lastParsed === null ? null : { ...lastParsed };
+  return lastParsed;
 }
 
-function parseText(value: unknown): ParsedPhone | null {
+function parseText(value: unknown): PhoneParse | null {
   const text = phoneText(value);
   const compact = text.replace(/[\s()-]/g, '');
   if (!/^\+?\d+$/.test(compact)) return null;
@@ -91,8 +109,11 @@ function parseText(value: unknown): ParsedPhone | null {
       : text.startsWith('00')
         ? `+${text.slice(2).trimStart()}`
         : '';
-    const display = grouped ? grouped.replace(/\s+/g, ' ') : `+${digits}`;
-    return { kind: 'international', e164: `+${digits}`, display };
+    return {
+      kind: 'international',
+      e164: `+${digits}`,
+      display: () => (grouped ? grouped.replace(/\s+/g, ' ') : `+${digits}`),
+    };
   }
   if (compact.startsWith('0')) return mainland(compact.slice(1), false);
   if (/^861\d{10}$/.test(compact)) return mainland(compact.slice(2), true);
@@ -101,12 +122,12 @@ function parseText(value: unknown): ParsedPhone | null {
 
 /** True for a valid phone (what the template's validation formula accepts, empty aside). */
 export function isValidPhone(value: unknown): boolean {
-  return parsePhone(value) !== null;
+  return parsedOnce(value) !== null;
 }
 
 /** The stored form of a valid phone; anything else trimmed as given (the checks then report it). */
 export function formatPhone(value: unknown): string {
-  return parsePhone(value)?.display ?? String(value ?? '').trim();
+  return parsedOnce(value)?.display() ?? String(value ?? '').trim();
 }
 
 /**
@@ -115,7 +136,7 @@ export function formatPhone(value: unknown): string {
  * are compared for duplicates. '' for no digits.
  */
 export function normalizePhone(value: unknown): string {
-  const parsed = parsePhone(value);
+  const parsed = parsedOnce(value);
   if (parsed) return parsed.e164;
   const text = phoneText(value);
   const digits = text.replace(/\D/g, '');

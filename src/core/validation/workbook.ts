@@ -93,10 +93,29 @@ const WARNING_CODES = new Set<ProblemCode>([
   'dateFar',
 ]);
 
+/**
+ * `text` in upper case; `text` itself when ASCII with no lower-case letter (toUpperCase copies every string, and
+ * each copy kept as a key of a 50 000-entry Set is garbage-collector work).
+ */
+function upperCased(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x61 && code <= 0x7a) || code > 0x7f) return text.toUpperCase();
+  }
+  return text;
+}
+
+/** `text` in lower case; `text` itself when ASCII with no upper-case letter (see upperCased). */
+function lowerCased(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x41 && code <= 0x5a) || code > 0x7f) return text.toLowerCase();
+  }
+  return text;
+}
+
 function idKey(value: unknown): string {
-  return String(value ?? '')
-    .trim()
-    .toUpperCase();
+  return upperCased(String(value ?? '').trim());
 }
 
 export interface CheckOptions {
@@ -208,16 +227,19 @@ export function checkWorkbook(
     }
   }
 
-  const customerIds = new Set<string>();
+  // Customer IDs, read once: what deals and follow-ups refer to, and the customers' own duplicate-ID check.
+  const customerIds = new FirstSeen();
+  /** Row offset in Customers → the sheet row that first had its ID, for each repeated ID (a clean sheet has none). */
+  const repeatedIds = new Map<number, number>();
   const customers = sheets.customers;
   if (customers) {
     const { table } = customers;
     const idIndex = table.columns.id;
     if (idIndex !== undefined) {
-      for (const row of table.rows) {
-        const key = idKey(row[idIndex]);
-        if (key) customerIds.add(key);
-      }
+      table.rows.forEach((row, offset) => {
+        const first = customerIds.firstRow(idKey(row[idIndex]), table.firstRow + offset);
+        if (first !== undefined) repeatedIds.set(offset, first);
+      });
     }
   }
 
@@ -249,12 +271,14 @@ export function checkWorkbook(
         required: isRequired(sheetKey, spec),
         checker: columnChecker(spec, 'sheet', listLabels, repEmails),
       }));
-    const seen = {
-      id: new Map<string, number>(),
-      email: new Map<string, number>(),
-      phone: new Map<string, number>(),
-      companyContact: new Map<string, number>(),
+    const seen: Seen = {
+      id: repeatedIds,
+      email: new FirstSeen(),
+      phone: new FirstSeen(),
+      companyContact: new FirstSeen(),
     };
+    const reportDuplicate = (rowNumber: number, columnKey: string, issue: FieldIssue): void =>
+      add(sheetKey, input, rowNumber, columnKey, issue);
     const customerRef = refersToCustomer(sheetKey);
     const rateProblem = RATE_PROBLEMS[sheetKey];
     const currencyIndex = rateProblem ? table.columns.currency : undefined;
@@ -286,10 +310,7 @@ export function checkWorkbook(
         const issue = column.checker.check(value);
         if (issue) add(sheetKey, input, rowNumber, column.spec.key, issue);
       }
-      if (sheetKey === 'customers')
-        checkCustomerDuplicates(table, row, rowNumber, seen, (key, issue) =>
-          add(sheetKey, input, rowNumber, key, issue),
-        );
+      if (sheetKey === 'customers') checkCustomerDuplicates(table, row, offset, seen, reportDuplicate);
       if (customerRef && customers && customerIdIndex !== undefined) {
         const ref = row[customerIdIndex];
         if (!isEmpty(ref) && !customerIds.has(idKey(ref))) {
@@ -321,41 +342,86 @@ export function checkWorkbook(
   return { problems, total, errors, warnings, rowsChecked };
 }
 
-/** The row where `key` was first seen in `map` (recording `rowNumber` when it is new); undefined for no key. */
-function firstOf(map: Map<string, number>, key: string, rowNumber: number): number | undefined {
-  if (!key) return undefined;
-  const first = map.get(key);
-  if (first === undefined) map.set(key, rowNumber);
-  return first;
+/**
+ * Keys met so far and the sheet row each was first met on. A clean sheet has no repeats, so a new key costs one
+ * Set.add (keys and rows are also kept in arrays, in order); the key → row Map is filled from those arrays only
+ * when a repeat is met, up to that point. Each big Map or Set operation is a cache miss on 50 000 customers.
+ */
+class FirstSeen {
+  private readonly keys = new Set<string>();
+  private readonly order: string[] = [];
+  private readonly rows: number[] = [];
+  private readonly firstRows = new Map<string, number>();
+  /** How many of `order` are in `firstRows`. */
+  private indexed = 0;
+
+  /** The row where `key` was first met (recording `rowNumber` when it is new); undefined for a new key or no key. */
+  firstRow(key: string, rowNumber: number): number | undefined {
+    if (!key) return undefined;
+    const size = this.keys.size;
+    this.keys.add(key);
+    if (this.keys.size !== size) {
+      this.order.push(key);
+      this.rows.push(rowNumber);
+      return undefined;
+    }
+    for (; this.indexed < this.order.length; this.indexed++)
+      this.firstRows.set(this.order[this.indexed], this.rows[this.indexed]);
+    return this.firstRows.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+}
+
+interface Seen {
+  /** Row offset → first row of its ID, for the rows whose ID repeats an earlier one. */
+  id: ReadonlyMap<number, number>;
+  email: FirstSeen;
+  phone: FirstSeen;
+  companyContact: FirstSeen;
+}
+
+/** At least six digits in a normalised phone: fewer is a placeholder ("0", "n/a"), not an identity worth matching. */
+function hasSixDigits(phone: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < phone.length && digits < 6; i++) {
+    const code = phone.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) digits++;
+  }
+  return digits >= 6;
 }
 
 function checkCustomerDuplicates(
   table: Table<string>,
   row: readonly unknown[],
-  rowNumber: number,
-  seen: Record<'id' | 'email' | 'phone' | 'companyContact', Map<string, number>>,
-  report: (columnKey: string, issue: FieldIssue) => void,
+  offset: number,
+  seen: Seen,
+  report: (rowNumber: number, columnKey: string, issue: FieldIssue) => void,
 ): void {
-  const id = firstOf(seen.id, idKey(cell(table, row, 'id')), rowNumber);
+  const rowNumber = table.firstRow + offset;
+  const id = seen.id.size === 0 ? undefined : seen.id.get(offset);
   if (id !== undefined)
-    report('id', { code: 'duplicateId', params: { row: id, value: String(cell(table, row, 'id')) } });
+    report(rowNumber, 'id', {
+      code: 'duplicateId',
+      params: { row: id, value: String(cell(table, row, 'id')) },
+    });
   const emailValue = cell(table, row, 'email');
-  const email = firstOf(seen.email, String(emailValue).trim().toLowerCase(), rowNumber);
+  const email = seen.email.firstRow(lowerCased(String(emailValue).trim()), rowNumber);
   if (email !== undefined)
-    report('email', { code: 'duplicateEmail', params: { row: email, value: String(emailValue) } });
+    report(rowNumber, 'email', { code: 'duplicateEmail', params: { row: email, value: String(emailValue) } });
   const phoneValue = cell(table, row, 'phone');
   const normalised = normalizePhone(phoneValue);
-  // Fewer than 6 digits is a placeholder ("0", "n/a"), not an identity worth matching.
-  const phone =
-    normalised.replace(/\D/g, '').length >= 6 ? firstOf(seen.phone, normalised, rowNumber) : undefined;
+  const phone = hasSixDigits(normalised) ? seen.phone.firstRow(normalised, rowNumber) : undefined;
   if (phone !== undefined)
-    report('phone', { code: 'duplicatePhone', params: { row: phone, value: String(phoneValue) } });
+    report(rowNumber, 'phone', { code: 'duplicatePhone', params: { row: phone, value: String(phoneValue) } });
   const company = normaliseName(cell(table, row, 'company'));
   const contact = normaliseName(cell(table, row, 'contact'));
   if (company && contact) {
-    const both = firstOf(seen.companyContact, `${company}\u0000${contact}`, rowNumber);
+    const both = seen.companyContact.firstRow(`${company}\u0000${contact}`, rowNumber);
     if (both !== undefined) {
-      report('company', {
+      report(rowNumber, 'company', {
         code: 'duplicateCompanyContact',
         params: { row: both, value: `${company} / ${contact}` },
       });

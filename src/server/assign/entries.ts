@@ -21,7 +21,7 @@ import {
   type Rep,
   type RepKey,
 } from '../../core/assign';
-import { ZoneDays } from '../../core/dates';
+import { zoneDays } from '../../core/dates';
 import { translator } from '../../core/i18n';
 import type { Table } from '../../core/table';
 import { columnHeaders } from '../../../templates';
@@ -225,7 +225,7 @@ export function apiSendPendingNotices(): { message: string; mail: NotifyResult }
     ]);
     const repsSheet = openSheet(context.spreadsheet, 'reps', context.t, context.locale, ['email']);
     const customers = openSheet(context.spreadsheet, 'customers', context.t, context.locale, ['owner']);
-    const { reps } = readReps(repsSheet.table as Table<RepKey>, new ZoneDays(context.timeZone), codeOf);
+    const { reps } = readReps(repsSheet.table as Table<RepKey>, zoneDays(context.timeZone), codeOf);
     const runs = notices.map((entry) => {
       const wanted = new Set(entry.reps);
       const assignments: PlannedAssignment[] = changesOfRun(log.table as Table<LogKey>, entry.runId)

@@ -36,7 +36,7 @@ import {
   withNotices,
 } from '../../core/assign';
 import { sha256Hex } from '../adapters/digest';
-import { ZoneDays } from '../../core/dates';
+import { zoneDays } from '../../core/dates';
 import type { Table } from '../../core/table';
 import { nextId } from '../../core/forms/customers';
 import { translator, type Locale, type Translate } from '../../core/i18n';
@@ -156,7 +156,7 @@ export function snapshot(
   const log = openSheet(spreadsheet, 'assignmentLog', t, locale, ['runId', 'customerId', 'toRep']);
   const state = readState(spreadsheet);
   const recovered = completeInterrupted(context, customers, log, state);
-  const zone = new ZoneDays(context.timeZone);
+  const zone = zoneDays(context.timeZone);
   const { reps, problems } = readReps(repsSheet.table as Table<RepKey>, zone, codeOf);
   const now = new Date();
   let select = selectLeads;

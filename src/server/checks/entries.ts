@@ -4,7 +4,7 @@
  * (highlights) or per run of adjacent columns (tiers).
  */
 import { requireWritable } from '../protections';
-import { ZoneDays } from '../../core/dates';
+import { zoneDays } from '../../core/dates';
 import { translator, type Locale } from '../../core/i18n';
 import { isBlankRow } from '../../core/table';
 import {
@@ -236,7 +236,7 @@ export function refreshTiers(): TierRefreshResult {
         throw new Error(t('common.missingColumn', { sheet: found.deals?.getName() ?? '', column: header }));
       }
     }
-    const zone = new ZoneDays(spreadsheet.getSpreadsheetTimeZone());
+    const zone = zoneDays(spreadsheet.getSpreadsheetTimeZone());
     const today = zone.dayOfInstant(new Date());
     const run = computeTiers({
       customers,

@@ -1,19 +1,10 @@
 /**
  * Dates across the sidebar boundary: the client sends 'yyyy-MM-dd' and 'yyyy-MM-ddTHH:mm' meaning wall-clock time in
- * the spreadsheet's time zone; the sheet stores Date values. Conversions go through ZoneDays (src/core/dates: Intl,
- * offsets cached per hour), not Utilities.formatDate, so formatting 20 000 date cells costs no service calls.
+ * the spreadsheet's time zone; the sheet stores Date values. Conversions go through the zone's one ZoneDays
+ * (zoneDays in src/core/dates: Intl, offsets cached), not Utilities.formatDate, so formatting 20 000 date cells
+ * costs no service calls.
  */
-import { ZoneDays } from '../../core/dates';
-
-const zones = new Map<string, ZoneDays>();
-function zoneOf(timeZone: string): ZoneDays {
-  let zone = zones.get(timeZone);
-  if (!zone) {
-    zone = new ZoneDays(timeZone);
-    zones.set(timeZone, zone);
-  }
-  return zone;
-}
+import { zoneDays } from '../../core/dates';
 
 /** The instant at which the wall clock in `timeZone` shows the given local date (and time). */
 export function zonedInstant(local: string, timeZone: string): Date {
@@ -26,7 +17,7 @@ export function zonedInstant(local: string, timeZone: string): Date {
   if (!match) throw new Error(`not a date: ${local}`);
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  const zone = zoneOf(timeZone);
+  const zone = zoneDays(timeZone);
   // Two passes: the offset at the guessed instant, then at the corrected one (differs only around DST changes).
   let instant = wall - zone.offsetMs(wall);
   instant = wall - zone.offsetMs(instant);
@@ -45,7 +36,7 @@ export function formatters(timeZone: string): {
   /** 'yyyy-MM-ddTHH:mm', what a datetime-local input holds. */
   inputDateTime: (date: Date) => string;
 } {
-  const zone = zoneOf(timeZone);
+  const zone = zoneDays(timeZone);
   const wall = (date: Date) => new Date(date.getTime() + zone.offsetMs(date.getTime())).toISOString();
   return {
     date: (date) => zone.isoOfInstant(date),

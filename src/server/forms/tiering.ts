@@ -2,7 +2,7 @@
  * A customer's totals and tier after a deal, through the tiering core (src/core/tiering): the same rules, currency
  * conversion and labels as Refresh tiers, for one customer.
  */
-import { ZoneDays } from '../../core/dates';
+import { zoneDays } from '../../core/dates';
 import type { Table } from '../../core/table';
 import {
   customerKey,
@@ -41,7 +41,7 @@ export function customerTierUpdate(
   lastContactCell: unknown,
   now: Date,
 ): CustomerTierUpdate {
-  const zone = new ZoneDays(ctx.timeZone);
+  const zone = zoneDays(ctx.timeZone);
   const rates = exchangeRatesFrom(ctx.settings, ctx.settingsTable);
   const summary = summarisePurchases(deals, rates, zone).get(customerKey(customerId)) ?? NO_PURCHASES;
   const lastContact = zone.dayOfCell(lastContactCell instanceof Date ? lastContactCell : null);

@@ -32,7 +32,7 @@ import {
   type MergeRecord,
   type PlannedMerge,
 } from '../../core/merge';
-import { ZoneDays } from '../../core/dates';
+import { zoneDays, type ZoneDays } from '../../core/dates';
 import { translator, type Translate } from '../../core/i18n';
 import {
   customerKey,
@@ -215,7 +215,7 @@ export function buildPreview(ctx: ExecutionContext, snap: MergeSnapshot): MergeP
   const table = snap.customers.table;
   const { groups } = findDuplicateGroups(table);
   const linked = linkedCounts(snap.children);
-  const text = cellText(new ZoneDays(ctx.timeZone));
+  const text = cellText(zoneDays(ctx.timeZone));
   const labelOf = (field: MergeField): string =>
     SHEETS.customers.columns.find((column) => column.key === field.key)?.headers[locale] ?? field.header;
   const views = groups
@@ -283,7 +283,7 @@ function recomputeTiers(ctx: ExecutionContext, snap: MergeSnapshot, planned: Pla
   const deals = snap.children.find((child) => child.key === 'deals');
   const columns = snap.customers.table.columns;
   if (!deals || columns.totalPurchases === undefined) return;
-  const zone = new ZoneDays(ctx.timeZone);
+  const zone = zoneDays(ctx.timeZone);
   const summaries = summarisePurchases(deals.table, exchangeRatesFrom(ctx.settings, ctx.settingsTable), zone);
   const today = zone.dayOfInstant(new Date());
   const thresholds = thresholdsFrom(ctx.settings);

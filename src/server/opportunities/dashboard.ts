@@ -2,7 +2,7 @@
  * The Dashboard's opportunity figures: one read of Opportunities and one of Stage history (Lists, Reps and
  * Customers are the refresh's own reads, passed in), computed in src/core/opportunities/compute.ts.
  */
-import { ZoneDays } from '../../core/dates';
+import { zoneDays } from '../../core/dates';
 import { computeOpportunityDashboard, type OpportunityDashboard } from '../../core/opportunities/compute';
 import { readOpportunities, readStageHistory } from '../../core/opportunities/records';
 import type { Pipeline } from '../../core/opportunities/stages';
@@ -52,7 +52,7 @@ export function readOpportunityFigures(
     ),
     history: readStageHistory(history?.table ?? null, input.timeZone),
     pipeline: input.pipeline,
-    today: new ZoneDays(input.timeZone).dayOfInstant(input.now),
+    today: zoneDays(input.timeZone).dayOfInstant(input.now),
     reps,
     customerNames,
   });

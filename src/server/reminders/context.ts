@@ -3,7 +3,7 @@
  * language, and the four tables (each read once) turned into reminder records.
  */
 import { translator, type Locale, type Translate } from '../../core/i18n';
-import { ZoneDays, type IsoDay } from '../../core/dates';
+import { zoneDays, type IsoDay } from '../../core/dates';
 import {
   CUSTOMER_KEYS,
   FOLLOWUP_KEYS,
@@ -48,7 +48,7 @@ export interface ReminderContext {
  */
 export function reminderContext(interactive: boolean): ReminderContext {
   const ctx = executionContext();
-  const zone = new ZoneDays(ctx.timeZone);
+  const zone = zoneDays(ctx.timeZone);
   const now = new Date();
   const locale = interactive ? ctx.locale : ctx.workbookLocale;
   return {
@@ -131,7 +131,7 @@ function slaReturnsOfLastDay(ctx: ReminderContext): SlaReturn[] {
   const log = tryOpenSheet(ctx.spreadsheet, 'assignmentLog');
   if (!log) return [];
   const now = Date.now();
-  return slaReturnsFromLog(log.table as Table<LogKey>, new ZoneDays(ctx.timeZone), now - 24 * 3_600_000);
+  return slaReturnsFromLog(log.table as Table<LogKey>, zoneDays(ctx.timeZone), now - 24 * 3_600_000);
 }
 
 /** Link base and sheet ids for "open the row" links. */

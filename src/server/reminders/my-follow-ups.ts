@@ -4,7 +4,7 @@
  * re-reading so a row moved since the list was loaded is still found by its id). A next follow-up typed straight
  * into Customers has no follow-up row: marking it done records today as the customer's last contact.
  */
-import { dayNumberOfIso, ZoneDays } from '../../core/dates';
+import { dayNumberOfIso, zoneDays } from '../../core/dates';
 import {
   collectItems,
   CUSTOMER_KEYS,
@@ -189,7 +189,7 @@ function markCustomerContacted(
       ctx.t('common.missingColumn', { sheet: customers.sheet.getName(), column: 'lastContact' }),
     );
   // A date cell holds local midnight; writing the day as a Date keeps the column's date format and sorting.
-  const midnight = new ZoneDays(ctx.timeZone).midnightOf(dayNumberOfIso(ctx.today));
+  const midnight = zoneDays(ctx.timeZone).midnightOf(dayNumberOfIso(ctx.today));
   customers.sheet.getRange(record.row, column + 1).setValue(midnight);
   return { customer: record.name };
 }

@@ -3,7 +3,7 @@
  * src/core/service/dashboard.ts against the Customers and Reps tables the refresh already read. No write of its
  * own: the figures go into the Dashboard's one block.
  */
-import { ZoneDays } from '../../core/dates';
+import { zoneDays } from '../../core/dates';
 import { lastTwelveMonths } from '../../core/dashboard/days';
 import { cell, isBlankRow, type Table } from '../../core/table';
 import { computeServiceDashboard, customerKey, type ServiceDashboard } from '../../core/service/dashboard';
@@ -45,7 +45,7 @@ export function serviceDashboard(
 ): ServiceDashboard | undefined {
   const opened = tryOpenSheet(spreadsheet, 'service');
   if (!opened) return undefined;
-  const todayDay = new ZoneDays(timeZone).dayOfInstant(now);
+  const todayDay = zoneDays(timeZone).dayOfInstant(now);
   return computeServiceDashboard({
     records: readServiceRecords(opened.table, timeZone, (label) => listValueCode('serviceType', label)),
     customers: customerDirectory(customers),

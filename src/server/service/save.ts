@@ -8,7 +8,7 @@
 import { nextId } from '../../core/forms/customers';
 import { issuesToFieldErrors } from '../../core/forms/errors';
 import { toSheetRecord } from '../../core/forms/records';
-import { ZoneDays } from '../../core/dates';
+import { zoneDays } from '../../core/dates';
 import {
   SERVICE_FORM_FIELDS,
   closeRequestErrors,
@@ -104,7 +104,7 @@ export function apiCustomerService(customerId: string): CustomerService {
   if ('error' in found) throw new Error(found.error);
   const service = openService(ctx);
   const records = readServiceRecords(service.table, ctx.timeZone, typeCode);
-  const todayDay = new ZoneDays(ctx.timeZone).dayOfInstant(new Date());
+  const todayDay = zoneDays(ctx.timeZone).dayOfInstant(new Date());
   const fmt = formatters(ctx.timeZone);
   return {
     customerId: found.summary.id,
@@ -163,7 +163,7 @@ export function customerServiceCard(ctx: FormsContext, customerId: string): Card
   const service = tryOpenSheet(ctx.spreadsheet, 'service');
   if (!service) return undefined;
   const records = readServiceRecords(service.table, ctx.timeZone, typeCode);
-  const todayDay = new ZoneDays(ctx.timeZone).dayOfInstant(new Date());
+  const todayDay = zoneDays(ctx.timeZone).dayOfInstant(new Date());
   const fmt = formatters(ctx.timeZone);
   return serviceCard(records, customerId, todayDay, (ms) => fmt.dateTime(new Date(ms)));
 }

@@ -5,8 +5,35 @@ import {
   isoOfDayNumber,
   parseLocalDateTime,
   todayIn,
+  zoneDays,
   ZoneDays,
 } from '../../../src/core/dates';
+
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** The offset of a zone at an instant straight from Intl, no cache: what ZoneDays must agree with. */
+function intlOffsetMs(timeZone: string, ms: number): number {
+  let format = FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    FORMATS.set(timeZone, format);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(ms)))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  return (
+    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) -
+    Math.floor(ms / 60_000) * 60_000
+  );
+}
 
 describe('dates in the spreadsheet time zone', () => {
   it('gives "today" in the zone, not in UTC', () => {
@@ -77,5 +104,76 @@ describe('dates in the spreadsheet time zone', () => {
       '2026-11-23T09:00:00.000Z',
     );
     expect(() => parseLocalDateTime('tomorrow', 'UTC')).toThrow('not a time');
+  });
+
+  it('has one ZoneDays per zone in an execution', () => {
+    expect(zoneDays('America/New_York')).toBe(zoneDays('America/New_York'));
+    expect(zoneDays('Europe/London')).not.toBe(zoneDays('America/New_York'));
+    expect(zoneDays('Europe/London').timeZone).toBe('Europe/London');
+    expect(() => zoneDays('Mars/Olympus')).toThrow(RangeError);
+    expect(() => zoneDays('Mars/Olympus')).toThrow(RangeError);
+  });
+
+  it('agrees with Intl at every hour of a year, across DST changes of whole and half hours', () => {
+    const start = Date.UTC(2026, 0, 1);
+    const hours = 366 * 24;
+    for (const timeZone of [
+      'America/New_York',
+      'Europe/London',
+      'Australia/Lord_Howe', // DST of 30 minutes
+      'Pacific/Chatham', // UTC+12:45 / +13:45
+      'Africa/Casablanca', // two changes a month apart (Ramadan)
+      'Asia/Shanghai',
+    ]) {
+      const zone = new ZoneDays(timeZone);
+      // Every hour once, in a scattered order (7 919 is prime to 8 784) so the per-day cache is filled out of
+      // order, at minute 0 or 59 of the hour.
+      for (let i = 0; i < hours; i++) {
+        const hour = (i * 7919) % hours;
+        const ms = start + hour * 3_600_000 + (i % 2) * 59 * 60_000;
+        const want = intlOffsetMs(timeZone, start + hour * 3_600_000);
+        if (zone.offsetMs(ms) !== want)
+          expect([timeZone, new Date(ms).toISOString(), zone.offsetMs(ms)]).toEqual([
+            timeZone,
+            new Date(ms).toISOString(),
+            want,
+          ]);
+      }
+    }
+  });
+
+  it('reads days, hours and midnights around DST changes', () => {
+    const newYork = new ZoneDays('America/New_York');
+    // 2026-03-08: 02:00 EST becomes 03:00 EDT (07:00Z); 2026-11-01: 02:00 EDT becomes 01:00 EST (06:00Z).
+    expect(newYork.hourOfInstant(new Date('2026-03-08T06:59:00Z'))).toBe(1);
+    expect(newYork.hourOfInstant(new Date('2026-03-08T07:00:00Z'))).toBe(3);
+    expect(newYork.hourOfInstant(new Date('2026-11-01T05:30:00Z'))).toBe(1);
+    expect(newYork.hourOfInstant(new Date('2026-11-01T06:30:00Z'))).toBe(1);
+    expect(newYork.isoOfInstant(new Date('2026-11-02T04:59:00Z'))).toBe('2026-11-01');
+    expect(newYork.isoOfInstant(new Date('2026-11-02T05:00:00Z'))).toBe('2026-11-02');
+    expect(newYork.midnightOf(dayOfText('2026-03-08')!).toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(newYork.midnightOf(dayOfText('2026-03-09')!).toISOString()).toBe('2026-03-09T04:00:00.000Z');
+    expect(newYork.midnightOf(dayOfText('2026-11-01')!).toISOString()).toBe('2026-11-01T04:00:00.000Z');
+    expect(newYork.midnightOf(dayOfText('2026-11-02')!).toISOString()).toBe('2026-11-02T05:00:00.000Z');
+    const london = new ZoneDays('Europe/London');
+    // 2026-03-29 01:00 GMT becomes 02:00 BST; 2026-10-25 02:00 BST becomes 01:00 GMT.
+    expect(london.hourOfInstant(new Date('2026-03-29T00:59:00Z'))).toBe(0);
+    expect(london.hourOfInstant(new Date('2026-03-29T01:00:00Z'))).toBe(2);
+    expect(london.hourOfInstant(new Date('2026-03-29T23:30:00Z'))).toBe(0);
+    expect(london.isoOfInstant(new Date('2026-03-29T23:30:00Z'))).toBe('2026-03-30');
+    expect(london.hourOfInstant(new Date('2026-10-25T00:30:00Z'))).toBe(1);
+    expect(london.hourOfInstant(new Date('2026-10-25T01:30:00Z'))).toBe(1);
+    expect(london.midnightOf(dayOfText('2026-03-30')!).toISOString()).toBe('2026-03-29T23:00:00.000Z');
+    expect(london.midnightOf(dayOfText('2026-10-26')!).toISOString()).toBe('2026-10-26T00:00:00.000Z');
+    expect(parseLocalDateTime('2026-03-29T00:30', 'Europe/London').toISOString()).toBe(
+      '2026-03-29T00:30:00.000Z',
+    );
+    expect(parseLocalDateTime('2026-03-29T02:30', 'Europe/London').toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
+    // 01:30 on 2026-10-25 happens twice: the second (GMT) one.
+    expect(parseLocalDateTime('2026-10-25T01:30', 'Europe/London').toISOString()).toBe(
+      '2026-10-25T01:30:00.000Z',
+    );
   });
 });

@@ -21,6 +21,10 @@ function localTime() { var d = new Date(); var midnight = new Date(d.getFullYear
   return { hours: d.getHours(), date: d.getDate(), text: String(d), midnight: midnight.toISOString(), offset: d.getTimezoneOffset(),
     intl: new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23' }).format(d), zone: Intl.DateTimeFormat().resolvedOptions().timeZone }; }
 function echoDate(d) { return { isDate: d instanceof Date, ms: d.getTime() }; }
+function dateKinds(d) { class Later extends Date {} var later = new Later(9); var made = new Date(7); var local = new Date(2024, 0, 2);
+  return { fromHost: [d.constructor === Date, Object.getPrototypeOf(d) === Date.prototype, d.getHours()],
+    made: [made.constructor === Date, made instanceof Date, made.getTime()], local: [local instanceof Date, local.toISOString()],
+    subclass: [later instanceof Later, later instanceof Date, Object.getPrototypeOf(later) === Later.prototype, later.getTime()] }; }
 `;
 
 describe('LocalRuntime core', () => {
@@ -108,6 +112,15 @@ describe('LocalRuntime core', () => {
   it('converts values across the realm boundary both ways', () => {
     expect(rt.execute('arrays').value).toEqual({ isArray: true, rows: 2 });
     expect(rt.execute('echoDate', [new Date(5)]).value).toEqual({ isDate: true, ms: 5 });
+  });
+
+  it('gives the script Dates of its own Date, local-time members in its zone, subclasses their prototype', () => {
+    expect(rt.execute('dateKinds', [new Date('2026-03-01T16:00:00Z')]).value).toEqual({
+      fromHost: [true, true, 0],
+      made: [true, true, 7],
+      local: [true, '2024-01-01T16:00:00.000Z'],
+      subclass: [true, true, true, 9],
+    });
   });
 
   it('stores properties per store and per user', () => {
