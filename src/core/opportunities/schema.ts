@@ -7,7 +7,7 @@ import type { Translate } from '../i18n';
 import { lazyValue } from '../lazy';
 import { SHEETS, type ColumnSpec } from '../../../templates/workbook';
 import { isEmpty, listSets, type ListsInSheet } from '../validation/fields';
-import { columnFieldRule, type InputField } from '../validation/schemas';
+import { columnFieldRule, inputFieldOf, type InputField } from '../validation/schemas';
 import { RecordSchema, type FieldRule } from '../validation/record-schema';
 
 /** Filled by SalesDesk, never typed in the form (customerId is the picker's). */
@@ -19,14 +19,7 @@ function inputColumns(): ColumnSpec[] {
 
 /** The form's fields as the template describes them (type, list, required, help). */
 export const OPPORTUNITY_INPUT_FIELDS: readonly InputField[] = lazyValue('array', () =>
-  inputColumns().map((spec) => ({
-    key: spec.key,
-    type: spec.type,
-    required: !!spec.required,
-    list: spec.list,
-    label: spec.headers,
-    help: spec.help,
-  })),
+  inputColumns().map(inputFieldOf),
 );
 export const OPPORTUNITY_FIELDS: ReadonlyMap<string, InputField> = lazyValue(
   'map',

@@ -38,15 +38,20 @@ function inputColumns(kind: RecordKind): ColumnSpec[] {
   return SHEETS[SHEET_OF[kind]].columns.filter((spec) => !spec.computed && !SERVER_FILLED.has(spec.key));
 }
 
-function describe(kind: RecordKind): InputField[] {
-  return inputColumns(kind).map((spec) => ({
+/** A form field as a template column describes it (type, list, required, labels, help). */
+export function inputFieldOf(spec: ColumnSpec): InputField {
+  return {
     key: spec.key,
     type: spec.type,
     required: !!spec.required,
     list: spec.list,
     label: spec.headers,
     help: spec.help,
-  }));
+  };
+}
+
+function describe(kind: RecordKind): InputField[] {
+  return inputColumns(kind).map(inputFieldOf);
 }
 
 // Built on first read (src/core/lazy.ts), as the template they describe.
