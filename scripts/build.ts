@@ -409,7 +409,7 @@ async function buildInto(): Promise<BuildManifest> {
       ...ui.map((name) => esbuild.build(uiOptions(name, []))),
     ])
   ).map(codeOf);
-  if (!serverCode.includes('SalesDesk=')) throw new Error('the first build of Code.js wrote no code');
+  if (!/SalesDesk ?=/.test(serverCode)) throw new Error('the first build of Code.js wrote no code');
   const serverKeys = serverCatalogueKeys(catalogue, serverCode, uiCode);
   await buildServer(
     entries,
