@@ -1,5 +1,6 @@
 /** `apiCustomerCard`: the card of the customer on the selected row (Customers, Deals or Follow-ups). */
 import { buildCustomerCard } from '../../core/forms/card';
+import { cardInLanguage } from '../../core/forms/card-language';
 import { formsContext } from './context';
 import { selectedCustomerId } from './customers';
 import { openTable, tryOpenTable } from './sheets';
@@ -45,5 +46,6 @@ export function apiCustomerCard(): CardResult {
   // After-sales records (open complaints first), when the workbook has a Service sheet.
   const service = customerServiceCard(ctx, card.details.id ?? id);
   if (service) card.service = service;
-  return { status: 'ok', card };
+  // List values are kept in the workbook's language; a reader of the other language sees them in theirs.
+  return { status: 'ok', card: ctx.locale === ctx.language ? card : cardInLanguage(card, ctx.locale) };
 }
