@@ -224,16 +224,27 @@ export function planAssignment(input: PlanInput): AssignmentPlan {
     let failure: UnassignedReasonCode = available.length === 0 ? 'noReps' : 'noMatch';
     let chosen: { rep: string; level: Level } | null = null;
     for (const level of levels) {
-      const members = available.filter(level.matches);
-      if (members.length === 0) {
+      // One pass over the reps per level (50 000 leads × reps: no intermediate arrays).
+      let members = 0;
+      let withRoom = 0;
+      let openRoomOnly = false;
+      const candidates: Rep[] = [];
+      for (const rep of available) {
+        if (!level.matches(rep)) continue;
+        members++;
+        if (hasRoom(rep, lead)) {
+          withRoom++;
+          if (rep.email !== skip) candidates.push(rep);
+        } else if (hasOpenRoom(rep, lead)) openRoomOnly = true;
+      }
+      if (members === 0) {
         failure = available.length === 0 ? 'noReps' : 'noMatch';
         continue;
       }
-      const withRoom = members.filter((rep) => hasRoom(rep, lead));
-      const candidates = skip !== '' ? withRoom.filter((rep) => rep.email !== skip) : withRoom;
       if (candidates.length === 0) {
-        failure = withRoom.length > 0 ? 'onlyCurrentOwner' : 'allFull';
-        if (withRoom.length === 0 && members.some((rep) => hasOpenRoom(rep, lead))) reason.dailyCap = true;
+        failure = withRoom > 0 ? 'onlyCurrentOwner' : 'allFull';
+        // Room for open leads but not today: the daily cap is why.
+        if (withRoom === 0 && openRoomOnly) reason.dailyCap = true;
         continue;
       }
       rotation[level.pool] ??= {};
