@@ -6,6 +6,7 @@ import { command as dashboard } from './dashboard';
 import { command as demo } from './demo';
 import { command as exportCsv } from './export-csv';
 import { command as importCsv } from './import-csv';
+import { command as merge } from './merge';
 import { command as remind } from './remind';
 import { command as setup } from './setup';
 import { command as tiers } from './tiers';
@@ -18,6 +19,7 @@ export const commands: CliCommand[] = [
   demo,
   exportCsv,
   importCsv,
+  merge,
   remind,
   setup,
   tiers,

@@ -10,11 +10,15 @@ import * as path from 'node:path';
 import { main } from '../../cli/salesdesk';
 import { closestFlag, parseArgs } from '../../cli/args';
 import { defaultSettings } from '../../templates/settings';
+import { LocalRuntime } from '../../runtime';
+import { plantDuplicates } from './merge/fixture';
 
 jest.setTimeout(180_000);
 
 const NOW = '2026-11-23T09:00';
 const REP = 'li.qiang@example.com';
+/** A manager of the sample data (Settings → managers). */
+const MERGE_MANAGER = 'wang.fang@example.com';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-cli-'));
 const books = { en: path.join(dir, 'en.xlsx'), 'zh-CN': path.join(dir, 'zh.xlsx') };
 
@@ -113,7 +117,7 @@ describe('refusals', () => {
       setup: ['--out', path.join(dir, 'refused.xlsx')],
     };
     // Manager commands, and menu handlers the entry-point guard refuses before they run (setup, tiers).
-    for (const command of ['assign', 'dashboard', 'backup', 'tiers', 'setup']) {
+    for (const command of ['assign', 'merge', 'dashboard', 'backup', 'tiers', 'setup']) {
       const extra = extras[command] ?? [];
       const { code, err, out } = await cli(
         command,
@@ -134,6 +138,43 @@ describe('refusals', () => {
       expect(lines[0]).toContain(text);
       expect(err).not.toMatch(/\bat .*\.js:\d+/);
     }
+  });
+});
+
+describe('merge', () => {
+  it('previews the groups, merges them with the defaults into --out, and undoes', async () => {
+    // Duplicates typed into the sample by hand (test/integration/merge/fixture.ts), saved as a file.
+    const rt = await LocalRuntime.fromXlsx(books.en, { now: NOW });
+    const planted = plantDuplicates(rt, 'en');
+    const withDuplicates = path.join(dir, 'duplicates.xlsx');
+    await rt.saveXlsx(withDuplicates);
+    const as = ['--as', MERGE_MANAGER, '--now', NOW];
+
+    const preview = await cli('merge', '--in', withDuplicates, '--preview', ...as);
+    expect(preview.code).toBe(0);
+    expect(preview.out).toContain(planted.emailTwin);
+    expect(preview.out).toContain(planted.nameTwin);
+
+    const merged = path.join(dir, 'merged.xlsx');
+    const run = await cli('merge', '--in', withDuplicates, '--out', merged, ...as, '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.out) as { result: { status: string; mergeId: string }; saved: string };
+    expect(report.result.status).toBe('done');
+    expect(report.saved).toBe(merged);
+    const ids = async (file: string) =>
+      (await LocalRuntime.fromXlsx(file, { now: NOW })).workbook
+        .sheetValues('Customers')
+        .map((row) => String(row[0]));
+    expect(await ids(merged)).not.toContain(planted.emailTwin);
+    expect(await ids(withDuplicates)).toContain(planted.emailTwin);
+
+    const undone = path.join(dir, 'unmerged.xlsx');
+    const undo = await cli('merge', '--in', merged, '--out', undone, '--undo', ...as);
+    expect(undo.code).toBe(0);
+    expect(undo.out).toContain(report.result.mergeId);
+    expect(await ids(undone)).toEqual(await ids(withDuplicates));
+
+    expect((await cli('merge', '--in', merged, '--preview', '--undo', ...as)).code).toBe(2);
   });
 });
 
