@@ -41,36 +41,42 @@ function tidy(value: number): number {
  * @returns the chosen e-mail, or null when there is no candidate with a positive weight.
  */
 export function pickNext(pointer: PoolPointer, candidates: readonly Candidate[]): string | null {
+  const count = candidates.length;
   let total = 0;
-  for (const candidate of candidates) if (candidate.weight > 0) total += candidate.weight;
+  for (let i = 0; i < count; i++) if (candidates[i].weight > 0) total += candidates[i].weight;
   if (!(total > 0)) return null;
-  let best: Candidate | null = null;
+  // Each rep's position read once (a pick runs for every lead: 50 000 × the pool's reps).
+  const currents = new Array<number>(count);
+  let best = -1;
   let bestDeadline = Infinity;
-  let fallback: Candidate | null = null;
+  let fallback = -1;
   let fallbackCurrent = -Infinity;
-  for (const candidate of candidates) {
+  for (let i = 0; i < count; i++) {
+    const candidate = candidates[i];
     if (!(candidate.weight > 0)) continue;
     const current = pointer[candidate.email] ?? 0;
+    currents[i] = current;
     // The most-behind rep, used only when a joined/changed pool leaves nobody eligible.
     if (current > fallbackCurrent) {
       fallbackCurrent = current;
-      fallback = candidate;
+      fallback = i;
     }
     if (current + candidate.weight <= 1e-9) continue;
     const deadline = Math.ceil((total - current) / candidate.weight - 1e-9);
     if (deadline < bestDeadline) {
       bestDeadline = deadline;
-      best = candidate;
+      best = i;
     }
   }
-  const chosen = best ?? fallback;
-  if (!chosen) return null;
-  for (const candidate of candidates) {
+  const chosen = best >= 0 ? best : fallback;
+  if (chosen < 0) return null;
+  for (let i = 0; i < count; i++) {
+    const candidate = candidates[i];
     if (!(candidate.weight > 0)) continue;
-    pointer[candidate.email] = tidy((pointer[candidate.email] ?? 0) + candidate.weight);
+    const next = tidy(currents[i] + candidate.weight);
+    pointer[candidate.email] = i === chosen ? tidy(next - total) : next;
   }
-  pointer[chosen.email] = tidy(pointer[chosen.email] - total);
-  return chosen.email;
+  return candidates[chosen].email;
 }
 
 /** A deep copy, so a plan never changes the state it was given. */
