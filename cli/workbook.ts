@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LocalRuntime, type ExecutionResult, type RuntimeOptions } from '../runtime';
 import { parseLocalDateTime, ZoneDays } from '../src/core/dates';
-import { CliScriptError, CliUsageError, type ParsedArgs } from './types';
+import { CliScriptError, CliUsageError, type CliIO, type ParsedArgs } from './types';
 
 export const DEFAULT_USER = 'owner@salesdesk.example';
 
@@ -137,4 +137,41 @@ export function costSummary(result: ExecutionResult<unknown>): {
     modelledAppsScriptMs: Math.round(result.modelledMs),
     nodeMs: Math.round(result.nodeMs),
   };
+}
+
+/**
+ * The preview → confirm flow of `assign` and `merge`: with --preview, the plan is printed and nothing written;
+ * otherwise the confirm runs on what the preview showed, --out is saved when it is done, and both are reported.
+ * @returns the exit code: 1 when the data changed since the preview (nothing written), else 0.
+ */
+export async function previewAndConfirm<P, R extends { status: string; message: string }>(
+  rt: LocalRuntime,
+  args: ParsedArgs,
+  io: CliIO,
+  steps: {
+    preview: string;
+    /** The confirm entry point and its arguments, from the preview. */
+    confirm: (preview: P) => [string, unknown[]];
+    print: (io: CliIO, preview: P) => void;
+  },
+): Promise<number> {
+  const previewRun = runEntry<P>(rt, steps.preview, [], args);
+  const preview = previewRun.value as P;
+  if (args.flags.preview) {
+    if (args.json) io.stdout(`${JSON.stringify({ preview, cost: costSummary(previewRun) }, null, 2)}\n`);
+    else steps.print(io, preview);
+    return 0;
+  }
+  const [fn, fnArgs] = steps.confirm(preview);
+  const confirmRun = runEntry<R>(rt, fn, fnArgs, args);
+  const result = confirmRun.value as R;
+  const saved = result.status === 'done' ? await saveIfAsked(rt, args) : undefined;
+  if (args.json) {
+    const cost = { preview: costSummary(previewRun), confirm: costSummary(confirmRun) };
+    io.stdout(`${JSON.stringify({ preview, result, saved, cost }, null, 2)}\n`);
+  } else {
+    steps.print(io, preview);
+    io.stdout(`${result.message}\n${saved ? `saved ${saved}\n` : ''}`);
+  }
+  return result.status === 'changed' ? 1 : 0;
 }

@@ -3,7 +3,7 @@
  * previews and confirms in one go (as a manager pressing Confirm at once) and saves --out; with --preview it only
  * shows the plan. --undo undoes the last run instead. --as must be a manager (Settings → managers) or the owner.
  */
-import { costSummary, openRuntime, runEntry, saveIfAsked } from '../workbook';
+import { costSummary, openRuntime, previewAndConfirm, runEntry, saveIfAsked } from '../workbook';
 import { CliUsageError, type CliCommand, type ParsedArgs } from '../types';
 import type { CliIO } from '../types';
 
@@ -73,33 +73,10 @@ export const command: CliCommand = {
       else io.stdout(`${alert}\n${saved ? `saved ${saved}\n` : ''}`);
       return undone.value ? 0 : 1;
     }
-    const previewRun = runEntry<PreviewView>(rt, 'apiPreviewAssignment', [], args);
-    const preview = previewRun.value as PreviewView;
-    if (args.flags.preview) {
-      if (args.json) io.stdout(`${JSON.stringify({ preview, cost: costSummary(previewRun) }, null, 2)}\n`);
-      else printPreview(io, preview);
-      return 0;
-    }
-    const confirmRun = runEntry<ConfirmResult>(rt, 'apiConfirmAssignment', [preview.token], args);
-    const result = confirmRun.value as ConfirmResult;
-    const saved = result.status === 'done' ? await saveIfAsked(rt, args) : undefined;
-    if (args.json) {
-      io.stdout(
-        `${JSON.stringify(
-          {
-            preview,
-            result,
-            saved,
-            cost: { preview: costSummary(previewRun), confirm: costSummary(confirmRun) },
-          },
-          null,
-          2,
-        )}\n`,
-      );
-    } else {
-      printPreview(io, preview);
-      io.stdout(`${result.message}\n${saved ? `saved ${saved}\n` : ''}`);
-    }
-    return result.status === 'changed' ? 1 : 0;
+    return previewAndConfirm<PreviewView, ConfirmResult>(rt, args, io, {
+      preview: 'apiPreviewAssignment',
+      confirm: (preview) => ['apiConfirmAssignment', [preview.token]],
+      print: printPreview,
+    });
   },
 };

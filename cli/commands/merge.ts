@@ -4,7 +4,7 @@
  * defaults the sidebar proposes (the oldest record kept, each field its newest non-empty value) and saves --out;
  * --undo undoes the last merge instead. --as must be a manager (Settings → managers) or the owner.
  */
-import { costSummary, openRuntime, runEntry, saveIfAsked } from '../workbook';
+import { costSummary, openRuntime, previewAndConfirm, runEntry, saveIfAsked } from '../workbook';
 import { CliUsageError, type CliCommand, type CliIO, type ParsedArgs } from '../types';
 
 interface PreviewView {
@@ -60,39 +60,20 @@ export const command: CliCommand = {
       else io.stdout(`${result.message}\n${saved ? `saved ${saved}\n` : ''}`);
       return result.status === 'done' ? 0 : 1;
     }
-    const previewRun = runEntry<PreviewView>(rt, 'apiPreviewMerge', [], args);
-    const preview = previewRun.value as PreviewView;
-    if (args.flags.preview) {
-      if (args.json) io.stdout(`${JSON.stringify({ preview, cost: costSummary(previewRun) }, null, 2)}\n`);
-      else printPreview(io, preview);
-      return 0;
-    }
-    // The sidebar's defaults: the survivor it proposes, every field its default pick (picks left out).
-    const decisions = preview.groups.map((group) => ({
-      members: group.ids,
-      fingerprint: group.fingerprint,
-      survivor: group.survivor,
-    }));
-    const confirmRun = runEntry<ConfirmResult>(rt, 'apiConfirmMerge', [decisions], args);
-    const result = confirmRun.value as ConfirmResult;
-    const saved = result.status === 'done' ? await saveIfAsked(rt, args) : undefined;
-    if (args.json)
-      io.stdout(
-        `${JSON.stringify(
-          {
-            preview,
-            result,
-            saved,
-            cost: { preview: costSummary(previewRun), confirm: costSummary(confirmRun) },
-          },
-          null,
-          2,
-        )}\n`,
-      );
-    else {
-      printPreview(io, preview);
-      io.stdout(`${result.message}\n${saved ? `saved ${saved}\n` : ''}`);
-    }
-    return result.status === 'changed' ? 1 : 0;
+    return previewAndConfirm<PreviewView, ConfirmResult>(rt, args, io, {
+      preview: 'apiPreviewMerge',
+      // The sidebar's defaults: the survivor it proposes, every field its default pick (picks left out).
+      confirm: (preview) => [
+        'apiConfirmMerge',
+        [
+          preview.groups.map((group) => ({
+            members: group.ids,
+            fingerprint: group.fingerprint,
+            survivor: group.survivor,
+          })),
+        ],
+      ],
+      print: printPreview,
+    });
   },
 };
