@@ -115,8 +115,6 @@ function LogDeal() {
         <SelectField {...bind('status')} options={options('dealStatus')} emptyLabel={t('ui.choose')} />
         <TextField {...bind('expectedClose')} type="date" />
         <TextAreaField {...bind('notes')} />
-        {/* Enter in a text field saves, as in any form. */}
-        <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true" />
       </RecordForm>
     </Sidebar>
   );

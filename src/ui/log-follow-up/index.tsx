@@ -101,8 +101,6 @@ function LogFollowUp() {
         <SelectField {...bind('result')} options={list_('result')} emptyLabel={t('ui.choose')} />
         <TextField {...bind('nextStep')} />
         <TextField {...bind('nextDate')} type="date" min={form.values.time.slice(0, 10) || undefined} />
-        {/* Enter in a text field saves, as in any form. */}
-        <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true" />
       </RecordForm>
     </Sidebar>
   );

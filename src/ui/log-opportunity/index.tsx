@@ -272,8 +272,6 @@ function LogOpportunity() {
         <TextField {...bind('nextStep')} />
         <TextField {...bind('nextStepDate')} type="date" />
         {currentStage?.closed ? <TextAreaField {...bind('reason')} /> : null}
-        {/* Enter in a text field saves, as in any form. */}
-        <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true" />
       </RecordForm>
     </Sidebar>
   );

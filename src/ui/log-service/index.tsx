@@ -239,8 +239,6 @@ function LogService() {
           checked={form.values.closed === 'true'}
           onChecked={(checked) => form.set('closed', checked ? 'true' : '')}
         />
-        {/* Enter in a text field saves, as in any form. */}
-        <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true" />
       </RecordForm>
       <OpenRecords
         customerId={form.values.customerId}

@@ -152,8 +152,6 @@ function NewCustomer() {
           <TextField {...bind('nextFollowUp')} type="date" />
           <TextAreaField {...bind('notes')} />
         </div>
-        {/* Enter in a text field submits, as in any form. */}
-        <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true" />
       </RecordForm>
     </Sidebar>
   );

@@ -324,6 +324,8 @@ export function RecordForm(props: { onSave: () => void; children: ComponentChild
       }}
     >
       {props.children}
+      {/* Enter in a text field submits, as in any form; the visible Save sits in the sidebar's action row. */}
+      <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true" />
     </form>
   );
 }
