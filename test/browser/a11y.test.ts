@@ -12,7 +12,13 @@ import { type PreviewServer } from '../../dev/preview/server';
 import { selectRow } from '../../dev/preview/workbook-view';
 import type { LocalRuntime } from '../../runtime';
 import { catalogKeys, translator } from '../../src/core/i18n';
-import { screenshotSidebar, openDemo, closeBrowserAndPreview } from '../support/browser';
+import {
+  screenshotSidebar,
+  openDemo,
+  closeBrowserAndPreview,
+  openSidebarPage,
+  bridgeIdle,
+} from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
@@ -53,16 +59,9 @@ const SIDEBARS: { name: string; titleKey: string; as: () => string; ready: strin
 ];
 
 async function open(name: string, user: string, locale: Locale, ready?: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale });
-  page.on('dialog', (dialog) => {
-    pageErrors.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
-  await page.goto(`${preview.url}/sidebar/${name}?as=${encodeURIComponent(user)}&locale=${locale}`);
-  await page.waitForSelector('main.sidebar h1', { state: 'attached' });
+  const page = await openSidebarPage(browser, preview, { name, user, locale }, pageErrors);
   if (ready) await page.waitForSelector(ready, { state: 'attached' });
-  await page.waitForFunction(() => !(window as unknown as { __previewCalls?: number }).__previewCalls);
+  await bridgeIdle(page);
   return page;
 }
 

@@ -16,7 +16,12 @@ import {
   MANAGER,
   records,
 } from '../integration/assign/fixture';
-import { launchChromium, screenshotSidebar, closeBrowserAndPreview } from '../support/browser';
+import {
+  launchChromium,
+  screenshotSidebar,
+  closeBrowserAndPreview,
+  openSidebarPage,
+} from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(root, 'dist');
@@ -28,14 +33,7 @@ let browser: Browser;
 const pageErrors: string[] = [];
 
 async function open(user: string, locale: 'en' | 'zh-CN'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale });
-  page.on('dialog', (dialog) => {
-    pageErrors.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
-  await page.goto(`${preview.url}/sidebar/assign-preview?as=${encodeURIComponent(user)}&locale=${locale}`);
-  await page.waitForSelector('main.sidebar h1');
+  const page = await openSidebarPage(browser, preview, { name: 'assign-preview', user, locale }, pageErrors);
   await page.waitForSelector('[data-testid="summary"], .message');
   return page;
 }

@@ -9,7 +9,12 @@ import type { Browser, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import { LocalRuntime } from '../../runtime';
 import { WorkbookStore } from '../../runtime/spreadsheet/store';
-import { launchChromium, screenshotSidebar, closeBrowserAndPreview } from '../support/browser';
+import {
+  launchChromium,
+  screenshotSidebar,
+  closeBrowserAndPreview,
+  openSidebarPage,
+} from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(root, 'dist');
@@ -55,13 +60,12 @@ function workbook(): WorkbookStore {
 }
 
 async function open(locale: 'en' | 'zh-CN'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale });
-  page.on('dialog', (dialog) => {
-    pageErrors.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
-  await page.goto(`${preview.url}/sidebar/check-report?as=${encodeURIComponent(OWNER)}&locale=${locale}`);
+  const page = await openSidebarPage(
+    browser,
+    preview,
+    { name: 'check-report', user: OWNER, locale },
+    pageErrors,
+  );
   await page.waitForSelector('[data-testid="summary"]');
   return page;
 }

@@ -11,7 +11,7 @@ import { LocalRuntime } from '../../runtime';
 import type { Locale } from '../../src/core/i18n';
 import { t } from '../../src/core/i18n';
 import { columnSpec, listLabel, listLabels, SHEETS, type ListKey, type SheetKey } from '../../templates';
-import { launchChromium, SCREENSHOT_NOW } from '../support/browser';
+import { launchChromium, SCREENSHOT_NOW, openSidebarPage, bridgeIdle } from '../support/browser';
 import { sampleWorkbookRuntime } from '../support/built-workbooks';
 
 const root = path.resolve(__dirname, '../..');
@@ -50,16 +50,9 @@ describe.each(['zh-CN', 'en'] as const)('a %s workbook used by a rep of the othe
     values(sheet).filter((row) => row.some((v) => v !== '' && v !== null)).length;
 
   async function open(name: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: user });
-    page.on('dialog', (dialog) => {
-      problems.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${preview.url}/sidebar/${name}?as=${encodeURIComponent(rep)}&locale=${user}`);
-    await page.waitForSelector('main.sidebar h1');
+    const page = await openSidebarPage(browser, preview, { name, user: rep, locale: user }, problems);
     await page.waitForLoadState('networkidle');
-    await page.waitForFunction(() => !(window as unknown as { __previewCalls?: number }).__previewCalls);
+    await bridgeIdle(page);
     return page;
   }
 

@@ -19,7 +19,14 @@ import {
   makeFollowUpFormSchema,
 } from '../../src/core/forms/schemas';
 import { validateWith } from '../../src/ui/shared/validation';
-import { screenshotSidebar, openDemo, closeBrowserAndPreview } from '../support/browser';
+import {
+  screenshotSidebar,
+  openDemo,
+  closeBrowserAndPreview,
+  openSidebarPage,
+  bridgeIdle,
+  pickCustomer,
+} from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 // Another build may be rewriting dist/ while this runs on a shared machine; SALESDESK_DIST points at a copy.
@@ -72,17 +79,10 @@ const rowsOf = (sheet: string) =>
   rt.workbook.sheetValues(sheet).filter((row) => row.some((v) => v !== '' && v !== null));
 
 async function open(name: string, user: string, locale: 'en' | 'zh-CN'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => dialogs.push(`page error: ${error.message}`));
-  await page.goto(`${preview.url}/sidebar/${name}?as=${encodeURIComponent(user)}&locale=${locale}`);
-  await page.waitForSelector('main.sidebar h1');
+  const page = await openSidebarPage(browser, preview, { name, user, locale }, dialogs);
   // Sidebars load their data after the bootstrap call: wait until the bridge has no call in flight for a while.
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !(window as unknown as { __previewCalls?: number }).__previewCalls);
+  await bridgeIdle(page);
   return page;
 }
 
@@ -101,13 +101,6 @@ async function unlabelledControls(page: Page): Promise<string[]> {
       })
       .map((control) => control.id || control.outerHTML.slice(0, 60)),
   );
-}
-
-async function pickCustomer(page: Page, query: string, id: string): Promise<void> {
-  if (await page.$('[data-testid=picked-customer]')) await page.click('#change-customer');
-  await page.fill('#customer-search', query);
-  await page.click(`li[data-customer-id="${id}"]`);
-  await page.waitForSelector('[data-testid=picked-customer]');
 }
 
 beforeAll(async () => {

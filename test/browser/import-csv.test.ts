@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
-import { screenshotSidebar, openDemo, closeBrowserAndPreview } from '../support/browser';
+import { screenshotSidebar, openDemo, closeBrowserAndPreview, openSidebarPage } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
@@ -18,15 +18,13 @@ let browser: Browser;
 const pageErrors: string[] = [];
 
 async function open(locale: 'en' | 'zh-CN'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 1400 }, locale });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('dialog', (dialog) => {
-    pageErrors.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  const user = encodeURIComponent(rt.owner ?? 'owner@example.com');
-  await page.goto(`${preview.url}/sidebar/import-csv?as=${user}&locale=${locale}`);
-  await page.waitForSelector('main.sidebar h1');
+  const user = rt.owner ?? 'owner@example.com';
+  const page = await openSidebarPage(
+    browser,
+    preview,
+    { name: 'import-csv', user, locale, height: 1400 },
+    pageErrors,
+  );
   await page.waitForLoadState('networkidle');
   return page;
 }

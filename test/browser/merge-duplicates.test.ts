@@ -16,6 +16,7 @@ import {
   screenshotSidebar,
   SCREENSHOT_NOW,
   closeBrowserAndPreview,
+  openSidebarPage,
 } from '../support/browser';
 import { demoWorkbookRuntime } from '../support/built-workbooks';
 
@@ -32,14 +33,12 @@ let planted: Planted;
 const pageErrors: string[] = [];
 
 async function open(user: string, locale: 'en' | 'zh-CN'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale });
-  page.on('dialog', (dialog) => {
-    pageErrors.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
-  await page.goto(`${preview.url}/sidebar/merge-duplicates?as=${encodeURIComponent(user)}&locale=${locale}`);
-  await page.waitForSelector('main.sidebar h1', { state: 'attached' });
+  const page = await openSidebarPage(
+    browser,
+    preview,
+    { name: 'merge-duplicates', user, locale },
+    pageErrors,
+  );
   await page.waitForSelector('[data-testid="summary"], .message');
   return page;
 }

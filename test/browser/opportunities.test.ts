@@ -8,7 +8,14 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
-import { screenshotSidebar, openDemo, closeBrowserAndPreview } from '../support/browser';
+import {
+  screenshotSidebar,
+  openDemo,
+  closeBrowserAndPreview,
+  openSidebarPage,
+  bridgeIdle,
+  pickCustomer,
+} from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
@@ -31,29 +38,24 @@ const rowsOf = (sheet: string) =>
   rt.workbook.sheetValues(sheet).filter((row) => row.some((v) => v !== '' && v !== null));
 
 async function open(user: string, locale: 'en' | 'zh-CN'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 1100 }, locale });
-  page.on('dialog', (dialog) => {
-    problems.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(`${preview.url}/sidebar/log-opportunity?as=${encodeURIComponent(user)}&locale=${locale}`);
-  await page.waitForSelector('main.sidebar h1');
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !(window as unknown as { __previewCalls?: number }).__previewCalls);
+  const page = await openSidebarPage(
+    browser,
+    preview,
+    { name: 'log-opportunity', user, locale, height: 1100 },
+    problems,
+  );
+  await settle(page);
   return page;
 }
 
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !(window as unknown as { __previewCalls?: number }).__previewCalls);
+  await bridgeIdle(page);
 }
 
-async function pickCustomer(page: Page, query: string, id: string): Promise<void> {
-  if (await page.$('[data-testid=picked-customer]')) await page.click('#change-customer');
-  await page.fill('#customer-search', query);
-  await page.click(`li[data-customer-id="${id}"]`);
-  await page.waitForSelector('[data-testid=picked-customer]');
+/** Picks a customer, then waits for the sidebar to load what it shows for them. */
+async function pick(page: Page, query: string, id: string): Promise<void> {
+  await pickCustomer(page, query, id);
   await settle(page);
 }
 
@@ -86,7 +88,7 @@ describe('log opportunity', () => {
     await expect(page.textContent('#customerId-error')).resolves.toBe('Pick a customer from the list.');
     expect(rowsOf('Opportunities').length).toBe(opportunitiesBefore);
 
-    await pickCustomer(page, customer.id, customer.id);
+    await pick(page, customer.id, customer.id);
     await page.fill('#description', `Needs 20 seats ${XSS}`);
     await page.selectOption('#stage', 'Negotiating');
     expect(await page.inputValue('#probability')).toBe('60');
@@ -141,7 +143,7 @@ describe('log opportunity', () => {
     const page = await open(REP, 'zh-CN');
     expect(await page.textContent('h1')).toBe('登记商机');
     const mine = call<CustomerList>('apiListCustomers', [], REP).customers;
-    await pickCustomer(page, mine[1].id, mine[1].id);
+    await pick(page, mine[1].id, mine[1].id);
     await page.click('#save');
     await expect(page.textContent('#description-error')).resolves.toBe('请填写“需求描述”。');
     expect(await page.textContent('label[for=stage]')).toContain('阶段');

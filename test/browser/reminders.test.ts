@@ -14,6 +14,7 @@ import {
   screenshotSidebar,
   SCREENSHOT_NOW,
   closeBrowserAndPreview,
+  openSidebarPage,
 } from '../support/browser';
 import { demoWorkbookRuntime } from '../support/built-workbooks';
 
@@ -43,14 +44,7 @@ function myFollowUps(user: string): Item[] {
 }
 
 async function open(user: string, locale: 'en' | 'zh-CN'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => dialogs.push(`page error: ${error.message}`));
-  await page.goto(`${preview.url}/sidebar/my-follow-ups?as=${encodeURIComponent(user)}&locale=${locale}`);
-  await page.waitForSelector('main.sidebar h1');
+  const page = await openSidebarPage(browser, preview, { name: 'my-follow-ups', user, locale }, dialogs);
   await page.waitForSelector('.fu-section, .fu-none');
   return page;
 }

@@ -15,7 +15,14 @@ import { translator } from '../../src/core/i18n';
 import { EMPTY_SERVICE, makeServiceFormSchema } from '../../src/core/service/form';
 import { validateWith } from '../../src/ui/shared/validation';
 import { SHEETS } from '../../templates';
-import { screenshotSidebar, openDemo, closeBrowserAndPreview } from '../support/browser';
+import {
+  screenshotSidebar,
+  openDemo,
+  closeBrowserAndPreview,
+  openSidebarPage,
+  bridgeIdle,
+  pickCustomer,
+} from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
 const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
@@ -41,21 +48,10 @@ const col = (key: string) =>
     .indexOf(SHEETS.service.columns.find((c) => c.key === key)!.headers.en);
 
 async function open(name: string, user: string, locale: 'en' | 'zh-CN'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 1100 }, locale });
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(`${preview.url}/sidebar/${name}?as=${encodeURIComponent(user)}&locale=${locale}`);
-  await page.waitForSelector('main.sidebar h1', { state: 'attached' });
+  const page = await openSidebarPage(browser, preview, { name, user, locale, height: 1100 }, problems);
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !(window as unknown as { __previewCalls?: number }).__previewCalls);
+  await bridgeIdle(page);
   return page;
-}
-
-async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !(window as unknown as { __previewCalls?: number }).__previewCalls);
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -82,12 +78,10 @@ async function unlabelledControls(page: Page): Promise<string[]> {
   );
 }
 
+/** Picks a customer by ID, then waits for the sidebar to load what it shows for them. */
 async function pick(page: Page, id: string): Promise<void> {
-  if (await page.$('[data-testid=picked-customer]')) await page.click('#change-customer');
-  await page.fill('#customer-search', id);
-  await page.click(`li[data-customer-id="${id}"]`);
-  await page.waitForSelector('[data-testid=picked-customer]');
-  await idle(page);
+  await pickCustomer(page, id, id);
+  await bridgeIdle(page);
 }
 
 beforeAll(async () => {
@@ -164,7 +158,7 @@ describe('Log service', () => {
       'Engineer replaced the scanner',
       4,
     ]);
-    await idle(page);
+    await bridgeIdle(page);
     expect(await page.$(`[data-testid=open-service-list] input[value="${id}"]`)).toBeNull();
     await page.close();
   });

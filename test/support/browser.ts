@@ -71,3 +71,43 @@ export async function screenshotSidebar(page: Page, fileName: string): Promise<v
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${fileName}.png`) });
   await page.setViewportSize({ width: 300, height: 900 });
 }
+
+/**
+ * A new page showing sidebar `name` of the preview server as `user` in `locale` (a 300 px panel, `height` tall),
+ * once its title is in the page. Dialogs are dismissed; they and page errors go to `problems`, which the tests
+ * expect to stay empty. Each caller then waits for what shows its sidebar has loaded.
+ */
+export async function openSidebarPage(
+  browser: Browser,
+  preview: PreviewServer,
+  page: { name: string; user: string; locale: string; height?: number },
+  problems: string[],
+): Promise<Page> {
+  const tab = await browser.newPage({
+    viewport: { width: 300, height: page.height ?? 900 },
+    locale: page.locale,
+  });
+  tab.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await tab.goto(
+    `${preview.url}/sidebar/${page.name}?as=${encodeURIComponent(page.user)}&locale=${page.locale}`,
+  );
+  await tab.waitForSelector('main.sidebar h1', { state: 'attached' });
+  return tab;
+}
+
+/** Waits until the preview bridge has no google.script.run call in flight. */
+export async function bridgeIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !(window as unknown as { __previewCalls?: number }).__previewCalls);
+}
+
+/** Picks a customer in a form sidebar's customer picker (changing the one picked, if any). */
+export async function pickCustomer(page: Page, query: string, id: string): Promise<void> {
+  if (await page.$('[data-testid=picked-customer]')) await page.click('#change-customer');
+  await page.fill('#customer-search', query);
+  await page.click(`li[data-customer-id="${id}"]`);
+  await page.waitForSelector('[data-testid=picked-customer]');
+}
