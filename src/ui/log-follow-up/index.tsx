@@ -20,6 +20,7 @@ import {
   useBoot,
   useForm,
   useI18n,
+  fieldProps,
 } from '../shared';
 import { CustomerPicker } from '../shared/customer-picker';
 import { useCustomerList } from '../shared/use-customers';
@@ -48,20 +49,8 @@ function LogFollowUp() {
     if (list?.selectedId && form.values.customerId === '') form.setMany({ customerId: list.selectedId });
   }, [list]);
 
-  const bind = (field: Field) => ({
-    id: field,
-    label: t(`forms.field.${field}`),
-    value: form.values[field],
-    onValue: (value: string) => form.set(field, value),
-    onBlur: () => form.touch(field),
-    error: form.errors[field],
-    required: FORM_FIELDS.followUp.get(field)?.required,
-    // The template's help for formats people get wrong (country-code phone numbers).
-    hint:
-      FORM_FIELDS.followUp.get(field)?.type === 'phone'
-        ? FORM_FIELDS.followUp.get(field)?.help[locale]
-        : undefined,
-  });
+  const bind = (field: Field) =>
+    fieldProps(form, field, t(`forms.field.${field}`), FORM_FIELDS.followUp.get(field), locale);
   // Choices in the user's language; the value written is the workbook's label.
   const list_ = (key: string) => listChoices(boot.lists, key, locale);
 

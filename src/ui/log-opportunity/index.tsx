@@ -23,6 +23,7 @@ import {
   useForm,
   useI18n,
   type Option,
+  fieldProps,
 } from '../shared';
 import { listLabel, listValueCode } from '../../../templates/lists';
 import { CustomerPicker } from '../shared/customer-picker';
@@ -115,15 +116,8 @@ function LogOpportunity() {
     if (list?.selectedId && form.values.customerId === '') void loadCustomer(list.selectedId);
   }, [list]);
 
-  const bind = (field: Field) => ({
-    id: field,
-    label: t(`opps.field.${field}`),
-    value: form.values[field],
-    onValue: (value: string) => form.set(field, value),
-    onBlur: () => form.touch(field),
-    error: form.errors[field],
-    required: OPPORTUNITY_FIELDS.get(field)?.required,
-  });
+  const bind = (field: Field) =>
+    fieldProps(form, field, t(`opps.field.${field}`), OPPORTUNITY_FIELDS.get(field), locale);
   const options = (key: string) => listChoices(boot.lists, key, locale);
   // Stages as the workbook's Lists name them, shown in the user's language when they are the template's.
   const stageOptions: Option[] = pipeline.map((stage) => ({

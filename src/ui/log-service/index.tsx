@@ -25,6 +25,7 @@ import {
   useBoot,
   useForm,
   useI18n,
+  fieldProps,
 } from '../shared';
 import { CustomerPicker } from '../shared/customer-picker';
 import { useCustomerList } from '../shared/use-customers';
@@ -175,15 +176,8 @@ function LogService() {
     if (list?.selectedId && form.values.customerId === '') form.setMany({ customerId: list.selectedId });
   }, [list]);
 
-  const bind = (field: Field) => ({
-    id: field,
-    label: t(`service.field.${field}`),
-    value: form.values[field],
-    onValue: (value: string) => form.set(field, value),
-    onBlur: () => form.touch(field),
-    error: form.errors[field],
-    required: SERVICE_FORM_FIELDS.get(field)?.required,
-  });
+  const bind = (field: Field) =>
+    fieldProps(form, field, t(`service.field.${field}`), SERVICE_FORM_FIELDS.get(field), locale);
 
   const save = async () => {
     const result = await submitRecord(form, action, t('forms.invalid'), () =>

@@ -19,6 +19,7 @@ import {
   useBoot,
   useForm,
   useI18n,
+  fieldProps,
 } from '../shared';
 import {
   EMPTY_CUSTOMER,
@@ -45,21 +46,11 @@ function NewCustomer() {
   const [duplicates, setDuplicates] = useState<DuplicateInfo[] | null>(null);
 
   const bind = (field: Field) => ({
-    id: field,
-    label: t(`forms.field.${field}`),
-    value: form.values[field],
+    ...fieldProps(form, field, t(`forms.field.${field}`), FORM_FIELDS.customer.get(field), locale),
     onValue: (value: string) => {
       form.set(field, value);
       if (duplicates) setDuplicates(null);
     },
-    onBlur: () => form.touch(field),
-    error: form.errors[field],
-    required: FORM_FIELDS.customer.get(field)?.required,
-    // The template's help for formats people get wrong (country-code phone numbers).
-    hint:
-      FORM_FIELDS.customer.get(field)?.type === 'phone'
-        ? FORM_FIELDS.customer.get(field)?.help[locale]
-        : undefined,
   });
   // Choices in the user's language; the value written is the workbook's label.
   const list = (key: string) => listChoices(boot.lists, key, locale);

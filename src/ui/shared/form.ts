@@ -5,6 +5,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { validateWith, type FieldErrors, type SafeParser } from './validation';
 import type { ActionState } from './components';
+import type { InputField } from '../../core/validation/schemas';
+import type { Locale } from '../../core/i18n';
 
 export { validateWith, issuesToFieldErrors } from './validation';
 export type { FieldErrors, SafeParser } from './validation';
@@ -131,4 +133,28 @@ export async function submitRecord<R extends { status: string }>(
     return undefined;
   }
   return result as Exclude<R, { status: 'invalid' }>;
+}
+
+/**
+ * What a field component takes for `field` of a form: its value, change and blur handlers, the error to show, and
+ * from the template's description of the field, whether it is required and, for a phone, the format help people
+ * need (country-code numbers).
+ */
+export function fieldProps<V extends Record<string, string>>(
+  form: FormState<V, unknown>,
+  field: keyof V & string,
+  label: string,
+  spec: InputField | undefined,
+  locale: Locale,
+) {
+  return {
+    id: field,
+    label,
+    value: form.values[field],
+    onValue: (value: string) => form.set(field, value),
+    onBlur: () => form.touch(field),
+    error: form.errors[field],
+    required: spec?.required,
+    hint: spec?.type === 'phone' ? spec.help[locale] : undefined,
+  };
 }

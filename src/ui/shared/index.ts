@@ -25,6 +25,6 @@ export {
   formMessage,
 } from './components';
 export type { PanelMessage, MessageKind, Option, ActionState } from './components';
-export { useForm, submitRecord, validateWith, issuesToFieldErrors } from './form';
+export { useForm, submitRecord, fieldProps, validateWith, issuesToFieldErrors } from './form';
 export { listChoices } from './choices';
 export type { FieldErrors, FormState, SafeParser } from './form';
