@@ -263,26 +263,26 @@ export const LISTS: Record<ListKey, ListSpec> = lazyRecord(LIST_KEYS, () => ({
 }));
 
 /**
- * List key → normalised label → code, built on first use (not at load: Apps Script runs the bundle's global code
- * at the start of every execution). Labels of the list's own language win over aliases when they collide.
+ * List key → normalised label → code, each list's map built on its first use (not at load: Apps Script runs the
+ * bundle's global code at the start of every execution, and most executions look up one or two lists, not all).
+ * Labels of the list's own language win over aliases when they collide.
  */
-let codeByLabel: Map<string, Map<string, string>> | undefined;
+const codeByLabel = new Map<string, Map<string, string>>();
 function codesOf(listKey: string): Map<string, string> | undefined {
-  if (!codeByLabel) {
-    codeByLabel = new Map();
-    for (const spec of Object.values(LISTS)) {
-      const codes = new Map<string, string>();
-      const add = (label: string, code: string) => {
-        const key = normaliseHeader(label);
-        if (!codes.has(key)) codes.set(key, code);
-      };
-      for (const entry of spec.items)
-        for (const text of [entry.en, entry['zh-CN'], entry.code]) add(text, entry.code);
-      for (const entry of spec.items) for (const alias of entry.aliases ?? []) add(alias, entry.code);
-      codeByLabel.set(spec.key, codes);
-    }
-  }
-  return codeByLabel.get(listKey);
+  let codes = codeByLabel.get(listKey);
+  if (codes) return codes;
+  if (!isListKey(listKey)) return undefined;
+  const spec = LISTS[listKey];
+  codes = new Map<string, string>();
+  const add = (label: string, code: string) => {
+    const key = normaliseHeader(label);
+    if (!codes.has(key)) codes.set(key, code);
+  };
+  for (const entry of spec.items)
+    for (const text of [entry.en, entry['zh-CN'], entry.code]) add(text, entry.code);
+  for (const entry of spec.items) for (const alias of entry.aliases ?? []) add(alias, entry.code);
+  codeByLabel.set(listKey, codes);
+  return codes;
 }
 
 export function isListKey(value: string): value is ListKey {

@@ -8,8 +8,29 @@ export function getCell<T>(grid: Grid<T>, row0: number, column0: number): T | nu
   return v === undefined ? null : v;
 }
 
+/**
+ * Lines of a grid shared by copies of one workbook (WorkbookStore.clone, see shareGrid): whichever copy changes a
+ * line first gets its own copy of it (ownLine), so a copy costs one array per grid instead of one per line.
+ */
+const sharedLines = new WeakSet<object>();
+
+/** A copy of `grid` whose lines are shared with it until one of the two changes a line. */
+export function shareGrid<T>(grid: Grid<T>): Grid<T> {
+  for (const line of grid) if (line) sharedLines.add(line);
+  return grid.slice();
+}
+
+/** The line at `row0`, copied first when it is shared with another copy of the workbook: safe to change. */
+export function ownLine<T>(grid: Grid<T>, row0: number): Array<T | null | undefined> | null | undefined {
+  const line = grid[row0];
+  if (!line || !sharedLines.has(line)) return line;
+  const copy = line.slice();
+  grid[row0] = copy;
+  return copy;
+}
+
 export function setCell<T>(grid: Grid<T>, row0: number, column0: number, value: T | null): void {
-  let line = grid[row0];
+  let line = ownLine(grid, row0);
   if (!line) {
     if (value === null) return;
     while (grid.length < row0) grid.push(undefined);
@@ -79,8 +100,9 @@ export function spliceRows<T>(grid: Grid<T>, at: number, count: number): void {
 
 /** Inserts (count > 0) or deletes (count < 0) columns at 0-based index `at`. */
 export function spliceColumns<T>(grid: Grid<T>, at: number, count: number): void {
-  for (const line of grid) {
-    if (!line || at >= line.length) continue;
+  for (let r = 0; r < grid.length; r++) {
+    if (!grid[r] || at >= (grid[r]?.length ?? 0)) continue;
+    const line = ownLine(grid, r) as Array<T | null | undefined>;
     if (count > 0) line.splice(at, 0, ...new Array<null>(count).fill(null));
     else line.splice(at, -count);
   }

@@ -37,8 +37,10 @@ import {
   getCell,
   lastUsedColumn,
   lastUsedRow,
+  ownLine,
   readRect,
   setCell,
+  shareGrid,
   shiftRect,
   spliceColumns,
   spliceRows,
@@ -235,7 +237,9 @@ export class WorkbookStore {
 
   /** A deep copy of this store (its own engine). */
   clone(): WorkbookStore {
-    const copy = new WorkbookStore(plainCopy(this.data), { formulaEngine: this.engineFactory });
+    const { sheets, ...rest } = this.data;
+    const data = { ...plainCopy(rest), sheets: sheets.map(copySheet) } as WorkbookData;
+    const copy = new WorkbookStore(data, { formulaEngine: this.engineFactory });
     copy.setFormulaHost(this.host);
     return copy;
   }
@@ -368,11 +372,17 @@ export class WorkbookStore {
 
   private rewriteAllFormulas(rewrite: (formula: string, sheet: SheetData) => string): void {
     for (const sheet of this.data.sheets) {
-      for (const line of sheet.formulas) {
+      const grid = sheet.formulas;
+      for (let r = 0; r < grid.length; r++) {
+        let line = grid[r];
         if (!line) continue;
         for (let c = 0; c < line.length; c++) {
           const f = line[c];
-          if (f) line[c] = rewrite(f, sheet);
+          if (!f) continue;
+          const next = rewrite(f, sheet);
+          if (next === f) continue;
+          line = ownLine(grid, r) as string[];
+          line[c] = next;
         }
       }
     }
@@ -1226,6 +1236,25 @@ function qualifyReferences(formula: string, sheetName: string): string {
 }
 
 export { FORMAT_GRID_KEYS, ATTRIBUTE_GRID_KEYS };
+
+/** The cell grids of a sheet, whose lines copies of a workbook share until one changes them (grid.ts). */
+const GRID_KEYS = new Set<string>(['values', 'formulas', ...ATTRIBUTE_GRID_KEYS]);
+
+/** A copy of a sheet: grids by shared lines (shareGrid), everything else deep-copied. */
+function copySheet(sheet: SheetData): SheetData {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(sheet)) {
+    const value = (sheet as unknown as Record<string, unknown>)[key];
+    if (GRID_KEYS.has(key)) out[key] = shareGrid(value as Grid<unknown>);
+    else if (key === 'styles' && value) {
+      const styles: Record<string, unknown> = {};
+      for (const [name, grid] of Object.entries(value as Record<string, Grid<unknown>>))
+        styles[name] = grid ? shareGrid(grid) : grid;
+      out[key] = styles;
+    } else out[key] = plainCopy(value);
+  }
+  return out as unknown as SheetData;
+}
 
 /**
  * A deep copy of plain workbook data (arrays, plain objects, primitives): several times faster than

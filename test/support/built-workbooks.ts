@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { LocalRuntime, type RuntimeOptions } from '../../runtime';
 import { WorkbookStore } from '../../runtime/spreadsheet/store';
 import type { WorkbookData } from '../../runtime/spreadsheet/types';
+import { SHEETS, type SheetKey } from '../../templates';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CACHE_DIR = path.join(ROOT, '.cache', 'workbooks');
@@ -34,6 +35,12 @@ export interface BuiltWorkbookSpec {
   /** The spreadsheet's locale (File → Settings), e.g. zh_CN. */
   spreadsheetLocale?: string;
   steps: BuildStep[];
+  /**
+   * After the steps, keep only the first N customers and the rows of other sheets that refer to them (deals,
+   * follow-ups, opportunities and their stage history, service), as someone deleting rows would: for tests where the
+   * sample's size is not the point and every execution reads whole sheets (fault loops run hundreds).
+   */
+  keepCustomers?: number;
 }
 
 interface Built {
@@ -82,10 +89,59 @@ async function build(spec: BuiltWorkbookSpec, dir: string): Promise<Built> {
     });
     if (result.error) throw new Error(`${step.fn} failed: ${result.error.message}`);
   }
+  if (spec.keepCustomers !== undefined) keepFirstCustomers(rt.workbook, spec.keepCustomers);
   // Serialised at once: the caller's runtime must not share objects with the cached copy.
   return JSON.parse(
     JSON.stringify({ workbook: rt.workbook.toJSON(), documentState: rt.documentState() }),
   ) as Built;
+}
+
+/** The template sheet `key` in whichever language the workbook has it, with its header row's column keys. */
+function templateSheet(store: WorkbookStore, key: SheetKey) {
+  const spec = SHEETS[key];
+  const sheet = store.sheetByName(spec.names.en) ?? store.sheetByName(spec.names['zh-CN']);
+  if (!sheet) return undefined;
+  const values = store.sheetValues(sheet.name);
+  const keys = (values[0] ?? []).map(
+    (text) => spec.columns.find((c) => c.headers.en === text || c.headers['zh-CN'] === text)?.key ?? '',
+  );
+  return { sheet, values, keys };
+}
+
+/** Keeps the rows of `key` that `keep` accepts (cells moved up as they are, formulas too) and clears the rest. */
+function keepRows(
+  store: WorkbookStore,
+  key: SheetKey,
+  keep: (row: Record<string, unknown>, index: number) => boolean,
+) {
+  const found = templateSheet(store, key);
+  if (!found || found.values.length <= 1) return [];
+  const { sheet, values, keys } = found;
+  const width = values[0].length;
+  const rect = { row: 2, column: 1, numRows: values.length - 1, numColumns: width };
+  const cells = store.readCells(sheet, rect);
+  const kept: number[] = [];
+  values.slice(1).forEach((row, index) => {
+    if (keep(Object.fromEntries(keys.map((k, i) => [k, row[i]])), index)) kept.push(index);
+  });
+  store.clearContents(sheet, rect);
+  if (kept.length > 0)
+    store.writeCells(
+      sheet,
+      { ...rect, numRows: kept.length },
+      kept.map((index) => cells[index]),
+    );
+  return kept.map((index) => Object.fromEntries(keys.map((k, i) => [k, values[index + 1][i]])));
+}
+
+function keepFirstCustomers(store: WorkbookStore, count: number): void {
+  const customers = keepRows(store, 'customers', (_row, index) => index < count);
+  const ids = new Set(customers.map((c) => String(c.id)));
+  for (const key of ['deals', 'followups', 'service'] as const)
+    keepRows(store, key, (row) => ids.has(String(row.customerId)));
+  const opportunities = keepRows(store, 'opportunities', (row) => ids.has(String(row.customerId)));
+  const opportunityIds = new Set(opportunities.map((o) => String(o.id)));
+  keepRows(store, 'stageHistory', (row) => opportunityIds.has(String(row.opportunityId)));
 }
 
 function readDisk(file: string): Built | undefined {
@@ -122,8 +178,12 @@ export async function builtRuntime(spec: BuiltWorkbookSpec): Promise<LocalRuntim
   });
 }
 
-/** The sample workbook: Set up, then Load sample data, both by `owner` in `locale`. */
+/**
+ * The sample workbook: Set up, then Load sample data, both by `owner` in `locale` (with `keepCustomers`, cut to
+ * that many customers and what refers to them).
+ */
 export function sampleWorkbookRuntime(options: {
+  keepCustomers?: number;
   locale?: string;
   now?: string;
   owner?: string;
@@ -142,6 +202,7 @@ export function sampleWorkbookRuntime(options: {
     ...(options.owner ? { owner: options.owner } : {}),
     ...(options.addOnName ? { addOnName: options.addOnName } : {}),
     ...(options.spreadsheetLocale ? { spreadsheetLocale: options.spreadsheetLocale } : {}),
+    ...(options.keepCustomers !== undefined ? { keepCustomers: options.keepCustomers } : {}),
     steps: [step('menuSetupWorkbook'), step('menuLoadSampleData')],
   });
 }

@@ -16,9 +16,15 @@ let mergedCatalog: Record<Locale, Record<string, string>> | undefined;
 /** Every feature's catalogue merged per locale, on first use (not in the global code every execution runs). */
 function merged(): Record<Locale, Record<string, string>> {
   if (!mergedCatalog) {
-    mergedCatalog = { en: {}, 'zh-CN': {} };
-    for (const catalog of allCatalogs()) {
-      for (const locale of LOCALES) Object.assign(mergedCatalog[locale], catalog[locale]);
+    const catalogs = allCatalogs();
+    // Code.js has one catalogue already merged by the build (scripts/build.ts): its tables are used as they are,
+    // not copied key by key in every execution that translates.
+    if (catalogs.length === 1) mergedCatalog = { en: catalogs[0].en, 'zh-CN': catalogs[0]['zh-CN'] };
+    else {
+      mergedCatalog = { en: {}, 'zh-CN': {} };
+      for (const catalog of catalogs) {
+        for (const locale of LOCALES) Object.assign(mergedCatalog[locale], catalog[locale]);
+      }
     }
   }
   return mergedCatalog;

@@ -57,9 +57,17 @@ export function fullWidth(text: string): string {
     .replace(/ /g, '\u3000');
 }
 
-/** The sample workbook, set up and filled by the owner in `language` (built once per bundle, see built-workbooks). */
-export function sampleRuntime(language: Language): Promise<LocalRuntime> {
-  return sampleWorkbookRuntime({ locale: language, now: NOW, owner: OWNER });
+/**
+ * The sample workbook, set up and filled by the owner in `language` (built once per bundle, see built-workbooks);
+ * with `keepCustomers`, only that many customers and what refers to them.
+ */
+export function sampleRuntime(language: Language, keepCustomers?: number): Promise<LocalRuntime> {
+  return sampleWorkbookRuntime({
+    locale: language,
+    now: NOW,
+    owner: OWNER,
+    ...(keepCustomers === undefined ? {} : { keepCustomers }),
+  });
 }
 
 export interface Planted {
@@ -133,11 +141,20 @@ export function plantDuplicates(rt: LocalRuntime, language: Language): Planted {
   return { original, emailTwin: 'C-0901', phoneTwin: 'C-0902', nameOriginal, nameTwin: 'C-0903' };
 }
 
-/** Every cell of the sheets a merge may change (not the log, not the state sheet). */
+/**
+ * Every cell of the sheets a merge may change (not the log, not the state sheet), as stored: literal or formula
+ * text (a date is its serial number), so two snapshots are equal exactly when every cell is.
+ */
 export function dataSnapshot(rt: LocalRuntime, language: Language): string {
   return JSON.stringify(
-    (['customers', 'deals', 'followups'] as const).map((key) =>
-      rt.workbook.sheetValues(sheetName(key, language)),
-    ),
+    (['customers', 'deals', 'followups'] as const).map((key) => {
+      const sheet = rt.workbook.requireSheet(sheetName(key, language));
+      const rows = rt.workbook.lastRow(sheet);
+      const columns = rt.workbook.lastColumn(sheet);
+      if (rows === 0 || columns === 0) return [];
+      return rt.workbook
+        .readCells(sheet, { row: 1, column: 1, numRows: rows, numColumns: columns })
+        .map((row) => row.map((cell) => cell.formula ?? cell.literal));
+    }),
   );
 }
