@@ -244,7 +244,14 @@ export class Membrane {
       const out: unknown[] = new Array(value.length);
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
-        out[i] = item === null || typeof item !== 'object' ? item : this.toHost(item);
+        // A row repeated (`Array.from({ length: n }, () => row)`, as scripts build a column of one rule or format)
+        // is read once: host services only read their arguments.
+        out[i] =
+          item === null || typeof item !== 'object'
+            ? item
+            : i > 0 && item === value[i - 1]
+              ? out[i - 1]
+              : this.toHost(item);
       }
       return out;
     }

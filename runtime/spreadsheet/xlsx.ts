@@ -8,6 +8,7 @@
  * with the file (document/user properties, installed triggers: see `SaveOptions.documentState`).
  */
 import type ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { lettersToColumn, quoteSheetName, rectToA1 } from './a1';
 import { isDateTimeFormat } from './formats';
@@ -766,14 +767,56 @@ export async function loadWorkbookXlsx(
   return (await loadWorkbookXlsxDocument(source, options)).store;
 }
 
+/**
+ * Files this process has read, by their bytes and the load options: reading the same unchanged .xlsx again (a
+ * command line run after run on one file, a test's several commands) gives a copy of what the first read built
+ * instead of unzipping and parsing it again. Only files the runtime saved (with their metadata sheet) are kept,
+ * as only their reading is fully determined by their bytes; a few, the most recent.
+ */
+const loadedFiles = new Map<string, LoadedDocument>();
+const LOADED_FILES_KEPT = 6;
+
+function loadedKey(bytes: Buffer, options: LoadOptions): string | undefined {
+  if (options.formulaEngine) return undefined;
+  const { timeZone, locale, owner, name, metaSheetName } = options;
+  return `${createHash('sha256').update(bytes).digest('hex')} ${JSON.stringify([timeZone, locale, owner, name, metaSheetName])}`;
+}
+
+function copyOfLoaded(loaded: LoadedDocument): LoadedDocument {
+  return {
+    store: loaded.store.clone(),
+    documentState: loaded.documentState === undefined ? undefined : structuredClone(loaded.documentState),
+  };
+}
+
 /** Reads an .xlsx file (path or bytes) into a WorkbookStore, with the document state saved beside it. */
 export async function loadWorkbookXlsxDocument(
   source: string | Buffer | ArrayBuffer,
   options: LoadOptions = {},
 ): Promise<LoadedDocument> {
+  const bytes =
+    typeof source === 'string'
+      ? fs.readFileSync(source)
+      : Buffer.isBuffer(source)
+        ? source
+        : Buffer.from(source as ArrayBuffer);
+  const key = loadedKey(bytes, options);
+  const known = key === undefined ? undefined : loadedFiles.get(key);
+  if (known) return copyOfLoaded(known);
+  const loaded = await parseWorkbookXlsx(bytes, options);
+  if (key !== undefined && loaded.fromMeta) {
+    loadedFiles.set(key, copyOfLoaded(loaded.document));
+    if (loadedFiles.size > LOADED_FILES_KEPT) loadedFiles.delete(loadedFiles.keys().next().value as string);
+  }
+  return loaded.document;
+}
+
+async function parseWorkbookXlsx(
+  bytes: Buffer,
+  options: LoadOptions,
+): Promise<{ document: LoadedDocument; fromMeta: boolean }> {
   const wb = new (excel().Workbook)();
-  if (typeof source === 'string') await wb.xlsx.readFile(source);
-  else await wb.xlsx.load(source as ArrayBuffer);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   let metaSheetName = options.metaSheetName ?? DEFAULT_META_SHEET;
   let meta = readMetaSheet(wb, metaSheetName);
   if (!meta) {
@@ -786,7 +829,13 @@ export async function loadWorkbookXlsxDocument(
       meta = readMetaSheet(wb, other.name);
     }
   }
-  return { store: workbookFromExcel(wb, meta, metaSheetName, options), documentState: meta?.documentState };
+  return {
+    document: {
+      store: workbookFromExcel(wb, meta, metaSheetName, options),
+      documentState: meta?.documentState,
+    },
+    fromMeta: meta !== undefined,
+  };
 }
 
 /** Builds the store from the exceljs workbook and its metadata (when the file has a metadata sheet). */

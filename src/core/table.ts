@@ -40,15 +40,29 @@ export function isPlainText(text: string, foldsPunctuation = false): boolean {
   return !afterSpace || text.length === 0;
 }
 
+/**
+ * Texts already normalised in this execution: headers, sheet names and list labels are looked up again and again
+ * (every table read matches the template's candidates), and code runs cold in each Apps Script execution.
+ * Bounded, as cell text can be anything.
+ */
+const NORMALISED = new Map<string, string>();
+const NORMALISED_LIMIT = 5_000;
+
 /** Case-, space- and width-insensitive form of a header, without a trailing required marker. */
 export function normaliseHeader(text: unknown): string {
   const raw = String(text ?? '');
-  if (isPlainText(raw)) return raw.toLowerCase();
-  return (NFKC_STABLE.test(raw) ? raw : raw.normalize('NFKC'))
-    .trim()
-    .replace(/\s*\*+$/, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+  let normal = NORMALISED.get(raw);
+  if (normal !== undefined) return normal;
+  normal = isPlainText(raw)
+    ? raw.toLowerCase()
+    : (NFKC_STABLE.test(raw) ? raw : raw.normalize('NFKC'))
+        .trim()
+        .replace(/\s*\*+$/, '')
+        .replace(/\s+/g, ' ')
+        .toLowerCase();
+  if (NORMALISED.size >= NORMALISED_LIMIT) NORMALISED.clear();
+  NORMALISED.set(raw, normal);
+  return normal;
 }
 
 export interface Table<K extends string> {

@@ -95,6 +95,21 @@ describe('xlsx load/save', () => {
     expect(sheet.getCharts()[0].getOptions().get('title')).toBe('Amounts');
   });
 
+  test('reading one file again gives its own copy: a change to one read never shows in another', async () => {
+    const file = join(dir, 'again.xlsx');
+    await saveWorkbookXlsx(buildWorkbook(), file);
+    const first = await loadWorkbookXlsx(file);
+    const firstCustomers = first.requireSheet('Customers');
+    first.writeValues(firstCustomers, { row: 2, column: 1, numRows: 1, numColumns: 1 }, [['Changed']]);
+    first.renameSheet(firstCustomers.id, 'Renamed');
+    const second = await loadWorkbookXlsx(file);
+    expect(second.sheetValues('Customers')[1][0]).toBe('Acme');
+    expect(first.sheetValues('Renamed')[1][0]).toBe('Changed');
+    // A file rewritten in place is read anew.
+    await saveWorkbookXlsx(first, file);
+    expect((await loadWorkbookXlsx(file)).sheetValues('Renamed')[1][0]).toBe('Changed');
+  });
+
   test('the file carries native xlsx features other programs read', async () => {
     const file = join(dir, 'native.xlsx');
     await saveWorkbookXlsx(buildWorkbook(), file);
