@@ -8,6 +8,8 @@
  *  - manifest.json: what the bundle exposes (the local runtime registers custom functions from it).
  *  - <name>.html: each src/ui/<name>/index.tsx with its JS and CSS inlined (Apps Script serves no assets), and the
  *    catalogue texts only sidebars name, those this sidebar names (src/ui/shared/own-messages.ts).
+ *  - sample-data.html: the default sample of Load sample data as data for any day, zone and language
+ *    (templates/sample-data.ts), a project file read on demand instead of a generator every execution compiles.
  *  - appsscript.json: copied from the repo root.
  * Everything is minified: Apps Script compiles and runs the whole of Code.js at the start of every execution (each
  * custom-function recalculation too), so its bytes are paid on every call. esbuild's metafiles (which module costs
@@ -24,6 +26,8 @@ import {
   sidebarOwnMessages,
   type MergedCatalogue,
 } from './catalogue-split';
+import { generateSample } from '../templates/sample';
+import { SAMPLE_DATA_FILE, encodeSample, materialiseSample, sampleDataHtml } from '../templates/sample-data';
 
 const root = path.resolve(__dirname, '..');
 const finalDist = path.join(root, 'dist');
@@ -65,6 +69,8 @@ export interface EntryPoint {
 
 export interface BuildManifest {
   entryPoints: string[];
+  /** Project files that are data read on demand (HtmlService), not sidebars: `sample-data`. */
+  data: string[];
   /** Entry point name → audience. */
   audiences: Record<string, Audience>;
   customFunctions: { name: string; params: string[]; description: string }[];
@@ -386,6 +392,31 @@ async function buildUi(
   return Object.keys(own.en);
 }
 
+/**
+ * dist/sample-data.html: the default sample encoded once (templates/sample-data.ts). Generated for a fixed instant:
+ * the encoding holds for any day, which is checked here for a second day, zone and language (a generator change
+ * that made the sample depend on the month or the weekday would stop the build) and in
+ * test/unit/template/sample-data.test.ts across many.
+ * @throws Error when the encoded sample does not give the generator's rows back.
+ */
+export function writeSampleData(dir: string): void {
+  const options = { now: '2026-01-15T04:00:00Z', timeZone: 'Etc/UTC' };
+  const encoded = encodeSample(
+    generateSample({ ...options, language: 'en' }),
+    generateSample({ ...options, language: 'zh-CN' }),
+  );
+  const check = generateSample({
+    now: '2028-02-29T20:30:00Z',
+    timeZone: 'America/New_York',
+    language: 'zh-CN',
+  });
+  if (JSON.stringify(materialiseSample(encoded, check.today, 'zh-CN').deals) !== JSON.stringify(check.deals))
+    throw new Error(
+      'sample-data: the encoded sample does not hold for another day (templates/sample-data.ts)',
+    );
+  fs.writeFileSync(path.join(dir, `${SAMPLE_DATA_FILE}.html`), sampleDataHtml(encoded));
+}
+
 export async function build(): Promise<BuildManifest> {
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
@@ -428,8 +459,10 @@ async function buildInto(): Promise<BuildManifest> {
     }),
   );
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  writeSampleData(dist);
   const manifest: BuildManifest = {
     entryPoints: entries.map((e) => e.name),
+    data: [SAMPLE_DATA_FILE],
     audiences: Object.fromEntries(entries.map((e) => [e.name, e.audience])),
     customFunctions: entries
       .filter((e) => e.customFunction)
@@ -450,7 +483,7 @@ if (require.main === module) {
     .then((manifest) => {
       console.log(
         `dist/: Code.js (${manifest.entryPoints.length} entry points, ${manifest.customFunctions.length} custom functions), ` +
-          `${manifest.ui.length} sidebars/dialogs, appsscript.json`,
+          `${manifest.ui.length} sidebars/dialogs, ${manifest.data.length} data file(s), appsscript.json`,
       );
     })
     .catch((error: unknown) => {
