@@ -10,11 +10,14 @@
  *    catalogue texts only sidebars name, those this sidebar names (src/ui/shared/own-messages.ts).
  *  - sample-data.html: the default sample of Load sample data as data for any day, zone and language
  *    (templates/sample-data.ts), a project file read on demand instead of a generator every execution compiles.
+ *  - rare-data.html: texts only rare operations need (the template's column help and descriptions, which only Set
+ *    up workbook writes; catalogue texts only set-up and the reminder e-mails name), out of Code.js
+ *    (scripts/rare-data.ts).
  *  - appsscript.json: copied from the repo root.
  * Everything is minified: Apps Script compiles and runs the whole of Code.js at the start of every execution (each
  * custom-function recalculation too), so its bytes are paid on every call. esbuild's metafiles (which module costs
  * how many output bytes) go to out/build-meta/ for `npm run bench` and for finding what does not earn its bytes,
- * with catalogue.json (which catalogue keys went into Code.js, which into each sidebar).
+ * with catalogue.json (which catalogue keys went into Code.js, which into rare-data.html, which into each sidebar).
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -26,6 +29,15 @@ import {
   sidebarOwnMessages,
   type MergedCatalogue,
 } from './catalogue-split';
+import {
+  assertAllRewritten,
+  collectSetupTexts,
+  rareCatalogueKeys,
+  rareDataHtml,
+  rareDataPlugin,
+  type RareDataFound,
+} from './rare-data';
+import { RARE_DATA_FILE } from '../src/server/rare-data';
 import { generateSample } from '../templates/sample';
 import { SAMPLE_DATA_FILE, encodeSample, materialiseSample, sampleDataHtml } from '../templates/sample-data';
 
@@ -69,7 +81,7 @@ export interface EntryPoint {
 
 export interface BuildManifest {
   entryPoints: string[];
-  /** Project files that are data read on demand (HtmlService), not sidebars: `sample-data`. */
+  /** Project files that are data read on demand (HtmlService), not sidebars: `rare-data`, `sample-data`. */
   data: string[];
   /** Entry point name → audience. */
   audiences: Record<string, Audience>;
@@ -170,6 +182,7 @@ function descriptionOf(jsDoc: string | undefined): string {
 }
 
 const CATALOG_INDEX = path.join(root, 'src/core/i18n/catalog/index.ts');
+const RARE_READER = path.join(root, 'src/server/rare-data.ts');
 
 /** Where a catalogue line's key begins: its first character is this plus the length it shares with the previous key. */
 const SHARED_PREFIX_BASE = 48; // '0'
@@ -228,6 +241,8 @@ function lazyCatalogue(catalogue: MergedCatalogue): esbuild.Plugin {
             '  }',
             '  return parsed;',
             '}',
+            // Texts only rare operations name: from the project file rare-data.html (src/server/rare-data.ts).
+            `export { rareMessage } from ${JSON.stringify(RARE_READER)};`,
           ].join('\n'),
         };
       });
@@ -277,7 +292,14 @@ function codeOf(result: esbuild.BuildResult<{ write: false }>): string {
     .join('\n');
 }
 
-function serverOptions(entries: EntryPoint[], catalogue: MergedCatalogue): MetaBuildOptions {
+/** The template's set-up texts (scripts/rare-data.ts), collected once per build. */
+const SETUP_TEXTS = collectSetupTexts();
+
+function serverOptions(
+  entries: EntryPoint[],
+  catalogue: MergedCatalogue,
+  rareFound: RareDataFound = { setupTexts: new Set(), templateArrays: new Set() },
+): MetaBuildOptions {
   return {
     stdin: entrySource(entries),
     bundle: true,
@@ -288,7 +310,7 @@ function serverOptions(entries: EntryPoint[], catalogue: MergedCatalogue): MetaB
     conditions: ['import', 'default'],
     // Built-ins read once into the bundle's scope (see scripts/bundle-globals.ts).
     inject: [path.join(root, 'scripts/bundle-globals.ts')],
-    plugins: [lazyCatalogue(catalogue)],
+    plugins: [lazyCatalogue(catalogue), rareDataPlugin(SETUP_TEXTS, rareFound)],
     // papaparse require()s 'stream' only inside its Node duplex-stream mode, which SalesDesk never uses; left
     // external, that require is never reached (it would throw, not load Node code).
     external: ['stream'],
@@ -305,7 +327,9 @@ function serverOptions(entries: EntryPoint[], catalogue: MergedCatalogue): MetaB
 }
 
 async function buildServer(entries: EntryPoint[], catalogue: MergedCatalogue): Promise<void> {
-  const result = await esbuild.build(serverOptions(entries, catalogue));
+  const found: RareDataFound = { setupTexts: new Set(), templateArrays: new Set() };
+  const result = await esbuild.build(serverOptions(entries, catalogue, found));
+  assertAllRewritten(SETUP_TEXTS, found);
   writeMeta('Code.js', result.metafile);
   const bundle = result.outputFiles[0].text;
   const banner = `// SalesDesk for Google Sheets. Built by scripts/build.ts; do not edit.\nvar ${GLOBAL_NAME};\n`;
@@ -434,18 +458,25 @@ async function buildInto(): Promise<BuildManifest> {
   // A first build of each output says which catalogue keys its code names (scripts/catalogue-split.ts); the second
   // builds it with its share of the catalogue.
   const catalogue = mergedCatalogue();
-  const [serverCode, ...uiCode] = (
-    await Promise.all([
-      esbuild.build(serverOptions(entries, {})),
-      ...ui.map((name) => esbuild.build(uiOptions(name, []))),
-    ])
-  ).map(codeOf);
+  const [serverFirst, ...uiFirst] = await Promise.all([
+    esbuild.build(serverOptions(entries, {})),
+    ...ui.map((name) => esbuild.build(uiOptions(name, []))),
+  ]);
+  const serverCode = codeOf(serverFirst);
+  const uiCode = uiFirst.map(codeOf);
   if (!/SalesDesk ?=/.test(serverCode)) throw new Error('the first build of Code.js wrote no code');
   const serverKeys = serverCatalogueKeys(catalogue, serverCode, uiCode);
+  // Of those, the texts only rare operations name go to rare-data.html (scripts/rare-data.ts), the rest into Code.js.
+  const bundled = Object.values(serverFirst.metafile.outputs).flatMap((output) =>
+    Object.keys(output.inputs).filter((input) => /^(src|templates)\//.test(input)),
+  );
+  const rareKeys = rareCatalogueKeys(serverKeys, bundled, uiCode);
+  const codeKeys = new Set([...serverKeys].filter((key) => !rareKeys.has(key)));
   await buildServer(
     entries,
-    Object.fromEntries(Object.entries(catalogue).filter(([key]) => serverKeys.has(key))),
+    Object.fromEntries(Object.entries(catalogue).filter(([key]) => codeKeys.has(key))),
   );
+  fs.writeFileSync(path.join(dist, `${RARE_DATA_FILE}.html`), rareDataHtml(SETUP_TEXTS, catalogue, rareKeys));
   const ownKeys = await Promise.all(
     ui.map((name, index) => buildUi(name, uiCode[index], catalogue, serverKeys)),
   );
@@ -454,7 +485,8 @@ async function buildInto(): Promise<BuildManifest> {
   fs.writeFileSync(
     path.join(META_DIR, 'catalogue.json'),
     JSON.stringify({
-      server: [...serverKeys].sort(),
+      server: [...codeKeys].sort(),
+      rare: [...rareKeys].sort(),
       sidebars: Object.fromEntries(ui.map((name, index) => [name, ownKeys[index]])),
     }),
   );
@@ -462,7 +494,7 @@ async function buildInto(): Promise<BuildManifest> {
   writeSampleData(dist);
   const manifest: BuildManifest = {
     entryPoints: entries.map((e) => e.name),
-    data: [SAMPLE_DATA_FILE],
+    data: [RARE_DATA_FILE, SAMPLE_DATA_FILE],
     audiences: Object.fromEntries(entries.map((e) => [e.name, e.audience])),
     customFunctions: entries
       .filter((e) => e.customFunction)
