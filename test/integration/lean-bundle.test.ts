@@ -103,7 +103,11 @@ describe('data only rare operations need is not in Code.js', () => {
     };
     const bytes = (input: string) =>
       Object.values(meta.outputs).reduce((sum, out) => sum + (out.inputs[input]?.bytesInOutput ?? 0), 0);
-    for (const input of ['templates/sample.ts', 'templates/sample-opportunities.ts', 'templates/service-sample.ts'])
+    for (const input of [
+      'templates/sample.ts',
+      'templates/sample-opportunities.ts',
+      'templates/service-sample.ts',
+    ])
       expect({ input, bytes: bytes(input) < 64 }).toEqual({ input, bytes: true });
     // Names and texts only the generator holds.
     for (const text of ['Northwind', 'xiuying', '介绍了专业版功能']) expect(code).not.toContain(text);
@@ -122,4 +126,3 @@ describe('data only rare operations need is not in Code.js', () => {
     expect(code).toContain(SHEETS.customers.columns[0].headers['zh-CN']);
   });
 });
-
