@@ -8,11 +8,16 @@
  *  - manifest.json: what the bundle exposes (the local runtime registers custom functions from it).
  *  - <name>.html: each src/ui/<name>/index.tsx with its JS and CSS inlined (Apps Script serves no assets), and the
  *    catalogue texts only sidebars name, those this sidebar names (src/ui/shared/own-messages.ts).
+ *  - sample-data.html: the default sample of Load sample data as data for any day, zone and language
+ *    (templates/sample-data.ts), a project file read on demand instead of a generator every execution compiles.
+ *  - rare-data.html: texts only rare operations need (the template's column help and descriptions, which only Set
+ *    up workbook writes; catalogue texts only set-up and the reminder e-mails name), out of Code.js
+ *    (scripts/rare-data.ts).
  *  - appsscript.json: copied from the repo root.
  * Everything is minified: Apps Script compiles and runs the whole of Code.js at the start of every execution (each
  * custom-function recalculation too), so its bytes are paid on every call. esbuild's metafiles (which module costs
  * how many output bytes) go to out/build-meta/ for `npm run bench` and for finding what does not earn its bytes,
- * with catalogue.json (which catalogue keys went into Code.js, which into each sidebar).
+ * with catalogue.json (which catalogue keys went into Code.js, which into rare-data.html, which into each sidebar).
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -24,6 +29,17 @@ import {
   sidebarOwnMessages,
   type MergedCatalogue,
 } from './catalogue-split';
+import {
+  assertAllRewritten,
+  collectSetupTexts,
+  rareCatalogueKeys,
+  rareDataHtml,
+  rareDataPlugin,
+  type RareDataFound,
+} from './rare-data';
+import { RARE_DATA_FILE } from '../src/server/rare-data';
+import { generateSample } from '../templates/sample';
+import { SAMPLE_DATA_FILE, encodeSample, materialiseSample, sampleDataHtml } from '../templates/sample-data';
 
 const root = path.resolve(__dirname, '..');
 const finalDist = path.join(root, 'dist');
@@ -65,6 +81,8 @@ export interface EntryPoint {
 
 export interface BuildManifest {
   entryPoints: string[];
+  /** Project files that are data read on demand (HtmlService), not sidebars: `rare-data`, `sample-data`. */
+  data: string[];
   /** Entry point name → audience. */
   audiences: Record<string, Audience>;
   customFunctions: { name: string; params: string[]; description: string }[];
@@ -164,6 +182,7 @@ function descriptionOf(jsDoc: string | undefined): string {
 }
 
 const CATALOG_INDEX = path.join(root, 'src/core/i18n/catalog/index.ts');
+const RARE_READER = path.join(root, 'src/server/rare-data.ts');
 
 /** Where a catalogue line's key begins: its first character is this plus the length it shares with the previous key. */
 const SHARED_PREFIX_BASE = 48; // '0'
@@ -222,6 +241,8 @@ function lazyCatalogue(catalogue: MergedCatalogue): esbuild.Plugin {
             '  }',
             '  return parsed;',
             '}',
+            // Texts only rare operations name: from the project file rare-data.html (src/server/rare-data.ts).
+            `export { rareMessage } from ${JSON.stringify(RARE_READER)};`,
           ].join('\n'),
         };
       });
@@ -271,7 +292,14 @@ function codeOf(result: esbuild.BuildResult<{ write: false }>): string {
     .join('\n');
 }
 
-function serverOptions(entries: EntryPoint[], catalogue: MergedCatalogue): MetaBuildOptions {
+/** The template's set-up texts (scripts/rare-data.ts), collected once per build. */
+const SETUP_TEXTS = collectSetupTexts();
+
+function serverOptions(
+  entries: EntryPoint[],
+  catalogue: MergedCatalogue,
+  rareFound: RareDataFound = { setupTexts: new Set(), templateArrays: new Set() },
+): MetaBuildOptions {
   return {
     stdin: entrySource(entries),
     bundle: true,
@@ -282,7 +310,7 @@ function serverOptions(entries: EntryPoint[], catalogue: MergedCatalogue): MetaB
     conditions: ['import', 'default'],
     // Built-ins read once into the bundle's scope (see scripts/bundle-globals.ts).
     inject: [path.join(root, 'scripts/bundle-globals.ts')],
-    plugins: [lazyCatalogue(catalogue)],
+    plugins: [lazyCatalogue(catalogue), rareDataPlugin(SETUP_TEXTS, rareFound)],
     // papaparse require()s 'stream' only inside its Node duplex-stream mode, which SalesDesk never uses; left
     // external, that require is never reached (it would throw, not load Node code).
     external: ['stream'],
@@ -299,7 +327,9 @@ function serverOptions(entries: EntryPoint[], catalogue: MergedCatalogue): MetaB
 }
 
 async function buildServer(entries: EntryPoint[], catalogue: MergedCatalogue): Promise<void> {
-  const result = await esbuild.build(serverOptions(entries, catalogue));
+  const found: RareDataFound = { setupTexts: new Set(), templateArrays: new Set() };
+  const result = await esbuild.build(serverOptions(entries, catalogue, found));
+  assertAllRewritten(SETUP_TEXTS, found);
   writeMeta('Code.js', result.metafile);
   const bundle = result.outputFiles[0].text;
   const banner = `// SalesDesk for Google Sheets. Built by scripts/build.ts; do not edit.\nvar ${GLOBAL_NAME};\n`;
@@ -386,6 +416,31 @@ async function buildUi(
   return Object.keys(own.en);
 }
 
+/**
+ * dist/sample-data.html: the default sample encoded once (templates/sample-data.ts). Generated for a fixed instant:
+ * the encoding holds for any day, which is checked here for a second day, zone and language (a generator change
+ * that made the sample depend on the month or the weekday would stop the build) and in
+ * test/unit/template/sample-data.test.ts across many.
+ * @throws Error when the encoded sample does not give the generator's rows back.
+ */
+export function writeSampleData(dir: string): void {
+  const options = { now: '2026-01-15T04:00:00Z', timeZone: 'Etc/UTC' };
+  const encoded = encodeSample(
+    generateSample({ ...options, language: 'en' }),
+    generateSample({ ...options, language: 'zh-CN' }),
+  );
+  const check = generateSample({
+    now: '2028-02-29T20:30:00Z',
+    timeZone: 'America/New_York',
+    language: 'zh-CN',
+  });
+  if (JSON.stringify(materialiseSample(encoded, check.today, 'zh-CN').deals) !== JSON.stringify(check.deals))
+    throw new Error(
+      'sample-data: the encoded sample does not hold for another day (templates/sample-data.ts)',
+    );
+  fs.writeFileSync(path.join(dir, `${SAMPLE_DATA_FILE}.html`), sampleDataHtml(encoded));
+}
+
 export async function build(): Promise<BuildManifest> {
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
@@ -403,18 +458,25 @@ async function buildInto(): Promise<BuildManifest> {
   // A first build of each output says which catalogue keys its code names (scripts/catalogue-split.ts); the second
   // builds it with its share of the catalogue.
   const catalogue = mergedCatalogue();
-  const [serverCode, ...uiCode] = (
-    await Promise.all([
-      esbuild.build(serverOptions(entries, {})),
-      ...ui.map((name) => esbuild.build(uiOptions(name, []))),
-    ])
-  ).map(codeOf);
+  const [serverFirst, ...uiFirst] = await Promise.all([
+    esbuild.build(serverOptions(entries, {})),
+    ...ui.map((name) => esbuild.build(uiOptions(name, []))),
+  ]);
+  const serverCode = codeOf(serverFirst);
+  const uiCode = uiFirst.map(codeOf);
   if (!/SalesDesk ?=/.test(serverCode)) throw new Error('the first build of Code.js wrote no code');
   const serverKeys = serverCatalogueKeys(catalogue, serverCode, uiCode);
+  // Of those, the texts only rare operations name go to rare-data.html (scripts/rare-data.ts), the rest into Code.js.
+  const bundled = Object.values(serverFirst.metafile.outputs).flatMap((output) =>
+    Object.keys(output.inputs).filter((input) => /^(src|templates)\//.test(input)),
+  );
+  const rareKeys = rareCatalogueKeys(serverKeys, bundled, uiCode);
+  const codeKeys = new Set([...serverKeys].filter((key) => !rareKeys.has(key)));
   await buildServer(
     entries,
-    Object.fromEntries(Object.entries(catalogue).filter(([key]) => serverKeys.has(key))),
+    Object.fromEntries(Object.entries(catalogue).filter(([key]) => codeKeys.has(key))),
   );
+  fs.writeFileSync(path.join(dist, `${RARE_DATA_FILE}.html`), rareDataHtml(SETUP_TEXTS, catalogue, rareKeys));
   const ownKeys = await Promise.all(
     ui.map((name, index) => buildUi(name, uiCode[index], catalogue, serverKeys)),
   );
@@ -423,13 +485,16 @@ async function buildInto(): Promise<BuildManifest> {
   fs.writeFileSync(
     path.join(META_DIR, 'catalogue.json'),
     JSON.stringify({
-      server: [...serverKeys].sort(),
+      server: [...codeKeys].sort(),
+      rare: [...rareKeys].sort(),
       sidebars: Object.fromEntries(ui.map((name, index) => [name, ownKeys[index]])),
     }),
   );
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  writeSampleData(dist);
   const manifest: BuildManifest = {
     entryPoints: entries.map((e) => e.name),
+    data: [RARE_DATA_FILE, SAMPLE_DATA_FILE],
     audiences: Object.fromEntries(entries.map((e) => [e.name, e.audience])),
     customFunctions: entries
       .filter((e) => e.customFunction)
@@ -450,7 +515,7 @@ if (require.main === module) {
     .then((manifest) => {
       console.log(
         `dist/: Code.js (${manifest.entryPoints.length} entry points, ${manifest.customFunctions.length} custom functions), ` +
-          `${manifest.ui.length} sidebars/dialogs, appsscript.json`,
+          `${manifest.ui.length} sidebars/dialogs, ${manifest.data.length} data file(s), appsscript.json`,
       );
     })
     .catch((error: unknown) => {

@@ -5,6 +5,9 @@
  *
  *   npm run clasp:use -- <scriptId> [--force]   write .clasp.json { scriptId, rootDir: "dist" }
  *   tsx scripts/clasp-project.ts check          exit 1, saying what to do, when .clasp.json is missing or wrong
+ *
+ * clasp pushes everything of dist/ Apps Script knows: Code.js, appsscript.json and every .html file — the sidebars
+ * and the data files (manifest.json `data`: sample-data, rare-data) the script reads with HtmlService.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

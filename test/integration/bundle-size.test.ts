@@ -5,11 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BUNDLE_BYTES, SIDEBAR_BYTES, kib } from '../../bench/budgets';
+import { BUNDLE_BYTES, DATA_BYTES, SIDEBAR_BYTES, kib } from '../../bench/budgets';
 import { META_DIR } from '../../scripts/build';
 
 const dist = path.resolve(__dirname, '../../dist');
-const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as { ui: string[] };
+const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as {
+  ui: string[];
+  data: string[];
+};
 const bytesOf = (file: string) => fs.statSync(path.join(dist, file)).size;
 
 describe('output sizes', () => {
@@ -24,6 +27,17 @@ describe('output sizes', () => {
       .map((name) => ({ name, bytes: bytesOf(`${name}.html`) }))
       .filter((entry) => entry.bytes > SIDEBAR_BYTES.target);
     expect(over).toEqual([]);
+  });
+
+  // Data files (the default sample, the texts of rare operations) are read whole by the operation that needs them.
+  test.each(Object.entries(DATA_BYTES))('data file dist/%s is within its must limit', (file, budget) => {
+    expect(manifest.data.map((name) => `${name}.html`)).toContain(file);
+    expect(bytesOf(file)).toBeLessThanOrEqual(budget.must);
+  });
+
+  test('every data file of the build has a budget and is no sidebar', () => {
+    expect(manifest.data.map((name) => `${name}.html`).sort()).toEqual(Object.keys(DATA_BYTES).sort());
+    for (const name of manifest.data) expect(manifest.ui).not.toContain(name);
   });
 
   test('Code.js bundles no npm package, and the sidebars none but preact', () => {

@@ -106,6 +106,13 @@ test('npm run clasp:use writes .clasp.json; clasp would push exactly the build; 
   };
   const html = fs.readdirSync(path.join(project, 'dist')).filter((f) => f.endsWith('.html'));
   expect(html.length).toBeGreaterThan(0);
+  // The data files (manifest.json `data`: the default sample, the texts of rare operations) are pushed with the
+  // sidebars: Apps Script reads them with HtmlService (scripts/build.ts).
+  const { data } = JSON.parse(fs.readFileSync(path.join(project, 'dist', 'manifest.json'), 'utf8')) as {
+    data: string[];
+  };
+  expect(data.length).toBeGreaterThan(0);
+  for (const name of data) expect(html).toContain(`${name}.html`);
   expect([...files.filesToPush].sort()).toEqual(
     ['dist/Code.js', 'dist/appsscript.json', ...html.map((f) => `dist/${f}`)].sort(),
   );

@@ -3,7 +3,7 @@
  * Catalogues are split per feature (catalog/*.ts) so each area owns its keys; `t` looks a key up in the
  * merged catalogue and interpolates `{name}` placeholders.
  */
-import { allCatalogs } from './catalog';
+import { allCatalogs, rareMessage } from './catalog';
 import { interpolate, PLURAL } from './translate';
 
 export type Locale = 'en' | 'zh-CN';
@@ -46,11 +46,12 @@ export function placeholderNames(template: string): string[] {
 /**
  * Translates `key` into `locale`, choosing plural forms (`{count, plural, one {…} other {…}}`, by the locale's
  * Intl.PluralRules) and replacing `{param}` placeholders.
- * A missing key falls back to English, then to the key itself, so a gap never crashes a user's run.
+ * A missing key falls back to English, then to the key itself, so a gap never crashes a user's run. Code.js reads the
+ * texts only rare operations name from a project file when first asked for one (catalog/index.ts rareMessage).
  */
 export function t(locale: Locale, key: string, params?: MessageParams): string {
   const table = merged();
-  return interpolate(table[locale][key] ?? table.en[key] ?? key, params, locale);
+  return interpolate(table[locale][key] ?? table.en[key] ?? rareMessage(locale, key) ?? key, params, locale);
 }
 
 /**

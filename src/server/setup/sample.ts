@@ -2,18 +2,25 @@
  * Load sample data: fills an empty, set-up workbook with the deterministic sample of templates/sample.ts, one
  * setValues per sheet. Refuses when Customers, Deals or Follow-ups already hold data: sample rows must never mix
  * with a team's real customers.
+ *
+ * The sample is not generated here: the build encodes the default sample once into the project file
+ * `sample-data.html` (templates/sample-data.ts), read with one HtmlService call and materialised for today in the
+ * spreadsheet's zone and the workbook's language — the very rows generateSample gives — so the generator is not in
+ * Code.js, which every execution compiles.
  */
 import type { Translate } from '../../core/i18n';
 import { isBlankRow, type Table } from '../../core/table';
-import { parseLocalDateTime } from '../../core/dates';
+import { parseLocalDateTime, todayIn } from '../../core/dates';
 import { parseEmailList } from '../../core/roles';
+import { SHEETS, type SheetKey } from '../../../templates/workbook';
 import {
-  SHEETS,
-  generateSample,
-  type SampleData,
+  SAMPLE_DATA_FILE,
+  materialiseSample,
+  parseSampleDataHtml,
+  type MaterialisedSample,
   type SampleRecord,
-  type SheetKey,
-} from '../../../templates';
+} from '../../../templates/sample-data';
+import { readProjectFile } from '../adapters/project-file';
 import { appendRows, tryOpenSheet, type SheetTable } from '../adapters/workbook';
 import { executionContext, refreshExecutionContext } from '../context';
 import { requireWritable, syncProtectionEditors } from '../protections';
@@ -23,14 +30,6 @@ export interface SampleLoadResult {
   ok: boolean;
   counts: { customers: number; deals: number; followups: number; reps: number; service?: number };
   lines: string[];
-}
-
-export interface SampleLoadOptions {
-  customers?: number;
-  deals?: number;
-  followups?: number;
-  service?: number;
-  seed?: number;
 }
 
 function hasData(table: Table<string>): boolean {
@@ -62,7 +61,7 @@ function emptyCounts(): SampleLoadResult['counts'] {
   return { customers: 0, deals: 0, followups: 0, reps: 0 };
 }
 
-function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
+function load(t: Translate): SampleLoadResult {
   const spreadsheet = SpreadsheetApp.getActive();
   const lines: string[] = [];
   const needsSetup = (
@@ -108,7 +107,11 @@ function load(t: Translate, options: SampleLoadOptions): SampleLoadResult {
     'stageHistory',
     'service',
   ]);
-  const sample: SampleData = generateSample({ now: new Date(), timeZone, language, ...options });
+  const sample: MaterialisedSample = materialiseSample(
+    parseSampleDataHtml(readProjectFile(SAMPLE_DATA_FILE)),
+    todayIn(timeZone, new Date()),
+    language,
+  );
 
   // Reps already listed (a real team trying the sample) are kept; sample reps are added beside them.
   const emailColumn = reps.table.columns.email;
@@ -170,11 +173,11 @@ function addSampleManagers(
   return true;
 }
 
-/** Load sample data under the document lock, without UI. */
-export function loadSampleData(options: SampleLoadOptions = {}): SampleLoadResult {
+/** Load sample data (the default sample: templates/sample.ts's SAMPLE_DEFAULTS) under the document lock, without UI. */
+export function loadSampleData(): SampleLoadResult {
   const { t } = executionContext();
   return withSetupLock(
     () => ({ ok: false, counts: emptyCounts(), lines: [t('common.busy')] }),
-    () => load(t, options),
+    () => load(t),
   );
 }

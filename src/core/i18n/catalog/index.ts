@@ -43,3 +43,12 @@ export const catalogs: Catalog[] = [
 export function allCatalogs(): Catalog[] {
   return catalogs;
 }
+
+/**
+ * A text the merged table lacks. Here every text is in the table, so none; in Code.js the build replaces this module
+ * and the texts only rare operations name (set-up, the reminder e-mails) are read from a project file instead
+ * (src/server/rare-data.ts).
+ */
+export function rareMessage(_locale: string, _key: string): string | undefined {
+  return undefined;
+}
