@@ -16,5 +16,8 @@ module.exports = {
   // Three workers on two cores: browser tests spend much of their time waiting on Chromium, and a third worker
   // fills those waits (measured in `npm test`, typecheck and lint beside: 5 m 51 s with 3 workers, 6 m 55 s with 2).
   maxWorkers: 3,
+  // One Chromium for all browser test files (test/support/chromium-server.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

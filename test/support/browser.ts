@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium-server';
 import type { LocalRuntime } from '../../runtime';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import { demoWorkbookRuntime } from './built-workbooks';
@@ -14,23 +15,18 @@ export const SCREENSHOT_NOW = '2026-11-23T10:00:00+08:00';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-output/screenshots');
 
-/** Background services would try to reach Google and be refused, many at a time: turn them off. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /** What to run when Chromium is missing (scripts/ensure-browser.sh does it when `npm test` runs as root). */
 export const BROWSER_INSTALL_COMMAND = 'sudo apt-get install -y chromium fonts-wqy-zenhei';
-const CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Chromium for a browser test file: the run's shared Chromium when jest started one (test/support/chromium-server.ts,
+ * `close()` then only disconnects), else one of its own.
+ */
 export function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM))
     return Promise.reject(new Error(`browser tests need ${CHROMIUM}: ${BROWSER_INSTALL_COMMAND}`));
+  const shared = process.env.SALESDESK_CHROMIUM_WS;
+  if (shared) return chromium.connect(shared);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
