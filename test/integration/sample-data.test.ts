@@ -8,19 +8,13 @@ import * as path from 'node:path';
 import { LocalRuntime } from '../../runtime';
 import { parseLocalDateTime } from '../../src/core/dates';
 import { readTable } from '../../src/core/table';
-import { columnHeaders, generateSample, SHEETS, type SheetKey } from '../../templates';
+import { columnHeaders, generateSample, SHEETS } from '../../templates';
+import { SAMPLE_SHEETS } from '../../templates/sample-data';
 
 const distDir = process.env.SALESDESK_DIST ?? path.resolve(__dirname, '../../dist');
 const OWNER = 'owner@example.com';
-const SHEETS_OF_SAMPLE = [
-  'reps',
-  'customers',
-  'deals',
-  'followups',
-  'opportunities',
-  'stageHistory',
-  'service',
-] as const satisfies readonly SheetKey[];
+/** Every sheet Load sample data fills. */
+const SHEETS_OF_SAMPLE = SAMPLE_SHEETS;
 
 describe.each([
   ['2026-01-31T23:30:00Z', 'Asia/Shanghai', 'en'],
