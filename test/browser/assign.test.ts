@@ -21,6 +21,7 @@ import {
   screenshotSidebar,
   closeBrowserAndPreview,
   openSidebarPage,
+  newSidebarTab,
 } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
@@ -120,7 +121,7 @@ test('reps the quota left untold are shown and told with "Send pending notices"'
     { bundleDir: distDir, mailQuota: 2 },
   );
   const server = await startPreview({ runtime: quota, port: 0, distDir });
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: 'en' });
+  const page = await newSidebarTab(browser, { locale: 'en' });
   await page.goto(`${server.url}/sidebar/assign-preview?as=${encodeURIComponent(MANAGER)}&locale=en`);
   await page.waitForSelector('#confirm:not([disabled])');
   await page.locator('#confirm').click();
@@ -165,7 +166,7 @@ test('issue 14: leads returned for a missed SLA and leads routed to the account 
   ]);
   sla.clock.set(new Date('2026-11-25T12:00:00+08:00'));
   const server = await startPreview({ runtime: sla, port: 0, distDir });
-  const page = await browser.newPage({ viewport: { width: 300, height: 1100 }, locale: 'en' });
+  const page = await newSidebarTab(browser, { locale: 'en', height: 1100 });
   page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
   await page.goto(`${server.url}/sidebar/assign-preview?as=${encodeURIComponent(MANAGER)}&locale=en`);
   await page.waitForSelector('[data-testid="sla-rows"]');
@@ -186,7 +187,7 @@ test('issue 14: leads returned for a missed SLA and leads routed to the account 
     page.locator('[data-testid="account-rows"] tbody tr td').nth(1).textContent(),
   ).resolves.toContain('Same company as C-0001, owned by Ann');
   await shoot(page, 'sla-account');
-  const zh = await browser.newPage({ viewport: { width: 300, height: 1100 }, locale: 'zh-CN' });
+  const zh = await newSidebarTab(browser, { locale: 'zh-CN', height: 1100 });
   await zh.goto(`${server.url}/sidebar/assign-preview?as=${encodeURIComponent(MANAGER)}&locale=zh-CN`);
   await zh.waitForSelector('[data-testid="sla-rows"]');
   await expect(zh.locator('h2').nth(1).textContent()).resolves.toBe('超出 SLA 收回（2）');

@@ -17,6 +17,7 @@ import {
   openDemo,
   closeBrowserAndPreview,
   openSidebarPage,
+  newSidebarTab,
   bridgeIdle,
 } from '../../support/browser';
 
@@ -210,7 +211,7 @@ export function a11ySuite(locales: readonly Locale[]): void {
   describe.each(locales)('a sidebar whose start-up fails (%s)', (locale) => {
     const t = translator(locale);
     it('shows a title, the reason and Retry, and Retry loads it', async () => {
-      const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale });
+      const page = await newSidebarTab(browser, { locale });
       page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
       let failures = 0;
       const reason = t('common.missingSheet', { sheet: 'Reps' });
