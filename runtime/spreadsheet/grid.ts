@@ -60,10 +60,25 @@ export function readRect<T, F>(grid: Grid<T>, rect: GridRect, fallback: F): (T |
   return out;
 }
 
+/** Sets every cell of a rectangle to `value` (null clears): as setCell cell by cell, a line at a time. */
 export function fillRect<T>(grid: Grid<T>, rect: GridRect, value: T | null): void {
+  const start = rect.column - 1;
+  const end = start + rect.numColumns;
   for (let r = 0; r < rect.numRows; r++) {
-    if (value === null && !grid[rect.row - 1 + r]) continue;
-    for (let c = 0; c < rect.numColumns; c++) setCell(grid, rect.row - 1 + r, rect.column - 1 + c, value);
+    const r0 = rect.row - 1 + r;
+    if (value === null && !grid[r0]) continue;
+    let line = ownLine(grid, r0);
+    if (!line) {
+      while (grid.length < r0) grid.push(undefined);
+      line = [];
+      grid[r0] = line;
+    }
+    if (value === null) {
+      for (let c = start; c < end && c < line.length; c++) line[c] = null;
+      continue;
+    }
+    while (line.length < start) line.push(null);
+    for (let c = start; c < end; c++) line[c] = value;
   }
 }
 
