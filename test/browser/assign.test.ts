@@ -4,7 +4,6 @@
  * and reasons, a hostile company name renders as text, nothing is written before Confirm, Confirm writes the owners
  * and reports, a rep sees the refusal, zh-CN shows Chinese. Screenshots: test-output/screenshots/assign-preview-*.png.
  */
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
@@ -22,11 +21,9 @@ import {
   closeBrowserAndPreview,
   openSidebarPage,
   newSidebarTab,
+  DIST_DIR,
+  XSS,
 } from '../support/browser';
-
-const root = path.resolve(__dirname, '../..');
-const distDir = process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(root, 'dist');
-const XSS = '<img src=x onerror=alert(1)>';
 
 let preview: PreviewServer;
 let rt: LocalRuntime;
@@ -48,9 +45,9 @@ beforeAll(async () => {
   customers[0].company = XSS;
   rt = await assignRuntime(
     { reps: DEFAULT_REPS, customers, settings: { locale: 'auto' } },
-    { bundleDir: distDir },
+    { bundleDir: DIST_DIR },
   );
-  preview = await startPreview({ runtime: rt, port: 0, distDir });
+  preview = await startPreview({ runtime: rt, port: 0, distDir: DIST_DIR });
   browser = await launchChromium();
 }, 120_000);
 
@@ -118,9 +115,9 @@ test('shows the plan, writes nothing until Confirm, then assigns and reports', a
 test('reps the quota left untold are shown and told with "Send pending notices"', async () => {
   const quota = await assignRuntime(
     { reps: DEFAULT_REPS, customers: leads(8) },
-    { bundleDir: distDir, mailQuota: 2 },
+    { bundleDir: DIST_DIR, mailQuota: 2 },
   );
-  const server = await startPreview({ runtime: quota, port: 0, distDir });
+  const server = await startPreview({ runtime: quota, port: 0, distDir: DIST_DIR });
   const page = await newSidebarTab(browser, { locale: 'en' });
   await page.goto(`${server.url}/sidebar/assign-preview?as=${encodeURIComponent(MANAGER)}&locale=en`);
   await page.waitForSelector('#confirm:not([disabled])');
@@ -154,7 +151,7 @@ test('issue 14: leads returned for a missed SLA and leads routed to the account 
       settings: { slaFirstContactHours: 48, locale: 'auto' },
       followups: [],
     },
-    { bundleDir: distDir },
+    { bundleDir: DIST_DIR },
   );
   // Run 1 now; 50 hours later only C-0001 was called, and a new lead of C-0001's company arrives.
   const first = sla.call<{ token: string }>('apiPreviewAssignment', undefined, { user: MANAGER });
@@ -165,7 +162,7 @@ test('issue 14: leads returned for a missed SLA and leads routed to the account 
     { id: 'F-1', customerId: 'C-0001', time: new Date('2026-11-24T10:00:00+08:00'), content: 'Called' },
   ]);
   sla.clock.set(new Date('2026-11-25T12:00:00+08:00'));
-  const server = await startPreview({ runtime: sla, port: 0, distDir });
+  const server = await startPreview({ runtime: sla, port: 0, distDir: DIST_DIR });
   const page = await newSidebarTab(browser, { locale: 'en', height: 1100 });
   page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
   await page.goto(`${server.url}/sidebar/assign-preview?as=${encodeURIComponent(MANAGER)}&locale=en`);

@@ -4,7 +4,6 @@
  * column and message; a hostile value renders as text; clicking a line selects its cell; Clear highlights restores
  * the colours; zh-CN shows Chinese. Screenshots: test-output/screenshots/check-report-*.png.
  */
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import { LocalRuntime } from '../../runtime';
@@ -14,11 +13,10 @@ import {
   screenshotSidebar,
   closeBrowserAndPreview,
   openSidebarPage,
+  DIST_DIR,
+  XSS,
 } from '../support/browser';
 
-const root = path.resolve(__dirname, '../..');
-const distDir = process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(root, 'dist');
-const XSS = '<img src=x onerror=alert(1)>';
 const OWNER = 'owner@example.com';
 
 let preview: PreviewServer;
@@ -79,9 +77,9 @@ beforeAll(async () => {
     workbook: workbook(),
     now: '2026-11-23T02:00:00Z',
     owner: OWNER,
-    bundleDir: distDir,
+    bundleDir: DIST_DIR,
   });
-  preview = await startPreview({ runtime: rt, port: 0, distDir });
+  preview = await startPreview({ runtime: rt, port: 0, distDir: DIST_DIR });
   browser = await launchChromium();
 }, 120_000);
 

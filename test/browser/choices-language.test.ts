@@ -4,19 +4,14 @@
  * dropdowns show every template choice in the rep's language, and what the sidebar writes to the sheet is the
  * workbook's own value (制造业 / 已成交 in the Chinese sheet, Manufacturing / Won in the English one).
  */
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import { LocalRuntime } from '../../runtime';
 import type { Locale } from '../../src/core/i18n';
 import { t } from '../../src/core/i18n';
 import { columnSpec, listLabel, listLabels, SHEETS, type ListKey, type SheetKey } from '../../templates';
-import { launchChromium, SCREENSHOT_NOW, openSidebarPage, bridgeIdle } from '../support/browser';
+import { launchChromium, SCREENSHOT_NOW, openSidebarPage, bridgeIdle, DIST_DIR } from '../support/browser';
 import { sampleWorkbookRuntime } from '../support/built-workbooks';
-
-const root = path.resolve(__dirname, '../..');
-// Another build may be rewriting dist/ while this runs on a shared machine; SALESDESK_DIST points at a copy.
-const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
 
 let browser: Browser;
 
@@ -69,13 +64,13 @@ describe.each(['zh-CN', 'en'] as const)('a %s workbook used by a rep of the othe
   beforeAll(async () => {
     // The workbook is set up, and its sample data loaded, by a manager who speaks the workbook's language.
     rt = await sampleWorkbookRuntime({
-      bundleDir: distDir,
+      bundleDir: DIST_DIR,
       addOnName: 'SalesDesk',
       now: SCREENSHOT_NOW,
       locale: workbook,
     });
     expect(rt.workbook.sheetByName(SHEETS.customers.names[workbook])).toBeDefined();
-    preview = await startPreview({ runtime: rt, port: 0, distDir });
+    preview = await startPreview({ runtime: rt, port: 0, distDir: DIST_DIR });
     // A sample rep (not a manager) who owns customers.
     const reps = values('reps');
     const email = reps[0].indexOf(columnSpec('reps', 'email')!.headers[workbook]);

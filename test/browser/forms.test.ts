@@ -4,7 +4,6 @@
  * input (nothing written), submit, check the workbook; the XSS name renders as text; zh-CN shows Chinese.
  * Screenshots go to test-output/screenshots/<sidebar>-<locale>.png.
  */
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer } from '../../dev/preview/server';
 import { selectRow, sheetNames } from '../../dev/preview/workbook-view';
@@ -26,12 +25,9 @@ import {
   openSidebarPage,
   bridgeIdle,
   pickCustomer,
+  DIST_DIR,
+  XSS,
 } from '../support/browser';
-
-const root = path.resolve(__dirname, '../..');
-// Another build may be rewriting dist/ while this runs on a shared machine; SALESDESK_DIST points at a copy.
-const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
-const XSS = '<img src=x onerror=alert(1)>';
 
 let preview: PreviewServer;
 let rt: LocalRuntime;
@@ -104,7 +100,7 @@ async function unlabelledControls(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  ({ rt, preview, browser } = await openDemo(distDir));
+  ({ rt, preview, browser } = await openDemo(DIST_DIR));
 
   // The demo workbook's people: two reps with customers, and the owner (a manager).
   const repsValues = rt.workbook.sheetValues(sheetName(['Reps', '销售']));

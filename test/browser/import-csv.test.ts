@@ -3,14 +3,16 @@
  * bridge): paste CSV → preview (mapping, counts, bad line) → import; upload a GBK file and see it read as
  * Chinese; a binary file refused in the panel; zh-CN labels. Screenshots in test-output/screenshots/.
  */
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
-import { screenshotSidebar, openDemo, closeBrowserAndPreview, openSidebarPage } from '../support/browser';
-
-const root = path.resolve(__dirname, '../..');
-const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
+import {
+  screenshotSidebar,
+  openDemo,
+  closeBrowserAndPreview,
+  openSidebarPage,
+  DIST_DIR,
+} from '../support/browser';
 
 let rt: LocalRuntime;
 let preview: PreviewServer;
@@ -33,7 +35,7 @@ const customerCount = () =>
   rt.workbook.sheetValues('Customers').filter((row) => row.some((v) => v !== '' && v !== null)).length;
 
 beforeAll(async () => {
-  ({ rt, preview, browser } = await openDemo(distDir));
+  ({ rt, preview, browser } = await openDemo(DIST_DIR));
 }, 120_000);
 
 afterAll(() => closeBrowserAndPreview(browser, preview));

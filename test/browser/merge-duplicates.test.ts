@@ -6,7 +6,6 @@
  * and undoes back to every cell as it was; a rep sees the refusal; zh-CN shows Chinese; axe-core finds no WCAG 2.1
  * A/AA violation. Screenshots: test-output/screenshots/merge-duplicates-*.png.
  */
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
@@ -17,12 +16,11 @@ import {
   SCREENSHOT_NOW,
   closeBrowserAndPreview,
   openSidebarPage,
+  DIST_DIR,
+  XSS,
 } from '../support/browser';
 import { demoWorkbookRuntime } from '../support/built-workbooks';
 
-const root = path.resolve(__dirname, '../..');
-const distDir = process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(root, 'dist');
-const XSS = '<img src=x onerror=alert(1)>';
 const AXE = require.resolve('axe-core/axe.min.js');
 
 let preview: PreviewServer;
@@ -57,7 +55,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  rt = await demoWorkbookRuntime(distDir, SCREENSHOT_NOW);
+  rt = await demoWorkbookRuntime(DIST_DIR, SCREENSHOT_NOW);
   manager = (rt.owner ?? 'owner@example.com').toLowerCase();
   planted = plantDuplicates(rt, 'en');
   // The e-mail twin's company is the XSS probe: it must show as text.
@@ -68,7 +66,7 @@ beforeAll(async () => {
     { row: ids.indexOf(planted.emailTwin) + 1, column: 2, numRows: 1, numColumns: 1 },
     [[XSS]],
   );
-  preview = await startPreview({ runtime: rt, port: 0, distDir });
+  preview = await startPreview({ runtime: rt, port: 0, distDir: DIST_DIR });
   browser = await launchChromium();
 }, 180_000);
 

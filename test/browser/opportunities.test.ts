@@ -4,7 +4,6 @@
  * appends the row and its stage history, moving it to won and creating the deal from the offer, another rep's
  * customer not offered, user text rendered as text, and zh-CN. Screenshots: log-opportunity-<locale>.png.
  */
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
@@ -15,11 +14,9 @@ import {
   openSidebarPage,
   bridgeIdle,
   pickCustomer,
+  DIST_DIR,
+  XSS,
 } from '../support/browser';
-
-const root = path.resolve(__dirname, '../..');
-const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
-const XSS = '<img src=x onerror=alert(1)>';
 
 let preview: PreviewServer;
 let rt: LocalRuntime;
@@ -60,7 +57,7 @@ async function pick(page: Page, query: string, id: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ({ rt, preview, browser } = await openDemo(distDir));
+  ({ rt, preview, browser } = await openDemo(DIST_DIR));
 }, 120_000);
 
 afterAll(() => closeBrowserAndPreview(browser, preview));

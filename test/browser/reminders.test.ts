@@ -4,7 +4,6 @@
  * the follow-up's Done box in the workbook and removes it from the list, a hostile customer name renders as text,
  * zh-CN shows Chinese. Screenshots go to test-output/screenshots/my-follow-ups-<locale>.png.
  */
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { LocalRuntime } from '../../runtime';
@@ -15,12 +14,10 @@ import {
   SCREENSHOT_NOW,
   closeBrowserAndPreview,
   openSidebarPage,
+  DIST_DIR,
+  XSS,
 } from '../support/browser';
 import { demoWorkbookRuntime } from '../support/built-workbooks';
-
-const root = path.resolve(__dirname, '../..');
-const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
-const XSS = '<img src=x onerror=alert(1)>';
 
 interface Item {
   key: string;
@@ -54,7 +51,7 @@ async function shoot(page: Page, locale: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  rt = await demoWorkbookRuntime(distDir, SCREENSHOT_NOW);
+  rt = await demoWorkbookRuntime(DIST_DIR, SCREENSHOT_NOW);
   // The rep with the most overdue items in the sample data.
   const reps = rt.workbook
     .sheetValues('Reps')
@@ -76,7 +73,7 @@ beforeAll(async () => {
   store.writeValues(customers, { row: items[0].customerRow, column: company, numRows: 1, numColumns: 1 }, [
     [XSS],
   ]);
-  preview = await startPreview({ runtime: rt, port: 0, distDir });
+  preview = await startPreview({ runtime: rt, port: 0, distDir: DIST_DIR });
   browser = await launchChromium();
 }, 120_000);
 

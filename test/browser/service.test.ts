@@ -6,7 +6,6 @@
  * workbook; axe-core finds no WCAG 2.1 A/AA violation with the open records shown; the card highlights an open
  * complaint. Screenshots: test-output/screenshots/log-service-<locale>.png.
  */
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer } from '../../dev/preview/server';
 import { selectRow } from '../../dev/preview/workbook-view';
@@ -22,10 +21,9 @@ import {
   openSidebarPage,
   bridgeIdle,
   pickCustomer,
+  DIST_DIR,
 } from '../support/browser';
 
-const root = path.resolve(__dirname, '../..');
-const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
 const AXE = require.resolve('axe-core/axe.min.js');
 const REP = 'li.qiang@example.com';
 const OTHER = 'zhang.wei@example.com';
@@ -85,7 +83,7 @@ async function pick(page: Page, id: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ({ rt, preview, browser } = await openDemo(distDir));
+  ({ rt, preview, browser } = await openDemo(DIST_DIR));
 }, 120_000);
 
 afterAll(() => closeBrowserAndPreview(browser, preview));

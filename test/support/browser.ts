@@ -8,10 +8,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium-server';
 import type { LocalRuntime } from '../../runtime';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
-import { demoWorkbookRuntime } from './built-workbooks';
+import { demoWorkbookRuntime, DIST_DIR } from './built-workbooks';
+
+export { DIST_DIR };
 
 /** The one time every browser test's demo workbook is made at, so no test or screenshot depends on the wall clock. */
 export const SCREENSHOT_NOW = '2026-11-23T10:00:00+08:00';
+
+/** Markup a user might type: every text a sidebar shows must render it as text, never run it. */
+export const XSS = '<img src=x onerror=alert(1)>';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-output/screenshots');
 

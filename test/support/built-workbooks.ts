@@ -50,11 +50,16 @@ interface Built {
 
 const memory = new Map<string, Built>();
 
+/**
+ * The built bundle the tests run: dist/, or a copy named by SALESDESK_BUNDLE_DIR or SALESDESK_DIST (another build may
+ * be rewriting dist/ while tests run on a shared machine).
+ */
+export const DIST_DIR = path.resolve(
+  process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(ROOT, 'dist'),
+);
+
 function bundleDirOf(spec: BuiltWorkbookSpec): string {
-  return path.resolve(
-    spec.bundleDir ??
-      (process.env.SALESDESK_BUNDLE_DIR || process.env.SALESDESK_DIST || path.join(ROOT, 'dist')),
-  );
+  return path.resolve(spec.bundleDir ?? DIST_DIR);
 }
 
 /** The key: every file of the bundle folder (code, manifest, sidebars) and the spec. */

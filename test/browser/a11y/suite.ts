@@ -6,7 +6,6 @@
  * sidebar whose start-up fails shows a title, the reason and Retry; Help explains the menu; someone not in Reps is
  * told so. Screenshots of Help and of the not-in-Reps notice go to test-output/screenshots.
  */
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer } from '../../../dev/preview/server';
 import { selectRow } from '../../../dev/preview/workbook-view';
@@ -19,10 +18,9 @@ import {
   openSidebarPage,
   newSidebarTab,
   bridgeIdle,
+  DIST_DIR,
 } from '../../support/browser';
 
-const root = path.resolve(__dirname, '../../..');
-const distDir = process.env.SALESDESK_DIST ?? path.join(root, 'dist');
 const AXE = require.resolve('axe-core/axe.min.js');
 export type Locale = 'en' | 'zh-CN';
 
@@ -136,7 +134,7 @@ async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
  */
 export function a11ySuite(locales: readonly Locale[]): void {
   beforeAll(async () => {
-    ({ rt, preview, browser } = await openDemo(distDir));
+    ({ rt, preview, browser } = await openDemo(DIST_DIR));
     manager = (rt.owner ?? 'owner@example.com').toLowerCase();
     // The sample's second rep: a plain rep who owns customers and has follow-ups.
     const reps = rt.workbook
