@@ -15,6 +15,7 @@
  * set-up text is also a header, sheet name or list label (those are read in every execution, which would then read
  * the file).
  */
+import { dataFileHtml } from '../src/core/data-file';
 import type * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -102,13 +103,13 @@ export function rareDataHtml(
 ): string {
   const messages = Object.fromEntries([...rareKeys].sort().map((key) => [key, catalogue[key]]));
   const templates = { conditionalFormats: CONDITIONAL_FORMATS, protections: PROTECTIONS };
-  const json = JSON.stringify({ setup, messages, templates }).replace(/</g, '\\u003c');
-  return [
-    '<!-- SalesDesk texts and template data only rare operations need, built by scripts/rare-data.ts. -->',
-    '<!-- Read on first use by src/server/rare-data.ts; Apps Script never compiles .html files. Do not edit. -->',
-    `<script type="application/json">${json}</script>`,
-    '',
-  ].join('\n');
+  return dataFileHtml(
+    [
+      'SalesDesk texts and template data only rare operations need, built by scripts/rare-data.ts.',
+      'Read on first use by src/server/rare-data.ts; Apps Script never compiles .html files. Do not edit.',
+    ],
+    { setup, messages, templates },
+  );
 }
 
 /** What rareDataPlugin found while building Code.js, for the checks that nothing was missed. */

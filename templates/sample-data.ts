@@ -17,6 +17,7 @@
  * The encoder lives here too (build and tests use it; esbuild leaves it out of Code.js, which imports only the
  * materialiser).
  */
+import { dataFileHtml, dataFileValue } from '../src/core/data-file';
 import { dayNumberOfIso, isoOfDayNumber } from '../src/core/dates';
 import { LISTS, listLabel, type Language, type ListKey } from './lists';
 import { SHEETS, type SheetKey } from './workbook';
@@ -64,8 +65,6 @@ export interface EncodedSample {
 }
 
 const MINUTES_PER_DAY = 1440;
-const OPEN = '<script type="application/json">';
-const CLOSE = '</script>';
 
 /* ---------- reading (in Code.js) ---------- */
 
@@ -112,12 +111,7 @@ export function materialiseSample(
  * @throws Error when the text is not a sample data file of this format.
  */
 export function parseSampleDataHtml(html: string): EncodedSample {
-  const start = html.indexOf(OPEN);
-  const end = html.lastIndexOf(CLOSE);
-  const parsed =
-    start < 0 || end < start
-      ? undefined
-      : (JSON.parse(html.slice(start + OPEN.length, end)) as Partial<EncodedSample>);
+  const parsed = dataFileValue(html) as Partial<EncodedSample> | undefined;
   if (!parsed || parsed.version !== 1 || !parsed.sheets) throw new Error('not a SalesDesk sample data file');
   return parsed as EncodedSample;
 }
@@ -129,13 +123,13 @@ export function parseSampleDataHtml(html: string): EncodedSample {
  * (HtmlService builds an HtmlOutput from it). `<` is written `\u003c`, so no text of the sample can end the element.
  */
 export function sampleDataHtml(encoded: EncodedSample): string {
-  const json = JSON.stringify(encoded).replace(/</g, '\\u003c');
-  return [
-    '<!-- SalesDesk sample data, built by scripts/build.ts from templates/sample.ts (templates/sample-data.ts). -->',
-    '<!-- Read by Load sample data only; Apps Script never compiles .html files. Do not edit. -->',
-    `${OPEN}${json}${CLOSE}`,
-    '',
-  ].join('\n');
+  return dataFileHtml(
+    [
+      'SalesDesk sample data, built by scripts/build.ts from templates/sample.ts (templates/sample-data.ts).',
+      'Read by Load sample data only; Apps Script never compiles .html files. Do not edit.',
+    ],
+    encoded,
+  );
 }
 
 function kindOf(key: SampleSheet, column: string, en: SampleRecord[], zh: SampleRecord[]): ColumnKind {

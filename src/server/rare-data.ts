@@ -12,14 +12,13 @@
  * calls), and only by an execution that asks for one of these. Node (tests, the CLI's imports, sidebars) uses the
  * template and catalogue as written.
  */
+import { dataFileValue } from '../core/data-file';
 import { lazyValue } from '../core/lazy';
 import type { Localised } from '../../templates/lists';
 import { readProjectFile } from './adapters/project-file';
 
 /** The project file the build writes (`rare-data.html` in dist/). */
 export const RARE_DATA_FILE = 'rare-data';
-const OPEN = '<script type="application/json">';
-const CLOSE = '</script>';
 
 /** What the file holds: set-up texts by index and catalogue texts by key, each as [en, zh-CN]; template arrays. */
 export interface RareData {
@@ -33,11 +32,9 @@ let loaded: RareData | undefined;
 /** The file's content, read once per execution. */
 function rareData(): RareData {
   if (!loaded) {
-    const html = readProjectFile(RARE_DATA_FILE);
-    const start = html.indexOf(OPEN);
-    const end = html.lastIndexOf(CLOSE);
-    if (start < 0 || end < start) throw new Error('not a SalesDesk rare data file');
-    loaded = JSON.parse(html.slice(start + OPEN.length, end)) as RareData;
+    const value = dataFileValue(readProjectFile(RARE_DATA_FILE)) as RareData | undefined;
+    if (!value) throw new Error('not a SalesDesk rare data file');
+    loaded = value;
   }
   return loaded;
 }

@@ -6,8 +6,8 @@
  * best-practices, "include"; reference/html/html-service#createHtmlOutputFromFile(String)), which gives the file's
  * text as written. One HtmlService call; no scriptlet is evaluated (that would be createTemplateFromFile). The
  * reference documents an Error for malformed HTML (createHtmlOutput(html)), so the build writes each data file as
- * well-formed HTML: a comment and one `<script type="application/json">` element (templates/sample-data.ts,
- * scripts/rare-data.ts); test/runtime-conformance/html-service.test.ts checks the local runtime gives it back as is.
+ * well-formed HTML: comments and one `<script type="application/json">` element (the format: src/core/data-file.ts);
+ * test/runtime-conformance/html-service.test.ts checks the local runtime gives it back as is.
  */
 
 /**
