@@ -98,7 +98,16 @@ async function main(): Promise<number> {
   fs.rmSync(path.join(cache, 'workbooks'), { recursive: true, force: true });
   report(build);
   let jest: Outcome | undefined;
-  if (build.ok) jest = await run('jest', bin('jest'), jestArgs, true);
+  // A larger young generation for jest and its workers (they inherit Node's flags): the runtime and the formula
+  // engine allocate many short-lived arrays, and with 32 MB semi-spaces the suite spends ~7 % less CPU in
+  // scavenges (measured on the fault-loop and Check data tests, CPU time over three runs each).
+  if (build.ok)
+    jest = await run(
+      'jest',
+      process.execPath,
+      ['--max-semi-space-size=32', require.resolve('jest/bin/jest'), ...jestArgs],
+      true,
+    );
   const others = await Promise.all([typecheck, lint]);
   others.forEach(report);
   const summary = jest?.output.match(/^tests: \d+ passed, \d+ failed, \d+ skipped$/m)?.[0];
