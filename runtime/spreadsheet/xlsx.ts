@@ -15,7 +15,7 @@ import { isDateTimeFormat } from './formats';
 import { getCell } from './grid';
 import { newSheetData, WorkbookStore } from './store';
 import type { FormulaEngineFactory } from './formula-engine';
-import { addNativeCharts, nativeChartsOf } from './xlsx-charts';
+import { addNativeCharts, FAST_DEFLATE, nativeChartsOf } from './xlsx-charts';
 import type {
   ChartSpec,
   ConditionalFormatSpec,
@@ -644,7 +644,7 @@ export async function saveWorkbookXlsx(
 
 /** The .xlsx bytes of the workbook: exceljs's package, then the charts it cannot write (xlsx-charts.ts). */
 export async function workbookXlsxBuffer(store: WorkbookStore, options: SaveOptions = {}): Promise<Buffer> {
-  const written = Buffer.from(await workbookToExcel(store, options).xlsx.writeBuffer());
+  const written = Buffer.from(await workbookToExcel(store, options).xlsx.writeBuffer({ zip: FAST_DEFLATE }));
   return addNativeCharts(written, nativeChartsOf(store));
 }
 
