@@ -46,19 +46,10 @@ function faultPoints(calls: number): number[] {
   return [...points].filter((k) => k >= 1 && k <= calls).sort((a, b) => a - b);
 }
 
-/** A copy of `value` without `id` fields at any depth. */
-function withoutIds(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutIds);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => key !== 'id')
-        .map(([key, inner]) => [key, withoutIds(inner)]),
-    );
-  return value;
-}
-
-/** The workbook as a user sees it, without the store's internal ids (which depend on the order of creation). */
+/**
+ * The workbook as a user sees it; the store's internal ids (which depend on the order of creation) are left out
+ * where the parts are compared (jsonEqual's `skipIds`).
+ */
 function shape(rt: LocalRuntime) {
   const data = rt.workbook.toJSON();
   const names = new Map(data.sheets.map((sheet) => [sheet.id, sheet.name]));
@@ -74,8 +65,9 @@ function shape(rt: LocalRuntime) {
     return text;
   };
   return {
+    // The sheets' own objects, not copies: jsonEqual skips their `id` fields at any depth.
     sheets: data.sheets.map(({ id: _id, validations, ...rest }) => ({
-      ...(withoutIds(rest) as object),
+      ...rest,
       validations: validations.map((row) => (row ? Array.from(row, rule) : row)),
     })),
     protections: data.protections
@@ -93,16 +85,17 @@ function shape(rt: LocalRuntime) {
 // One language: the zh-CN set-up makes the same calls with other labels (template.test.ts covers its result).
 /**
  * Whether two plain values have the same JSON text, without writing it (a workbook's shape is megabytes of it):
- * in arrays a missing item equals null, in objects an undefined property equals a missing one.
+ * in arrays a missing item equals null, in objects an undefined property equals a missing one; with `skipIds`,
+ * `id` properties at any depth are not compared.
  */
-function jsonEqual(a: unknown, b: unknown): boolean {
+function jsonEqual(a: unknown, b: unknown, skipIds = false): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) {
       const x: unknown = a[i] ?? null;
       const y: unknown = b[i] ?? null;
-      if (x !== y && !jsonEqual(x, y)) return false;
+      if (x !== y && !jsonEqual(x, y, skipIds)) return false;
     }
     return true;
   }
@@ -110,16 +103,22 @@ function jsonEqual(a: unknown, b: unknown): boolean {
     return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  for (const key of Object.keys(x)) if (!jsonEqual(x[key], y[key]) && x[key] !== undefined) return false;
-  for (const key of Object.keys(y))
+  for (const key of Object.keys(x)) {
+    if (skipIds && key === 'id') continue;
+    if (!jsonEqual(x[key], y[key], skipIds) && x[key] !== undefined) return false;
+  }
+  for (const key of Object.keys(y)) {
+    if (skipIds && key === 'id') continue;
     if (y[key] !== undefined && !(key in x && x[key] !== undefined)) return false;
+  }
   return true;
 }
 
 /** Where two shapes differ: `sheet.field` for sheets, else the top-level part. */
 function differences(a: ReturnType<typeof shape>, b: ReturnType<typeof shape>): string[] {
+  const parts = ['protections', 'properties', 'triggers'] as const;
   // Equal as a whole (the usual case): no need to look field by field.
-  if (jsonEqual(a, b)) return [];
+  if (jsonEqual(a.sheets, b.sheets, true) && parts.every((part) => jsonEqual(a[part], b[part]))) return [];
   const out: string[] = [];
   const same = jsonEqual;
   if (
@@ -132,9 +131,9 @@ function differences(a: ReturnType<typeof shape>, b: ReturnType<typeof shape>): 
   a.sheets.forEach((sheet, i) => {
     const other = b.sheets[i] as Record<string, unknown> | undefined;
     for (const [field, value] of Object.entries(sheet))
-      if (!same(value, other?.[field])) out.push(`${(sheet as { name?: string }).name}.${field}`);
+      if (!same(value, other?.[field], true)) out.push(`${(sheet as { name?: string }).name}.${field}`);
   });
-  for (const part of ['protections', 'properties', 'triggers'] as const)
+  for (const part of parts)
     if (!same(a[part], b[part])) out.push(`${part}: ${JSON.stringify(a[part]).slice(0, 300)}`);
   return out;
 }
