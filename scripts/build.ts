@@ -186,12 +186,15 @@ const RARE_READER = path.join(root, 'src/server/rare-data.ts');
 
 /** Where a catalogue line's key begins: its first character is this plus the length it shares with the previous key. */
 const SHARED_PREFIX_BASE = 48; // '0'
+/** Every CATALOGUE_STRIDE-th key is written whole, so one text is found by a binary search and a short scan. */
+const CATALOGUE_STRIDE = 32;
 
 /**
  * The merged catalogue as one text, three lines per key (sorted): the key, its English text, its Chinese text. Each
  * key line starts with one character saying how many leading characters it shares with the previous key (`'0'` +
  * that length), then the rest of the key: `assign.preview.loading` after `assign.preview.heading` is `?loading`.
  * Keys are a fifth of the catalogue and mostly shared prefixes; a line per text needs no quotes and no escapes.
+ * Every CATALOGUE_STRIDE-th key is written whole (`'0'` + the key): a block's start for findMessage's search.
  * @throws Error when a text holds a line break (the separator) or a key is too long for its prefix character.
  */
 export function catalogueText(merged: Record<string, [string, string]>): string {
@@ -199,6 +202,8 @@ export function catalogueText(merged: Record<string, [string, string]>): string 
   let previous = '';
   for (const key of Object.keys(merged).sort()) {
     let shared = 0;
+    // A block's first key shares nothing: the search starts there (see findMessage in lazyCatalogue).
+    if (lines.length % (3 * CATALOGUE_STRIDE) === 0) previous = '';
     while (shared < previous.length && shared < key.length && previous[shared] === key[shared]) shared++;
     if (shared > 60) throw new Error(`catalogue key too long: ${key}`);
     const [en, zh] = merged[key];
@@ -208,6 +213,53 @@ export function catalogueText(merged: Record<string, [string, string]>): string 
     previous = key;
   }
   return lines.join('\n');
+}
+
+/**
+ * The module that stands in for src/core/i18n/catalog/index.ts in Code.js: the catalogue text, `allCatalogs` (the
+ * whole tables, built on first use) and `findMessage` (one text, searched for without building them).
+ */
+export function catalogueModule(catalogue: MergedCatalogue): string {
+  return [
+    'let parsed, lines;',
+    `const catalogueLines = () => (lines ??= ${JSON.stringify(catalogueText(catalogue))}.split('\\n'));`,
+    'export function allCatalogs() {',
+    '  if (!parsed) {',
+    '    const en = {}, zh = {};',
+    '    const lines = catalogueLines();',
+    "    let key = '';",
+    '    for (let i = 0; i < lines.length; i += 3) {',
+    `      key = key.slice(0, lines[i].charCodeAt(0) - ${SHARED_PREFIX_BASE}) + lines[i].slice(1);`,
+    '      en[key] = lines[i + 1];',
+    '      zh[key] = lines[i + 2];',
+    '    }',
+    "    parsed = [{ en, 'zh-CN': zh }];",
+    '  }',
+    '  return parsed;',
+    '}',
+    // One text without building the tables (most executions translate a few keys): a binary search over
+    // the blocks' whole first keys, then the block's keys decoded in order up to `key`.
+    'export function findMessage(locale, key) {',
+    '  const lines = catalogueLines();',
+    '  const entries = lines.length / 3;',
+    `  let low = 0, high = Math.ceil(entries / ${CATALOGUE_STRIDE}) - 1;`,
+    '  while (low < high) {',
+    '    const middle = (low + high + 1) >> 1;',
+    `    if (lines[middle * ${3 * CATALOGUE_STRIDE}].slice(1) <= key) low = middle;`,
+    '    else high = middle - 1;',
+    '  }',
+    "  let decoded = '';",
+    `  for (let e = low * ${CATALOGUE_STRIDE}, end = Math.min(entries, e + ${CATALOGUE_STRIDE}); e < end; e++) {`,
+    '    const line = lines[e * 3];',
+    `    decoded = decoded.slice(0, line.charCodeAt(0) - ${SHARED_PREFIX_BASE}) + line.slice(1);`,
+    "    if (decoded === key) return lines[e * 3 + (locale === 'zh-CN' ? 2 : 1)];",
+    '    if (decoded > key) return undefined;',
+    '  }',
+    '  return undefined;',
+    '}',
+    // Texts only rare operations name: from the project file rare-data.html (src/server/rare-data.ts).
+    `export { rareMessage } from ${JSON.stringify(RARE_READER)};`,
+  ].join('\n');
 }
 
 /**
@@ -225,25 +277,7 @@ function lazyCatalogue(catalogue: MergedCatalogue): esbuild.Plugin {
         if (path.resolve(args.path) !== CATALOG_INDEX) return undefined;
         return {
           loader: 'js',
-          contents: [
-            'let parsed;',
-            'export function allCatalogs() {',
-            '  if (!parsed) {',
-            '    const en = {}, zh = {};',
-            `    const lines = ${JSON.stringify(catalogueText(catalogue))}.split('\\n');`,
-            "    let key = '';",
-            '    for (let i = 0; i < lines.length; i += 3) {',
-            `      key = key.slice(0, lines[i].charCodeAt(0) - ${SHARED_PREFIX_BASE}) + lines[i].slice(1);`,
-            '      en[key] = lines[i + 1];',
-            '      zh[key] = lines[i + 2];',
-            '    }',
-            "    parsed = [{ en, 'zh-CN': zh }];",
-            '  }',
-            '  return parsed;',
-            '}',
-            // Texts only rare operations name: from the project file rare-data.html (src/server/rare-data.ts).
-            `export { rareMessage } from ${JSON.stringify(RARE_READER)};`,
-          ].join('\n'),
+          contents: catalogueModule(catalogue),
         };
       });
     },

@@ -45,6 +45,18 @@ export function allCatalogs(): Catalog[] {
 }
 
 /**
+ * The text of `key` in `locale` (no fallback), without building the merged table: the last catalogue that has it,
+ * as the merged table takes it. In Code.js the build replaces this by a search of its catalogue text.
+ */
+export function findMessage(locale: 'en' | 'zh-CN', key: string): string | undefined {
+  for (let i = catalogs.length - 1; i >= 0; i--) {
+    const table = catalogs[i][locale];
+    if (Object.prototype.hasOwnProperty.call(table, key)) return table[key];
+  }
+  return undefined;
+}
+
+/**
  * A text the merged table lacks. Here every text is in the table, so none; in Code.js the build replaces this module
  * and the texts only rare operations name (set-up, the reminder e-mails) are read from a project file instead
  * (src/server/rare-data.ts).
