@@ -13,6 +13,8 @@ export type MessageParams = Record<string, string | number>;
 export type Catalog = { en: Record<string, string>; 'zh-CN': Record<string, string> };
 
 let mergedCatalog: Record<Locale, Record<string, string>> | undefined;
+/** Texts looked up one by one so far (t), before the tables were built. */
+let lookups = 0;
 /** Every feature's catalogue merged per locale, on first use (not in the global code every execution runs). */
 function merged(): Record<Locale, Record<string, string>> {
   if (!mergedCatalog) {
@@ -52,7 +54,8 @@ export function placeholderNames(template: string): string[] {
 export function t(locale: Locale, key: string, params?: MessageParams): string {
   // Once the tables are built (a sidebar's start-up sends them whole) they answer; until then one text is looked up
   // alone: most executions translate a handful of keys, and building the tables costs each of them ~0.3 ms.
-  const table = mergedCatalog;
+  // An execution that translates much (a preview row per lead) builds the tables after its first 64 lookups.
+  const table = mergedCatalog ?? (++lookups > 64 ? merged() : undefined);
   const text = table
     ? (table[locale][key] ?? table.en[key])
     : (findMessage(locale, key) ?? (locale === 'en' ? undefined : findMessage('en', key)));
