@@ -4,7 +4,7 @@
  * objects; every other module finds its sheets and columns through it, by key, in either language.
  * Keys are those of docs/CONTRACTS.md; change them only together with every user.
  */
-import { lazyRecord, lazyValue } from '../src/core/lazy';
+import { lazyFields, lazyValue } from '../src/core/lazy';
 import type { ColumnHeaders } from '../src/core/table';
 import { LIST_KEYS, LISTS, type ListKey, type Localised } from './lists';
 import { OPPORTUNITY_FORMATS, OPPORTUNITY_PROTECTIONS, opportunitySheets } from './opportunities';
@@ -1016,12 +1016,10 @@ const dashboard = (): SheetSpec => ({
   columns: [],
 });
 
-/**
- * Every sheet of the template, in tab order; built on first read (src/core/lazy.ts), not in the global code every
- * execution runs.
- */
-export const SHEETS: Record<SheetKey, SheetSpec> = lazyRecord(SHEET_KEYS, () => {
-  const { opportunities, stageHistory } = opportunitySheets({
+/** The two opportunity sheets come from one call: built once, when either is first read. */
+let opportunityPair: ReturnType<typeof opportunitySheets> | undefined;
+const opportunityPairOf = () =>
+  (opportunityPair ??= opportunitySheets({
     L,
     id,
     customerId,
@@ -1029,20 +1027,24 @@ export const SHEETS: Record<SheetKey, SheetSpec> = lazyRecord(SHEET_KEYS, () => 
     listColumn,
     repEmail,
     formats: NUMBER_FORMATS,
-  });
-  return {
-    customers: customers(),
-    deals: deals(),
-    followups: followups(),
-    service: serviceSheet(),
-    reps: reps(),
-    assignmentLog: assignmentLog(),
-    settings: settings(),
-    lists: lists(),
-    dashboard: dashboard(),
-    opportunities,
-    stageHistory,
-  };
+  }));
+
+/**
+ * Every sheet of the template, in tab order; each built on its first read (src/core/lazy.ts lazyFields), not in the
+ * global code every execution runs, and not all eleven for an execution that opens two.
+ */
+export const SHEETS: Record<SheetKey, SheetSpec> = lazyFields(SHEET_KEYS, {
+  customers,
+  deals,
+  followups,
+  service: serviceSheet,
+  reps,
+  assignmentLog,
+  settings,
+  lists,
+  dashboard,
+  opportunities: () => opportunityPairOf().opportunities,
+  stageHistory: () => opportunityPairOf().stageHistory,
 });
 
 /* Overdue (red) and due today (amber); blanks and text never match because ISNUMBER guards the comparison. */

@@ -37,6 +37,29 @@ export function lazyRecord<K extends string, V>(keys: readonly K[], build: () =>
 }
 
 /**
+ * A record whose keys are known up front, each value built on its own first read (then a plain data property): for
+ * a table whose readers mostly need one entry (an execution opens the few sheets it works on, not all eleven).
+ * Keys keep the order given.
+ */
+export function lazyFields<K extends string, V>(
+  keys: readonly K[],
+  builders: { readonly [key in K]: () => V },
+): Record<K, V> {
+  const record = {} as Record<K, V>;
+  for (const key of keys)
+    Object.defineProperty(record, key, {
+      get: () => {
+        const value = builders[key]();
+        Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+        return value;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  return record;
+}
+
+/**
  * An array, Map or Set built on first use. Every operation (index, `length`, `map`, `find`, `for…of`, spread,
  * `Array.isArray`; `get`, `has`, `size` of a Map or Set) goes to the built value, methods bound to it, so it reads
  * (and, were it written, writes) as that value.

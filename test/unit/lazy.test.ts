@@ -1,7 +1,7 @@
 /**
  * src/core/lazy.ts: tables built on first read read exactly as the plain values they replace, and are built once.
  */
-import { lazyRecord, lazyValue } from '../../src/core/lazy';
+import { lazyFields, lazyRecord, lazyValue } from '../../src/core/lazy';
 import { LIST_KEYS, LISTS } from '../../templates/lists';
 import { SETTINGS } from '../../templates/settings';
 import { CONDITIONAL_FORMATS, PROTECTIONS, SHEET_KEYS, SHEETS } from '../../templates/workbook';
@@ -38,6 +38,30 @@ describe('lazyRecord', () => {
   it('refuses a build whose keys differ from the declared ones', () => {
     const record = lazyRecord(['a', 'b'] as const, () => ({ b: 2, a: 1 }));
     expect(() => record.a).toThrow(/differ/);
+  });
+});
+
+describe('lazyFields', () => {
+  it('builds each value on its own first read, once, and then reads as a plain object', () => {
+    const built: string[] = [];
+    const record = lazyFields(['a', 'b'] as const, {
+      a: () => (built.push('a'), 1),
+      b: () => (built.push('b'), 2),
+    });
+    expect(Object.keys(record)).toEqual(['a', 'b']);
+    expect(built).toEqual([]);
+    expect(record.b).toBe(2);
+    expect(built).toEqual(['b']);
+    expect(record.b).toBe(2);
+    expect(Object.values(record)).toEqual([1, 2]);
+    expect(built).toEqual(['b', 'a']);
+    expect(JSON.stringify(record)).toBe('{"a":1,"b":2}');
+    expect(Object.getOwnPropertyDescriptor(record, 'a')).toEqual({
+      value: 1,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   });
 });
 
