@@ -34,6 +34,7 @@ import {
 } from './formula-refs';
 import {
   fillRect,
+  writeGrid,
   getCell,
   lastUsedColumn,
   lastUsedRow,
@@ -749,12 +750,7 @@ export class WorkbookStore {
     rect: GridRect,
     values: ReadonlyArray<ReadonlyArray<AttributeValue<K> | null>>,
   ): void {
-    const grid = sheet[key] as Grid<unknown>;
-    for (let r = 0; r < rect.numRows; r++) {
-      for (let c = 0; c < rect.numColumns; c++) {
-        setCell(grid, rect.row - 1 + r, rect.column - 1 + c, values[r][c]);
-      }
-    }
+    writeGrid(sheet[key] as Grid<unknown>, rect, values);
   }
 
   fillAttribute<K extends AttributeGridKey>(
