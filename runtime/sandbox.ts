@@ -8,8 +8,18 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type { ScriptRealm } from './membrane';
 
-/** The script's Date (fake clock, script time zone): plain JS shared with the worker threads. */
-const SCRIPT_DATE_SOURCE = fs.readFileSync(path.join(__dirname, 'script-date.cjs'), 'utf8');
+/**
+ * The script's Date (fake clock, script time zone): plain JS shared with the worker threads. Compiled once; each
+ * context runs the compiled code (a vm.Script runs in any number of contexts), which yields that context's own
+ * installer function.
+ */
+const SCRIPT_DATE_INSTALLER = new vm.Script(
+  `(function () { var module = { exports: {} };\n${fs.readFileSync(path.join(__dirname, 'script-date.cjs'), 'utf8')}\nreturn module.exports; })()`,
+  { filename: 'script-date.cjs' },
+);
+
+/** The context's global object. */
+const GLOBAL_THIS = new vm.Script('globalThis');
 
 /** Factories of the context's own objects, for values crossing into the script. */
 const REALM_SOURCE = `({
@@ -24,6 +34,7 @@ const REALM_SOURCE = `({
   },
   objectPrototype: Object.prototype,
 })`;
+const REALM = new vm.Script(REALM_SOURCE);
 
 export class Sandbox {
   readonly context: vm.Context;
@@ -42,13 +53,13 @@ export class Sandbox {
     timeZone: string,
   ) {
     this.context = vm.createContext({});
-    const install = vm.runInContext(
-      `(function () { var module = { exports: {} };\n${SCRIPT_DATE_SOURCE}\nreturn module.exports; })()`,
-      this.context,
-      { filename: 'script-date.cjs' },
-    ) as (global: object, now: () => number, timeZone: string) => void;
-    install(vm.runInContext('globalThis', this.context) as object, nowMs, timeZone);
-    this.realm = vm.runInContext(REALM_SOURCE, this.context) as ScriptRealm;
+    const install = SCRIPT_DATE_INSTALLER.runInContext(this.context) as (
+      global: object,
+      now: () => number,
+      timeZone: string,
+    ) => void;
+    install(GLOBAL_THIS.runInContext(this.context) as object, nowMs, timeZone);
+    this.realm = REALM.runInContext(this.context) as ScriptRealm;
   }
 
   /**
@@ -91,10 +102,25 @@ export class Sandbox {
 
   /** Runs compiled template code with the template's properties in scope (sloppy mode, for `with`). */
   evaluateTemplate(code: string, properties: Record<string, unknown>, output: object): void {
-    const run = vm.runInContext(
-      `(function (__properties, output) { with (__properties) { ${code}\n} })`,
-      this.context,
-    ) as (properties: Record<string, unknown>, output: object) => void;
+    const run = templateScript(code).runInContext(this.context) as (
+      properties: Record<string, unknown>,
+      output: object,
+    ) => void;
     run(properties, output);
   }
+}
+
+/** Compiled template code by source (an HTML template is evaluated in a fresh context on every open). */
+const templateScripts = new Map<string, vm.Script>();
+const TEMPLATE_CACHE_LIMIT = 64;
+
+function templateScript(code: string): vm.Script {
+  let script = templateScripts.get(code);
+  if (!script) {
+    script = new vm.Script(`(function (__properties, output) { with (__properties) { ${code}\n} })`);
+    if (templateScripts.size >= TEMPLATE_CACHE_LIMIT)
+      templateScripts.delete(templateScripts.keys().next().value!);
+    templateScripts.set(code, script);
+  }
+  return script;
 }

@@ -25,15 +25,27 @@ function enumObject(name: string): Record<string, string> {
   return Object.freeze(Object.fromEntries((SPREADSHEET_ENUMS[name] ?? []).map((v) => [v, v])));
 }
 
+/**
+ * SpreadsheetApp's enums, built once: they are frozen (nothing a script does can change them), so every
+ * execution's SpreadsheetApp can hold the same objects instead of building some fifty per execution.
+ */
+let sharedEnums: [string, Readonly<Record<string, string>>][] | undefined;
+function spreadsheetEnums(): [string, Readonly<Record<string, string>>][] {
+  sharedEnums ??= [
+    ...Object.keys(SPREADSHEET_ENUMS).map((name): [string, Record<string, string>] => [
+      name,
+      enumObject(name),
+    ]),
+    ['ColorType', Object.freeze({ UNSUPPORTED: 'UNSUPPORTED', RGB: 'RGB', THEME: 'THEME' })],
+  ];
+  return sharedEnums;
+}
+
 class SpreadsheetAppImpl {
   constructor(private readonly ctx: SpreadsheetContext) {
-    for (const name of Object.keys(SPREADSHEET_ENUMS)) {
-      Object.defineProperty(this, name, { value: enumObject(name), enumerable: true });
+    for (const [name, value] of spreadsheetEnums()) {
+      Object.defineProperty(this, name, { value, enumerable: true });
     }
-    Object.defineProperty(this, 'ColorType', {
-      value: Object.freeze({ UNSUPPORTED: 'UNSUPPORTED', RGB: 'RGB', THEME: 'THEME' }),
-      enumerable: true,
-    });
   }
 
   getActive(): GoogleAppsScript.Spreadsheet.Spreadsheet {

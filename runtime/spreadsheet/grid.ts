@@ -45,6 +45,36 @@ export function setCell<T>(grid: Grid<T>, row0: number, column0: number, value: 
   line[column0] = value;
 }
 
+/** Writes a rectangle of values (null clears): as setCell cell by cell, a line at a time. */
+export function writeGrid<T>(
+  grid: Grid<T>,
+  rect: GridRect,
+  values: ReadonlyArray<ReadonlyArray<T | null>>,
+): void {
+  const start = rect.column - 1;
+  for (let r = 0; r < rect.numRows; r++) {
+    const r0 = rect.row - 1 + r;
+    const row = values[r];
+    // setCell copies a shared line on any write to it, a clearing one included.
+    let line = ownLine(grid, r0);
+    for (let c = 0; c < rect.numColumns; c++) {
+      const value = row[c];
+      const c0 = start + c;
+      if (value === null) {
+        if (line && c0 < line.length) line[c0] = null;
+        continue;
+      }
+      if (!line) {
+        while (grid.length < r0) grid.push(undefined);
+        line = [];
+        grid[r0] = line;
+      }
+      while (line.length < c0) line.push(null);
+      line[c0] = value;
+    }
+  }
+}
+
 /** Reads a rectangle, `fallback` for empty cells. */
 export function readRect<T, F>(grid: Grid<T>, rect: GridRect, fallback: F): (T | F)[][] {
   const out: (T | F)[][] = new Array(rect.numRows);

@@ -604,9 +604,17 @@ export class RangeImpl implements Pick<Range, SupportedRangeMember> {
     const sheet = this.write('setDataValidations');
     assertShape(rules, this.rect);
     const ids = new Map<unknown, number>();
-    const grid = rules.map((row, r) =>
-      row.map((rule, c) => {
+    // A column of one rule is one row array repeated (the membrane passes a repeated row once): its ids are those
+    // of the row before, every rule in it having had its id (and anchor) from its first cell already.
+    let previousRow: unknown;
+    let previousIds: (number | null)[] = [];
+    let lastRule: unknown;
+    let lastId = 0;
+    const grid = rules.map((row, r) => {
+      if (r > 0 && row === previousRow) return previousIds;
+      const line = row.map((rule, c) => {
         if (!rule) return null;
+        if (rule === lastRule) return lastId;
         let id = ids.get(rule);
         if (id === undefined) {
           id = this.ctx.store.addValidationRule({
@@ -615,9 +623,14 @@ export class RangeImpl implements Pick<Range, SupportedRangeMember> {
           });
           ids.set(rule, id);
         }
+        lastRule = rule;
+        lastId = id;
         return id;
-      }),
-    );
+      });
+      previousRow = row;
+      previousIds = line;
+      return line;
+    });
     this.ctx.store.writeAttribute(sheet, 'validations', this.rect, grid);
     return this.self();
   }

@@ -34,6 +34,7 @@ import {
 } from './formula-refs';
 import {
   fillRect,
+  writeGrid,
   getCell,
   lastUsedColumn,
   lastUsedRow,
@@ -704,12 +705,31 @@ export class WorkbookStore {
     this.writeValues(sheet, rect, normalised);
   }
 
+  /**
+   * Clears values and formulas (Range.clearContent, Sheet.clearContents), leaving number formats as they are. Only
+   * the part of `rect` that holds stored cells is visited and pushed to the engine: clearing a 50 000-row sheet
+   * with 10 rows of data touches 10 rows. Cells outside that part are empty in the store and in the engine alike.
+   */
   clearContents(sheet: SheetData, rect: GridRect): void {
-    this.writeValues(
-      sheet,
-      rect,
-      Array.from({ length: rect.numRows }, () => new Array<null>(rect.numColumns).fill(null)),
-    );
+    const clipped = storedPart(sheet, rect);
+    let count = this.formulaCount(sheet);
+    if (count > 0) {
+      const end = clipped.column - 1 + clipped.numColumns;
+      for (let r = clipped.row - 1; r < clipped.row - 1 + clipped.numRows; r++) {
+        const line = sheet.formulas[r];
+        if (!line) continue;
+        for (let c = clipped.column - 1; c < end && c < line.length; c++) {
+          const f = line[c];
+          if (f !== null && f !== undefined) count--;
+        }
+      }
+    }
+    fillRect(sheet.formulas, clipped, null);
+    fillRect(sheet.values, clipped, null);
+    this.formulaCounts.set(sheet.id, count);
+    if (count > 0 && !this.engine) this.engineStale = true;
+    // Even an empty part suspends the engine as a write does (volatile formulas recompute on the next read).
+    this.pushToEngine(sheet, clipped);
   }
 
   clearAttributes(sheet: SheetData, rect: GridRect, keys: readonly AttributeGridKey[]): void {
@@ -730,12 +750,7 @@ export class WorkbookStore {
     rect: GridRect,
     values: ReadonlyArray<ReadonlyArray<AttributeValue<K> | null>>,
   ): void {
-    const grid = sheet[key] as Grid<unknown>;
-    for (let r = 0; r < rect.numRows; r++) {
-      for (let c = 0; c < rect.numColumns; c++) {
-        setCell(grid, rect.row - 1 + r, rect.column - 1 + c, values[r][c]);
-      }
-    }
+    writeGrid(sheet[key] as Grid<unknown>, rect, values);
   }
 
   fillAttribute<K extends AttributeGridKey>(
@@ -1226,6 +1241,28 @@ export class WorkbookStore {
     this.engineStale = false;
     return this.engine;
   }
+}
+
+/**
+ * The part of `rect` within the stored extent of a sheet's values and formulas: rows up to the last stored line,
+ * columns up to the longest stored line among those rows (possibly 0×0).
+ */
+export function storedPart(sheet: SheetData, rect: GridRect): GridRect {
+  const first = rect.row - 1;
+  const rowEnd = Math.min(first + rect.numRows, Math.max(sheet.values.length, sheet.formulas.length));
+  let width = 0;
+  for (let r = first; r < rowEnd; r++) {
+    const values = sheet.values[r];
+    const formulas = sheet.formulas[r];
+    if (values && values.length > width) width = values.length;
+    if (formulas && formulas.length > width) width = formulas.length;
+  }
+  const columnEnd = Math.min(rect.column - 1 + rect.numColumns, width);
+  const numRows = Math.max(0, rowEnd - first);
+  const numColumns = Math.max(0, columnEnd - (rect.column - 1));
+  if (numRows === 0 || numColumns === 0)
+    return { row: rect.row, column: rect.column, numRows: 0, numColumns: 0 };
+  return { row: rect.row, column: rect.column, numRows, numColumns };
 }
 
 /** Prefixes unqualified references with the sheet name (so a formula can be evaluated elsewhere). */

@@ -771,15 +771,24 @@ export async function loadWorkbookXlsx(
  * Files this process has read, by their bytes and the load options: reading the same unchanged .xlsx again (a
  * command line run after run on one file, a test's several commands) gives a copy of what the first read built
  * instead of unzipping and parsing it again. Only files the runtime saved (with their metadata sheet) are kept,
- * as only their reading is fully determined by their bytes; a few, the most recent.
+ * as only their reading is fully determined by their bytes; a few, the most recent. A file whose metadata names
+ * its time zone, locale, owner and name does not read those options (they stand in for missing metadata): it is
+ * kept by its bytes and metadata sheet name alone, so commands run as different users share one read.
  */
 const loadedFiles = new Map<string, LoadedDocument>();
-const LOADED_FILES_KEPT = 6;
+const LOADED_FILES_KEPT = 12;
 
-function loadedKey(bytes: Buffer, options: LoadOptions): string | undefined {
+function loadedKeys(
+  bytes: Buffer,
+  options: LoadOptions,
+): { complete: string; withOptions: string } | undefined {
   if (options.formulaEngine) return undefined;
   const { timeZone, locale, owner, name, metaSheetName } = options;
-  return `${createHash('sha256').update(bytes).digest('hex')} ${JSON.stringify([timeZone, locale, owner, name, metaSheetName])}`;
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  return {
+    complete: `${hash} ${JSON.stringify([metaSheetName])}`,
+    withOptions: `${hash} ${JSON.stringify([timeZone, locale, owner, name, metaSheetName])}`,
+  };
 }
 
 function copyOfLoaded(loaded: LoadedDocument): LoadedDocument {
@@ -800,12 +809,12 @@ export async function loadWorkbookXlsxDocument(
       : Buffer.isBuffer(source)
         ? source
         : Buffer.from(source as ArrayBuffer);
-  const key = loadedKey(bytes, options);
-  const known = key === undefined ? undefined : loadedFiles.get(key);
+  const keys = loadedKeys(bytes, options);
+  const known = keys && (loadedFiles.get(keys.complete) ?? loadedFiles.get(keys.withOptions));
   if (known) return copyOfLoaded(known);
   const loaded = await parseWorkbookXlsx(bytes, options);
-  if (key !== undefined && loaded.fromMeta) {
-    loadedFiles.set(key, copyOfLoaded(loaded.document));
+  if (keys !== undefined && loaded.fromMeta) {
+    loadedFiles.set(loaded.metaComplete ? keys.complete : keys.withOptions, copyOfLoaded(loaded.document));
     if (loadedFiles.size > LOADED_FILES_KEPT) loadedFiles.delete(loadedFiles.keys().next().value as string);
   }
   return loaded.document;
@@ -814,7 +823,7 @@ export async function loadWorkbookXlsxDocument(
 async function parseWorkbookXlsx(
   bytes: Buffer,
   options: LoadOptions,
-): Promise<{ document: LoadedDocument; fromMeta: boolean }> {
+): Promise<{ document: LoadedDocument; fromMeta: boolean; metaComplete: boolean }> {
   const wb = new (excel().Workbook)();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   let metaSheetName = options.metaSheetName ?? DEFAULT_META_SHEET;
@@ -835,6 +844,13 @@ async function parseWorkbookXlsx(
       documentState: meta?.documentState,
     },
     fromMeta: meta !== undefined,
+    // workbookFromExcel reads these options only for what the metadata lacks.
+    metaComplete:
+      meta !== undefined &&
+      meta.name != null &&
+      meta.locale != null &&
+      meta.timeZone != null &&
+      meta.owner != null,
   };
 }
 
