@@ -16,12 +16,11 @@ import {
   SCREENSHOT_NOW,
   closeBrowserAndPreview,
   openSidebarPage,
+  axeViolations,
   DIST_DIR,
   XSS,
 } from '../support/browser';
 import { demoWorkbookRuntime } from '../support/built-workbooks';
-
-const AXE = require.resolve('axe-core/axe.min.js');
 
 let preview: PreviewServer;
 let rt: LocalRuntime;
@@ -39,19 +38,6 @@ async function open(user: string, locale: 'en' | 'zh-CN'): Promise<Page> {
   );
   await page.waitForSelector('[data-testid="summary"], .message');
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
-      .axe;
-    return axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-  })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
-  return result.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
 }
 
 beforeAll(async () => {

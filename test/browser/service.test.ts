@@ -21,10 +21,10 @@ import {
   openSidebarPage,
   bridgeIdle,
   pickCustomer,
+  axeViolations,
   DIST_DIR,
 } from '../support/browser';
 
-const AXE = require.resolve('axe-core/axe.min.js');
 const REP = 'li.qiang@example.com';
 const OTHER = 'zhang.wei@example.com';
 
@@ -50,19 +50,6 @@ async function open(name: string, user: string, locale: 'en' | 'zh-CN'): Promise
   await page.waitForLoadState('networkidle');
   await bridgeIdle(page);
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
-      .axe;
-    return axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-  })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 async function unlabelledControls(page: Page): Promise<string[]> {

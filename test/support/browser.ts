@@ -3,6 +3,8 @@
  * (never a downloaded browser), and screenshots of a 300 px sidebar grown to its content.
  */
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium-server';
@@ -53,6 +55,61 @@ export async function closeBrowserAndPreview(
 ): Promise<void> {
   await browser?.close();
   await preview?.close();
+  await closeAxeServer();
+}
+
+const AXE_FILE = require.resolve('axe-core/axe.min.js');
+let axeServer: Promise<{ server: http.Server; url: string }> | undefined;
+
+/**
+ * axe-core (test-only, never bundled) at a URL on 127.0.0.1 that Chromium may cache: `addScriptTag({ path })` sent
+ * its 650 KB through the protocol and had the page compile it anew each time, ~0.1 s of CPU; from a cached URL a
+ * page fetches it from memory and V8 reuses the compiled script (~0.04 s).
+ */
+function axeScriptUrl(): Promise<string> {
+  axeServer ??= (async () => {
+    const source = await fs.promises.readFile(AXE_FILE);
+    const server = http.createServer((_request, response) => {
+      response.writeHead(200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=86400, immutable',
+      });
+      response.end(source);
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/axe.min.js` };
+  })();
+  return axeServer.then((served) => served.url);
+}
+
+async function closeAxeServer(): Promise<void> {
+  const served = await axeServer;
+  axeServer = undefined;
+  if (!served) return;
+  served.server.closeAllConnections();
+  await new Promise<void>((resolve) => served.server.close(() => resolve()));
+}
+
+/**
+ * axe-core's WCAG 2.1 A and AA rules (tags wcag2a, wcag2aa, wcag21a, wcag21aa) on the whole document as it is now;
+ * one line per violating node (rule, target, axe's summary). Loads axe into the page first.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ url: await axeScriptUrl() });
+  const result = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
+      .axe;
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+  })) as { violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
+  return result.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
+  );
 }
 
 /** Tallest page a screenshot takes whole (pixels). */
@@ -79,9 +136,10 @@ const idlePages = new WeakMap<Browser, Map<string, Page[]>>();
 /**
  * A 300 px wide page (`height` tall, 900 by default) in `locale`, as a test's own: its `close()` puts it back for the
  * next test of the file instead of closing it. Creating a page costs Chromium about 0.8 s of CPU on this machine,
- * and a sidebar test opens one or more; a page put back has its listeners (dialog, page errors) and routes removed
- * and shows about:blank, so the next test starts from a new document (the sidebars keep nothing in cookies or
- * storage). Pages end with the browser.
+ * and a sidebar test opens one or more; a page put back has its listeners (dialog, page errors) and routes removed.
+ * It keeps its last document until the next test navigates it (every caller's first step), so that test starts
+ * from a new document (the sidebars keep nothing in cookies or storage): going to about:blank in between cost
+ * Chromium ~0.15 s of CPU a test, in that navigation and in the next one. Pages end with the browser.
  */
 export async function newSidebarTab(
   browser: Browser,
@@ -102,7 +160,6 @@ export async function newSidebarTab(
     for (const event of ['dialog', 'pageerror', 'console', 'request', 'response'] as const)
       page.removeAllListeners(event);
     await page.unrouteAll({ behavior: 'ignoreErrors' });
-    await page.goto('about:blank');
     pool.push(page);
   };
   return page;

@@ -18,10 +18,10 @@ import {
   openSidebarPage,
   newSidebarTab,
   bridgeIdle,
+  axeViolations,
   DIST_DIR,
 } from '../../support/browser';
 
-const AXE = require.resolve('axe-core/axe.min.js');
 export type Locale = 'en' | 'zh-CN';
 
 let preview: PreviewServer;
@@ -63,64 +63,60 @@ async function open(name: string, user: string, locale: Locale, ready?: string):
   return page;
 }
 
-interface AxeResult {
-  violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
-}
-
-/** axe-core's WCAG 2.1 A and AA rules on the page as it is now; one line per violating node. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
-      .axe;
-    return (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    })) as unknown;
-  });
-  return (result as AxeResult).violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`),
-  );
-}
-
 /**
  * Tabs through every control and returns those without a visible focus indicator: while focused, an outline of at
  * least 2 px whose colour stands out 3:1 against the white panel around it (WCAG 1.4.11; SalesDesk's rings stand
  * off the control, so the panel is what they are seen against). A box-shadow in the button's own blue, the old
  * ring of the blue buttons, does not count.
+ *
+ * Real Tab presses; the page notes the focused control's style as each press ends (on the Tab's keyup, once focus
+ * has moved), and the notes are read once at the end instead of a round trip to the page after every press.
  */
 async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
-  const count = await page.evaluate(
-    () =>
-      document.querySelectorAll(
-        'button:not([disabled]):not([tabindex="-1"]), input:not([disabled]), select, textarea, a[href], [tabindex="0"]',
-      ).length,
-  );
+  type FocusState = { label: string; visible: boolean; detail: string } | null;
+  const count = await page.evaluate(() => {
+    const notes: FocusState[] = [];
+    (window as unknown as { __focusNotes: FocusState[] }).__focusNotes = notes;
+    const luminance = (css: string) => {
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    window.addEventListener(
+      'keyup',
+      (event) => {
+        if (event.key !== 'Tab') return;
+        const element = document.activeElement as HTMLElement | null;
+        if (!element || element === document.body) {
+          notes.push(null);
+          return;
+        }
+        const style = getComputedStyle(element);
+        const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+        const contrast = (1 + 0.05) / (luminance(style.outlineColor) + 0.05);
+        const label = `${element.tagName.toLowerCase()}#${element.id || ''}.${element.className || ''}`;
+        notes.push({
+          label,
+          visible: ring && contrast >= 3,
+          detail: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+        });
+      },
+      true,
+    );
+    (document.activeElement as HTMLElement | null)?.blur();
+    return document.querySelectorAll(
+      'button:not([disabled]):not([tabindex="-1"]), input:not([disabled]), select, textarea, a[href], [tabindex="0"]',
+    ).length;
+  });
+  for (let index = 0; index < count + 2; index += 1) await page.keyboard.press('Tab');
+  const notes = await page.evaluate(() => (window as unknown as { __focusNotes: FocusState[] }).__focusNotes);
+  // Every press left a note (focus stays in the page: past the last control it goes to the body).
+  expect(notes).toHaveLength(count + 2);
   const missing: string[] = [];
   const seen = new Set<string>();
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  for (let index = 0; index < count + 2; index += 1) {
-    await page.keyboard.press('Tab');
-    const state = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element || element === document.body) return null;
-      const style = getComputedStyle(element);
-      const luminance = (css: string) => {
-        const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
-          const c = Number(v) / 255;
-          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-        });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      };
-      const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-      const contrast = (1 + 0.05) / (luminance(style.outlineColor) + 0.05);
-      const label = `${element.tagName.toLowerCase()}#${element.id || ''}.${element.className || ''}`;
-      return {
-        label,
-        visible: ring && contrast >= 3,
-        detail: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
-      };
-    });
+  for (const state of notes) {
     if (!state || seen.has(state.label)) continue;
     seen.add(state.label);
     if (!state.visible) missing.push(`${state.label} (${state.detail})`);
