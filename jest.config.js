@@ -19,5 +19,7 @@ module.exports = {
   // One Chromium for all browser test files (test/support/chromium-server.ts).
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // Longest files first, on a first run too (test/support/sequencer.js).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
