@@ -52,16 +52,19 @@ function run(name: string, command: string, args: string[], live = false, low = 
   });
 }
 
-/** Runs steps one after another, stopping at the first that fails; one outcome for all. */
-async function sequence(name: string, steps: (() => Promise<Outcome>)[]): Promise<Outcome> {
+/**
+ * Runs steps side by side (ESLint and Prettier: on a fresh checkout, without their caches, they are the run's last
+ * work, and one after the other they would leave a core idle); one outcome for all.
+ */
+async function together(name: string, steps: (() => Promise<Outcome>)[]): Promise<Outcome> {
   const started = Date.now();
-  let output = '';
-  for (const step of steps) {
-    const outcome = await step();
-    output += outcome.output;
-    if (!outcome.ok) return { name, ok: false, seconds: (Date.now() - started) / 1000, output };
-  }
-  return { name, ok: true, seconds: (Date.now() - started) / 1000, output };
+  const outcomes = await Promise.all(steps.map((step) => step()));
+  return {
+    name,
+    ok: outcomes.every((outcome) => outcome.ok),
+    seconds: (Date.now() - started) / 1000,
+    output: outcomes.map((outcome) => outcome.output).join(''),
+  };
 }
 
 function report(outcome: Outcome): void {
@@ -88,7 +91,7 @@ async function main(): Promise<number> {
     false,
     true,
   );
-  const lint = sequence('lint', [
+  const lint = together('lint', [
     () =>
       run(
         'eslint',
