@@ -6,6 +6,9 @@ import { LIST_KEYS, LISTS } from '../../templates/lists';
 import { SETTINGS } from '../../templates/settings';
 import { CONDITIONAL_FORMATS, PROTECTIONS, SHEET_KEYS, SHEETS } from '../../templates/workbook';
 
+/** How a built key reads: a plain data property. */
+const DATA_ONE = { value: 1, writable: true, enumerable: true, configurable: true };
+
 describe('lazyRecord', () => {
   it('builds once, on the first read of any key, and then reads as a plain object', () => {
     let builds = 0;
@@ -26,12 +29,7 @@ describe('lazyRecord', () => {
     ]);
     expect('a' in record).toBe(true);
     expect(JSON.stringify(record)).toBe('{"a":1,"b":2}');
-    expect(Object.getOwnPropertyDescriptor(record, 'a')).toEqual({
-      value: 1,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+    expect(Object.getOwnPropertyDescriptor(record, 'a')).toEqual(DATA_ONE);
     expect(builds).toBe(1);
   });
 
@@ -56,12 +54,7 @@ describe('lazyFields', () => {
     expect(Object.values(record)).toEqual([1, 2]);
     expect(built).toEqual(['b', 'a']);
     expect(JSON.stringify(record)).toBe('{"a":1,"b":2}');
-    expect(Object.getOwnPropertyDescriptor(record, 'a')).toEqual({
-      value: 1,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+    expect(Object.getOwnPropertyDescriptor(record, 'a')).toEqual(DATA_ONE);
   });
 });
 

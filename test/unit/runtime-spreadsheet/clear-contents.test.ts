@@ -8,6 +8,14 @@ import { storedPart, WorkbookStore } from '../../../runtime/spreadsheet/store';
 import type { GridRect, SheetData } from '../../../runtime/spreadsheet/types';
 import { harness } from './helpers';
 
+/** A grid rectangle (1-based row and column). */
+const rect = (row: number, column: number, numRows: number, numColumns: number) => ({
+  row,
+  column,
+  numRows,
+  numColumns,
+});
+
 /** The old clearContents: empty cells written over the whole rectangle. */
 function clearByWriting(store: WorkbookStore, sheet: SheetData, rect: GridRect): void {
   store.writeValues(
@@ -45,41 +53,16 @@ describe('storedPart', () => {
 
   test('clips rows and columns to the stored lines', () => {
     const s = sheet([[1, 2], [3]], [[], [], [null, null, '=1']]);
-    expect(storedPart(s, { row: 1, column: 1, numRows: 1000, numColumns: 26 })).toEqual({
-      row: 1,
-      column: 1,
-      numRows: 3,
-      numColumns: 3,
-    });
+    expect(storedPart(s, { row: 1, column: 1, numRows: 1000, numColumns: 26 })).toEqual(rect(1, 1, 3, 3));
     // Only the lines of the rows asked for set the width.
-    expect(storedPart(s, { row: 1, column: 1, numRows: 2, numColumns: 26 })).toEqual({
-      row: 1,
-      column: 1,
-      numRows: 2,
-      numColumns: 2,
-    });
-    expect(storedPart(s, { row: 2, column: 2, numRows: 5, numColumns: 5 })).toEqual({
-      row: 2,
-      column: 2,
-      numRows: 2,
-      numColumns: 2,
-    });
+    expect(storedPart(s, { row: 1, column: 1, numRows: 2, numColumns: 26 })).toEqual(rect(1, 1, 2, 2));
+    expect(storedPart(s, { row: 2, column: 2, numRows: 5, numColumns: 5 })).toEqual(rect(2, 2, 2, 2));
   });
 
   test('nothing stored in the range: 0×0 at its corner', () => {
     const s = sheet([[1, 2]]);
-    expect(storedPart(s, { row: 5, column: 1, numRows: 10, numColumns: 3 })).toEqual({
-      row: 5,
-      column: 1,
-      numRows: 0,
-      numColumns: 0,
-    });
-    expect(storedPart(s, { row: 1, column: 4, numRows: 10, numColumns: 3 })).toEqual({
-      row: 1,
-      column: 4,
-      numRows: 0,
-      numColumns: 0,
-    });
+    expect(storedPart(s, { row: 5, column: 1, numRows: 10, numColumns: 3 })).toEqual(rect(5, 1, 0, 0));
+    expect(storedPart(s, { row: 1, column: 4, numRows: 10, numColumns: 3 })).toEqual(rect(1, 4, 0, 0));
   });
 });
 
