@@ -29,13 +29,19 @@ export function ownLine<T>(grid: Grid<T>, row0: number): Array<T | null | undefi
   return copy;
 }
 
+/** A new empty line at `row0`, the grid grown to reach it. */
+function addLine<T>(grid: Grid<T>, row0: number): Array<T | null | undefined> {
+  while (grid.length < row0) grid.push(undefined);
+  const line: Array<T | null | undefined> = [];
+  grid[row0] = line;
+  return line;
+}
+
 export function setCell<T>(grid: Grid<T>, row0: number, column0: number, value: T | null): void {
   let line = ownLine(grid, row0);
   if (!line) {
     if (value === null) return;
-    while (grid.length < row0) grid.push(undefined);
-    line = [];
-    grid[row0] = line;
+    line = addLine(grid, row0);
   }
   if (value === null) {
     if (column0 < line.length) line[column0] = null;
@@ -64,11 +70,7 @@ export function writeGrid<T>(
         if (line && c0 < line.length) line[c0] = null;
         continue;
       }
-      if (!line) {
-        while (grid.length < r0) grid.push(undefined);
-        line = [];
-        grid[r0] = line;
-      }
+      line ??= addLine(grid, r0);
       while (line.length < c0) line.push(null);
       line[c0] = value;
     }
@@ -98,11 +100,7 @@ export function fillRect<T>(grid: Grid<T>, rect: GridRect, value: T | null): voi
     const r0 = rect.row - 1 + r;
     if (value === null && !grid[r0]) continue;
     let line = ownLine(grid, r0);
-    if (!line) {
-      while (grid.length < r0) grid.push(undefined);
-      line = [];
-      grid[r0] = line;
-    }
+    line ??= addLine(grid, r0);
     if (value === null) {
       for (let c = start; c < end && c < line.length; c++) line[c] = null;
       continue;

@@ -688,8 +688,13 @@ export class WorkbookStore {
         }
       }
     }
-    this.formulaCounts.set(sheet.id, count);
-    if (count > 0 && !this.engine) this.engineStale = true;
+    this.contentsWritten(sheet, rect, count);
+  }
+
+  /** After values or formulas of `rect` changed: the sheet's formula count, the engine told (or due a build). */
+  private contentsWritten(sheet: SheetData, rect: GridRect, formulaCount: number): void {
+    this.formulaCounts.set(sheet.id, formulaCount);
+    if (formulaCount > 0 && !this.engine) this.engineStale = true;
     this.pushToEngine(sheet, rect);
   }
 
@@ -726,10 +731,8 @@ export class WorkbookStore {
     }
     fillRect(sheet.formulas, clipped, null);
     fillRect(sheet.values, clipped, null);
-    this.formulaCounts.set(sheet.id, count);
-    if (count > 0 && !this.engine) this.engineStale = true;
     // Even an empty part suspends the engine as a write does (volatile formulas recompute on the next read).
-    this.pushToEngine(sheet, clipped);
+    this.contentsWritten(sheet, clipped, count);
   }
 
   clearAttributes(sheet: SheetData, rect: GridRect, keys: readonly AttributeGridKey[]): void {
