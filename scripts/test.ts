@@ -52,6 +52,11 @@ function run(name: string, command: string, args: string[], live = false, low = 
   });
 }
 
+/** A check (typecheck, ESLint, Prettier): run under nice, its output held back. */
+function check(name: string, command: string, args: string[]): Promise<Outcome> {
+  return run(name, command, args, false, true);
+}
+
 /**
  * Runs steps side by side (ESLint and Prettier: on a fresh checkout, without their caches, they are the run's last
  * work, and one after the other they would leave a core idle); one outcome for all.
@@ -77,44 +82,34 @@ function report(outcome: Outcome): void {
 async function main(): Promise<number> {
   fs.mkdirSync(cache, { recursive: true });
   const jestArgs = process.argv.slice(2);
-  const typecheck = run(
-    'typecheck',
-    bin('tsc'),
-    [
-      '--noEmit',
-      '-p',
-      'tsconfig.json',
-      '--incremental',
-      '--tsBuildInfoFile',
-      path.join(cache, 'tsc', 'tsconfig.tsbuildinfo'),
-    ],
-    false,
-    true,
-  );
+  const typecheck = check('typecheck', bin('tsc'), [
+    '--noEmit',
+    '-p',
+    'tsconfig.json',
+    '--incremental',
+    '--tsBuildInfoFile',
+    path.join(cache, 'tsc', 'tsconfig.tsbuildinfo'),
+  ]);
   const lint = together('lint', [
     () =>
-      run(
-        'eslint',
-        bin('eslint'),
-        [
-          '--cache',
-          '--cache-strategy',
-          'content',
-          '--cache-location',
-          path.join(cache, 'eslint') + path.sep,
-          '.',
-        ],
-        false,
-        true,
-      ),
+      check('eslint', bin('eslint'), [
+        '--cache',
+        '--cache-strategy',
+        'content',
+        '--cache-location',
+        path.join(cache, 'eslint') + path.sep,
+        '.',
+      ]),
     () =>
-      run(
-        'prettier',
-        bin('prettier'),
-        ['--check', '--log-level', 'warn', '--cache', '--cache-location', path.join(cache, 'prettier'), '.'],
-        false,
-        true,
-      ),
+      check('prettier', bin('prettier'), [
+        '--check',
+        '--log-level',
+        'warn',
+        '--cache',
+        '--cache-location',
+        path.join(cache, 'prettier'),
+        '.',
+      ]),
   ]);
   const build = await run('build', bin('tsx'), ['scripts/build.ts']);
   // Workbooks the tests share (test/support/built-workbooks.ts) are keyed by the build: older ones are dead weight.

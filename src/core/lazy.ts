@@ -6,6 +6,11 @@
  * builds it, once per execution.
  */
 
+/** Turns a key of a lazy record into the plain data property it reads as once built. */
+function settle(record: object, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /**
  * A record whose keys are known up front: each key starts as a getter, and the first read of any key builds the
  * whole record and turns every key into a plain data property (no cost on later reads). Keys keep the order given.
@@ -18,13 +23,7 @@ export function lazyRecord<K extends string, V>(keys: readonly K[], build: () =>
     const builtKeys = Object.keys(built);
     if (builtKeys.length !== keys.length || builtKeys.some((key, index) => key !== keys[index]))
       throw new Error(`lazyRecord: built keys ${builtKeys.join(',')} differ from ${keys.join(',')}`);
-    for (const key of keys)
-      Object.defineProperty(record, key, {
-        value: built[key],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    for (const key of keys) settle(record, key, built[key]);
     return built;
   };
   for (const key of keys)
@@ -50,7 +49,7 @@ export function lazyFields<K extends string, V>(
     Object.defineProperty(record, key, {
       get: () => {
         const value = builders[key]();
-        Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+        settle(record, key, value);
         return value;
       },
       enumerable: true,
